@@ -68,6 +68,8 @@ function render() {
     drawPoints(b, colours.b);
     drawCurve(toPoints(fit.curve.t, fit.curve.logr.map((v) => v + h.offset), round.turns, round.b.rotation, Math.max(...b.logr)), colours.fit);
   }
+  // Full-precision figures for tests that compare the browser's fit with the server's.
+  $("errors").dataset.fit = JSON.stringify([fit.trainError, fit.validationError, ...(revealed ? [hidden[level - 1].error] : [])]);
   $("errors").textContent = `Level ${level} can draw about ${bumpsAlongArm(level)} bumps along the arm. Training error ${fit.trainError.toFixed(4)} · validation error ${fit.validationError.toFixed(4)}`;
   if (revealed) {
     const best = Math.min(...hidden.map((x) => x.error));

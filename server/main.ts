@@ -31,4 +31,7 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(PORT, () => console.log(`Shell & Galaxy on http://localhost:${PORT}`));
+server.listen(PORT, () => {
+  const address = server.address();
+  console.log(`Shell & Galaxy on http://localhost:${typeof address === "object" && address ? address.port : PORT}`);
+});

@@ -91,13 +91,13 @@ function meanAndSpread(y: ArrayLike<number>): { mean: number; spread: number } {
   for (let i = 0; i < y.length; i++) sum += y[i];
   const mean = sum / y.length;
   let sq = 0;
-  for (let i = 0; i < y.length; i++) sq += (y[i] - mean) ** 2;
+  for (let i = 0; i < y.length; i++) sq += (y[i] - mean) * (y[i] - mean);
   return { mean, spread: Math.sqrt(sq / y.length) || 1 };
 }
 
 export function rmsError(pred: ArrayLike<number>, target: ArrayLike<number>): number {
   let sq = 0;
-  for (let i = 0; i < target.length; i++) sq += (pred[i] - target[i]) ** 2;
+  for (let i = 0; i < target.length; i++) sq += (pred[i] - target[i]) * (pred[i] - target[i]);
   return Math.sqrt(sq / target.length);
 }
 
@@ -135,8 +135,12 @@ function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: 
     let V = tf.tensor2d(init.V, [READOUT, L]);
     let mW = tf.zerosLike(W), vW = tf.zerosLike(W), mV = tf.zerosLike(V), vV = tf.zerosLike(V);
 
+    // Powers by repeated products, never `**`: V8 may compute those differently from run to run.
+    let beta1Power = 1, beta2Power = 1;
     for (let step = 1; step <= TRAINING_STEPS; step++) {
-      const lr = (LEARNING_RATE * Math.sqrt(1 - BETA2 ** step)) / (1 - BETA1 ** step);
+      beta1Power *= BETA1;
+      beta2Power *= BETA2;
+      const lr = (LEARNING_RATE * Math.sqrt(1 - beta2Power)) / (1 - beta1Power);
       const next = tf.tidy(() => {
         const A = tf.sigmoid(tf.matMul(line, W));
         const R = tf.sub(tf.matMul(tf.concat([A, X], 1), V), Y); // residual per level; the loss's 2/N is absorbed by Adam

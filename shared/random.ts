@@ -58,9 +58,4 @@ export class Random {
     if (items.length === 0) throw new Error("Random.pick: empty list");
     return items[Math.floor(this.next() * items.length)];
   }
-
-  /** A 31-bit integer, for seeding TensorFlow.js initialisers. */
-  seed31(): number {
-    return Math.floor(this.next() * 2147483647);
-  }
 }

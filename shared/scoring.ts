@@ -2,7 +2,7 @@
 // The formula is written down in docs/scoring.md; keep the two in step.
 
 export const MAX_POINTS = 1000;
-/** How sharply points fall as the hidden error grows past the round's best. */
+/** Points fall with the square of the error ratio (see docs/scoring.md). */
 export const SHARPNESS = 2;
 
 export interface AlignedError {
@@ -25,7 +25,10 @@ export function alignedError(fit: ArrayLike<number>, target: ArrayLike<number>):
   for (let i = 0; i < n; i++) gap += target[i] - fit[i];
   const offset = gap / n;
   let sq = 0;
-  for (let i = 0; i < n; i++) sq += (fit[i] + offset - target[i]) ** 2;
+  for (let i = 0; i < n; i++) {
+    const gap = fit[i] + offset - target[i];
+    sq += gap * gap; // not `** 2`: V8's pow may differ in the last bit between engines
+  }
   return { error: Math.sqrt(sq / n), offset };
 }
 
@@ -33,7 +36,7 @@ export function alignedError(fit: ArrayLike<number>, target: ArrayLike<number>):
 export function roundPoints(hiddenError: number, bestHiddenError: number): number {
   if (!(hiddenError > 0) || !(bestHiddenError > 0)) return hiddenError === bestHiddenError ? MAX_POINTS : 0;
   const ratio = Math.min(1, bestHiddenError / hiddenError);
-  return Math.round(MAX_POINTS * ratio ** SHARPNESS);
+  return Math.round(MAX_POINTS * ratio * ratio);
 }
 
 /** The arithmetic behind a round's points, for the player to read. */

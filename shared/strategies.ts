@@ -20,6 +20,7 @@ export const minValidation = (fits: LevelFit[]): number => fits[argmin(fits.map(
  */
 export function cueAware(round: VisibleRound, fits: LevelFit[]): number {
   if (round.cue.relation === "twin") return minValidation(fits);
-  const coarse = fits.filter((f) => LEVELS[f.level - 1].halfCycles < 2 * round.a.contourCycles * 0.75);
+  // A level starts drawing the bumps a little before its bandwidth reaches them: keep a quarter off.
+  const coarse = fits.filter((f) => LEVELS[f.level - 1].halfCycles < 0.75 * 2 * round.a.contourCycles);
   return minValidation(coarse.length ? coarse : fits.slice(0, 2));
 }

@@ -1,0 +1,24 @@
+// Launching Debian's Chromium for browser tests. Outside CI a missing Chromium skips the tests
+// loudly; with CI=true it is an error.
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  const message = `\n!!! Chromium not found at ${CHROMIUM}: browser tests are SKIPPED. Install it with: apt-get install -y chromium\n`;
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(message);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-first-run", "--disable-quic", "--enable-unsafe-swiftshader",
+    ], // playwright gives every launch a fresh, empty profile of its own
+  });
+}
