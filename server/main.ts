@@ -19,7 +19,13 @@ const server = createServer(async (req, res) => {
     return;
   }
   // Resolve inside ROOT only; unknown paths get the app page.
-  let file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
+  let path = "/";
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // a malformed escape (e.g. "/%E0") gets the app page, never a crash
+  }
+  let file = normalize(join(ROOT, path));
   if (!file.startsWith(ROOT) || !(await stat(file).then((s) => s.isFile(), () => false))) file = join(ROOT, "index.html");
   try {
     const body = await readFile(file);

@@ -44,10 +44,6 @@ export class Random {
     return lo + (hi - lo) * this.next();
   }
 
-  int(lo: number, hiInclusive: number): number {
-    return lo + Math.floor(this.next() * (hiInclusive - lo + 1));
-  }
-
   /** Standard normal draw (Box–Muller). */
   normal(): number {
     const u = 1 - this.next();

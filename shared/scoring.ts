@@ -2,8 +2,6 @@
 // The formula is written down in docs/scoring.md; keep the two in step.
 
 export const MAX_POINTS = 1000;
-/** Points fall with the square of the error ratio (see docs/scoring.md). */
-export const SHARPNESS = 2;
 
 export interface AlignedError {
   /** Root-mean-square gap in log r after alignment. */
@@ -32,7 +30,7 @@ export function alignedError(fit: ArrayLike<number>, target: ArrayLike<number>):
   return { error: Math.sqrt(sq / n), offset };
 }
 
-/** Round points: MAX_POINTS × (best / yours)^SHARPNESS, rounded; the round's best level earns MAX_POINTS. */
+/** Round points: MAX_POINTS × (best / yours)², rounded; the round's best level earns MAX_POINTS. */
 export function roundPoints(hiddenError: number, bestHiddenError: number): number {
   if (!(hiddenError > 0) || !(bestHiddenError > 0)) return hiddenError === bestHiddenError ? MAX_POINTS : 0;
   const ratio = Math.min(1, bestHiddenError / hiddenError);
@@ -42,5 +40,5 @@ export function roundPoints(hiddenError: number, bestHiddenError: number): numbe
 /** The arithmetic behind a round's points, for the player to read. */
 export function pointsArithmetic(hiddenError: number, bestHiddenError: number): string {
   const points = roundPoints(hiddenError, bestHiddenError);
-  return `${MAX_POINTS} × (${bestHiddenError.toFixed(4)} ÷ ${hiddenError.toFixed(4)})^${SHARPNESS} = ${points}`;
+  return `${MAX_POINTS} × (${bestHiddenError.toFixed(4)} ÷ ${hiddenError.toFixed(4)})^2 = ${points}`;
 }

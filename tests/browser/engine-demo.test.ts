@@ -34,6 +34,11 @@ describe.skipIf(!hasChromium)("engine demo in Chromium", () => {
     expect(await res.json()).toMatchObject({ ok: true });
   });
 
+  it("answers a malformed path with the app page and stays up", async () => {
+    expect((await fetch(`${app.url}/%E0%A4%A`)).status).toBe(200);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
   it("trains the same fits as Node and scores the reveal", async () => {
     const seed = "browser-7";
     const { fits, hidden } = fitRound(await loadTf(), generateRound(CATALOG, seed));
