@@ -15,9 +15,16 @@ if (!("groupBy" in Map)) {
   });
 }
 
+// Node 20 has a global WebSocket (which the Colyseus SDK's reconnection uses) only behind a flag.
+const nodeMajor = Number(process.versions.node.split(".")[0]);
+const execArgv = nodeMajor < 22 ? ["--experimental-websocket"] : [];
+
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // Room tests boot Colyseus's test server on its fixed port, and browser tests are heavy: one file at a time.
+    fileParallelism: false,
+    execArgv,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

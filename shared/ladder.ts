@@ -30,6 +30,8 @@ export interface LadderInput {
   train: { t: ArrayLike<number>; y: ArrayLike<number> };
   /** Named sets of positions to predict at after training (validation, a drawing grid, …). */
   predictAt: Record<string, ArrayLike<number>>;
+  /** Called now and then during training with the share of steps done (0…1), for progress bars. */
+  onProgress?: (done: number) => void;
 }
 
 export interface LadderOutput {
@@ -107,7 +109,7 @@ export function trainLadder(tf: Tf, input: LadderInput): LadderOutput {
   if (n !== input.train.y.length || n < 4) throw new Error("trainLadder: need matching t and y with at least 4 points");
   const { mean, spread } = meanAndSpread(input.train.y);
   const yz = Float32Array.from(input.train.y, (v) => (v - mean) / spread);
-  const [W, V] = trainPacked(tf, featureRows(input.train.t), yz, initialWeights(new Random(`ladder:${input.seed}`)));
+  const [W, V] = trainPacked(tf, featureRows(input.train.t), yz, initialWeights(new Random(`ladder:${input.seed}`)), input.onProgress);
 
   const predictions: Record<string, Float32Array[]> = {};
   for (const [name, t] of Object.entries({ train: input.train.t, ...input.predictAt })) {
@@ -120,7 +122,9 @@ export function trainLadder(tf: Tf, input: LadderInput): LadderOutput {
   return { levels: L, trainError: train.map((pred) => rmsError(pred, input.train.y)), predictions: rest };
 }
 
-function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: { W: Float32Array; V: Float32Array }): [TF.Tensor2D, TF.Tensor2D] {
+const PROGRESS_EVERY = 25; // steps
+
+function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: { W: Float32Array; V: Float32Array }, onProgress?: (done: number) => void): [TF.Tensor2D, TF.Tensor2D] {
   const n = yz.length;
   return tf.tidy(() => {
     const X = tf.tensor2d(featureRows, [n, FEATURES]);
@@ -151,6 +155,7 @@ function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: 
       });
       for (const old of [W, mW, vW, V, mV, vV]) old.dispose();
       [W, mW, vW, V, mV, vV] = next as TF.Tensor2D[];
+      if (onProgress && step % PROGRESS_EVERY === 0) onProgress(step / TRAINING_STEPS);
     }
     return [W, V];
   });

@@ -18,6 +18,8 @@ export interface LevelFit {
 
 export interface HiddenFit extends AlignedError {
   level: number;
+  /** The level's log r at B's points, before the alignment offset. */
+  fit: number[];
 }
 
 const GRID = Array.from({ length: CURVE_POINTS }, (_, i) => i / (CURVE_POINTS - 1));
@@ -27,13 +29,14 @@ function pick<T>(values: ArrayLike<T>, idx: number[]): T[] {
 }
 
 /** Trains the ladder for a round. With the full round it also scores every level against B. */
-export function fitRound(tf: typeof TF, round: VisibleRound | Round): { fits: LevelFit[]; hidden?: HiddenFit[] } {
+export function fitRound(tf: typeof TF, round: VisibleRound | Round, onProgress?: (done: number) => void): { fits: LevelFit[]; hidden?: HiddenFit[] } {
   const { points, train, validation } = round.a;
   const hiddenT = "b" in round ? round.b.points.t : undefined;
   const out = trainLadder(tf, {
     seed: round.seed,
     train: { t: pick(points.t, train), y: pick(points.logr, train) },
     predictAt: { validation: pick(points.t, validation), grid: GRID, ...(hiddenT ? { hidden: hiddenT } : {}) },
+    onProgress,
   });
   const validationY = pick(points.logr, validation);
   const shift = Math.max(...points.logr);
@@ -42,6 +45,6 @@ export function fitRound(tf: typeof TF, round: VisibleRound | Round): { fits: Le
     const curve = toPoints(GRID, logr, round.turns, round.a.rotation, shift);
     return { level: l + 1, trainError, validationError: rmsError(out.predictions.validation[l], validationY), curve };
   });
-  const hidden = "b" in round ? out.predictions.hidden.map((pred, l) => ({ level: l + 1, ...alignedError(pred, round.b.points.logr) })) : undefined;
+  const hidden = "b" in round ? out.predictions.hidden.map((pred, l) => ({ level: l + 1, fit: Array.from(pred), ...alignedError(pred, round.b.points.logr) })) : undefined;
   return { fits, hidden };
 }

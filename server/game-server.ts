@@ -1,0 +1,42 @@
+// The game server: one HTTP server for the built client, the health check and the Colyseus
+// rooms. `main.ts` listens on a port; tests boot the same server with @colyseus/testing.
+import { Server, matchMaker } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { resolve } from "node:path";
+import { MATCH_ROOM } from "../shared/protocol";
+import { MatchRoom } from "./match-room";
+
+export interface GameServerOptions {
+  /** The built client (vite's output); unset serves no pages. */
+  clientDir?: string;
+  version?: string;
+}
+
+export function createGameServer(options: GameServerOptions = {}): Server {
+  const server = new Server({
+    transport: new WebSocketTransport(),
+    greet: false,
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.get("/healthz", (_req, res) => {
+        const { roomCount, ccu } = matchMaker.stats.local;
+        res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
+      });
+      if (options.clientDir) serveClient(app, resolve(options.clientDir));
+    },
+  });
+  server.define(MATCH_ROOM, MatchRoom);
+  return server;
+}
+
+/** Static files, and the game page for any other GET (so `/?room=CODE` and reloads work). */
+function serveClient(app: express.Application, dir: string): void {
+  app.use(express.static(dir, { index: "index.html" }));
+  app.use((req, res, next) => {
+    if (req.method !== "GET" || req.path.startsWith("/matchmake")) return next();
+    res.sendFile("index.html", { root: dir }, (err) => {
+      if (err) res.status(500).type("text/plain").send("The client is not built: run `npm start` (it builds first).");
+    });
+  });
+}

@@ -1,0 +1,94 @@
+// The match rules as plain functions: who scores what in a round, ranks and their movement,
+// who becomes host, and what comes after a reveal. The room (server/) only calls these.
+import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
+import type { ClientMessageType, ErrorMessage, Phase, RoundResult } from "./protocol";
+import { pointsArithmetic, roundPoints } from "./scoring";
+
+/** Where the detail control starts each round: level 1, "the line". */
+export const DEFAULT_PICK = MIN_LEVEL;
+/** How long the reveal stays before the next round (the host may go on sooner). */
+export const REVEAL_SECONDS = 15;
+
+export interface PickEntry {
+  sessionId: string;
+  name: string;
+  level: number;
+}
+
+/** Scores every pick against the round's hidden errors with the shared scoring. */
+export function scoreRound(hidden: { level: number; error: number }[], picks: PickEntry[]): { bestLevel: number; results: RoundResult[] } {
+  const best = hidden.reduce((b, h) => (h.error < b.error ? h : b));
+  const results = picks.map(({ sessionId, name, level }) => {
+    const entry = hidden.find((h) => h.level === level);
+    if (!entry || level < MIN_LEVEL || level > MAX_LEVEL) throw new Error(`scoreRound: no level ${level}`);
+    return {
+      sessionId, name, level,
+      hiddenError: entry.error,
+      points: roundPoints(entry.error, best.error),
+      arithmetic: pointsArithmetic(entry.error, best.error),
+    };
+  });
+  return { bestLevel: best.level, results };
+}
+
+export interface Standing {
+  sessionId: string;
+  name: string;
+  points: number;
+  /** Order of joining, to break ties fairly and stably. */
+  seat: number;
+}
+
+/** Leaderboard order: most points first, then earlier seat. Returns ranks (1-based) by session. */
+export function rankStandings(standings: Standing[]): Map<string, number> {
+  const ordered = [...standings].sort((p, q) => q.points - p.points || p.seat - q.seat);
+  return new Map(ordered.map((s, i) => [s.sessionId, i + 1]));
+}
+
+/** The next host when the host leaves: the earliest-seated remaining player, else nobody. */
+export function nextHost(players: { sessionId: string; seat: number }[], leaving: string): string | undefined {
+  return [...players].filter((p) => p.sessionId !== leaving).sort((p, q) => p.seat - q.seat)[0]?.sessionId;
+}
+
+/** After a round's reveal: another round, or the podium after the last. */
+export function phaseAfterReveal(round: number, rounds: number): Phase {
+  return round >= rounds ? "podium" : "training";
+}
+
+/** A name nobody else in the room has: "Ada", then "Ada 2", "Ada 3", … */
+export function uniqueName(name: string, taken: Iterable<string>): string {
+  const names = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!names.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` ${i}`;
+    const candidate = [...name].slice(0, 20 - suffix.length).join("") + suffix;
+    if (!names.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Who may send each message, and in which phases. */
+export const MESSAGE_RULES: Record<ClientMessageType, { who: "host" | "player"; phases: Phase[] }> = {
+  settings: { who: "host", phases: ["lobby"] },
+  start: { who: "host", phases: ["lobby"] },
+  pick: { who: "player", phases: ["tuning"] },
+  lockIn: { who: "player", phases: ["tuning"] },
+  next: { who: "host", phases: ["reveal"] },
+  playAgain: { who: "host", phases: ["podium"] },
+};
+
+export interface Sender {
+  isHost: boolean;
+  /** A player in the current round (not a spectator, not waiting for the next round). */
+  inRound: boolean;
+  locked: boolean;
+}
+
+/** Why a (valid) message is refused right now, or null when it is allowed. */
+export function refusal(type: ClientMessageType, sender: Sender, phase: Phase): ErrorMessage | null {
+  const rule = MESSAGE_RULES[type];
+  if (rule.who === "host" && !sender.isHost) return { code: "not-allowed", message: `Only the host can send "${type}".` };
+  if (rule.who === "player" && !sender.inRound) return { code: "not-allowed", message: "You are not playing this round: spectators watch, and late joiners play from the next round." };
+  if (!rule.phases.includes(phase)) return { code: "wrong-phase", message: `"${type}" is not possible during ${phase}.` };
+  if (rule.who === "player" && sender.locked) return { code: "not-allowed", message: "You have already locked in this round." };
+  return null;
+}
