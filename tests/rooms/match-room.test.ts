@@ -9,6 +9,7 @@ import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
 import { fitRound } from "../../shared/round-ladder";
 import { roundPoints } from "../../shared/scoring";
+import { MAX_PLAYERS } from "../../shared/protocol";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
 
 let colyseus: ColyseusTestServer;
@@ -172,6 +173,30 @@ describe("a match room", () => {
     await cy.until((s) => s.hostId === bo.room.sessionId, "Bo as host");
     bo.room.send("start", {});
     await cy.until(inPhase("training"), "training");
+  });
+
+  it("refuses a 61st player and anyone joining a finished match, with a reason", async () => {
+    const host = await createMatch(colyseus, { name: "P0" });
+    const code = host.room.state.code;
+    const others = await Promise.all(Array.from({ length: MAX_PLAYERS - 1 }, (_, i) => colyseus.sdk.joinById(code, { name: `P${i + 1}` })));
+    await expect(colyseus.sdk.joinById(code, { name: "One too many" })).rejects.toThrow("This room is full: 60 players already.");
+    const watcher = await joinMatch(colyseus, code, { name: "Eve", spectator: true });
+    expect(watcher.room.state.players.size).toBe(MAX_PLAYERS);
+    await Promise.all(others.map((room) => room.leave()));
+
+    host.room.send("settings", { rounds: 1, tuningSeconds: 10 });
+    host.room.send("start", {});
+    await playRound([host], [1]);
+    host.room.send("next", {});
+    await host.until(inPhase("podium"), "the podium");
+    await expect(colyseus.sdk.joinById(code, { name: "Latecomer" })).rejects.toThrow(/This match has finished/);
+  });
+
+  it("counts rooms and clients in the health check", async () => {
+    const host = await createMatch(colyseus, { name: "Ada" });
+    await joinMatch(colyseus, host.room.state.code, { name: "Bo" });
+    const { data } = await colyseus.http.get("/healthz");
+    expect(data).toMatchObject({ ok: true, rooms: 1, clients: 2 });
   });
 
   it("answers bad input with a clear error and changes nothing", async () => {
