@@ -108,7 +108,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       inRound: player?.playing === true,
       locked: player?.locked === true,
     }, this.state.phase as Phase);
-    if (refused) return this.refuse(client, refused);
+    if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     this.act(parsed.type, parsed.message, player);
   }
 
@@ -168,12 +168,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
     const roundNumber = this.state.round;
     const round = generateRound(CATALOG, `${this.matchSeed}:${roundNumber}`);
-    const [{ fits, hidden }] = await Promise.all([
-      trainer.train(round.seed, round.difficulty, (done) => {
-        if (this.state.round === roundNumber) this.state.trainingProgress = Math.round(done * 100);
-      }),
-      new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
-    ]);
+    let trained: Awaited<ReturnType<typeof trainer.train>>;
+    try {
+      [trained] = await Promise.all([
+        trainer.train(round.seed, round.difficulty, (done) => {
+          if (this.state.round === roundNumber) this.state.trainingProgress = Math.round(done * 100);
+        }),
+        new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
+      ]);
+    } catch (error) {
+      console.error(`room ${this.roomId}: round ${roundNumber} did not train:`, error);
+      this.broadcast("error", { code: "server-error", message: "The model could not be trained for this round. Back to the lobby: press Start to try again." } satisfies ErrorMessage);
+      return this.toLobby();
+    }
+    const { fits, hidden } = trained;
     // The room may have moved on (everyone left, or a new match) while the worker trained.
     if (this.state.phase !== "training" || this.state.round !== roundNumber) return;
 

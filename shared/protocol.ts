@@ -54,7 +54,7 @@ export const clientMessages = {
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 
-export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase";
+export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "server-error";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {
@@ -106,6 +106,8 @@ export interface RevealMessage {
 export interface ErrorMessage {
   code: ErrorCode;
   message: string;
+  /** The refused message's type, when it had a known one (a late `pick` need not alarm anyone). */
+  type?: ClientMessageType;
 }
 
 /** Every message the server sends, by name. */

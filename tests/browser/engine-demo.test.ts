@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)("engine demo in Chromium", () => {
     const page = await browser.newPage({ viewport: { width: 720, height: 1100 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${app.url}/?seed=${seed}`);
+    await page.goto(`${app.url}/demo.html?seed=${seed}`);
     await page.getByTestId("status").filter({ hasText: "Trained in" }).waitFor({ timeout: 60_000 });
 
     for (const level of [1, 6, 12]) {

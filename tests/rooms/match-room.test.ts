@@ -166,7 +166,7 @@ describe("a match room", () => {
     const cy = await joinMatch(colyseus, host.room.state.code, { name: "Cy" });
     expect(bo.room.state.hostId).toBe(host.room.sessionId);
     bo.room.send("start", {});
-    expect(await bo.nextError()).toEqual({ code: "not-allowed", message: 'Only the host can send "start".' });
+    expect(await bo.nextError()).toEqual({ code: "not-allowed", message: 'Only the host can send "start".', type: "start" });
 
     await host.room.leave();
     await bo.until((s) => s.hostId === bo.room.sessionId, "Bo as host");

@@ -1,0 +1,40 @@
+// The connection to the game server: create or join a match room at the page's own origin, and
+// turn join failures into sentences a player can act on.
+import { Client, type Room } from "@colyseus/sdk";
+import { MATCH_ROOM, type ClientMessage, type ClientMessageType, type JoinOptions } from "../shared/protocol";
+import type { MatchState } from "../server/state";
+
+export type MatchRoom = Room<any, MatchState>;
+
+let client: Client | undefined;
+const sdk = () => (client ??= new Client(location.origin));
+
+export function createRoom(name: string): Promise<MatchRoom> {
+  return sdk().create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).catch((err) => {
+    throw new Error(friendlyError(err, ""));
+  });
+}
+
+export function joinRoom(code: string, name: string, spectator = false): Promise<MatchRoom> {
+  const options: JoinOptions = spectator ? { name, spectator } : { name };
+  return sdk().joinById<MatchState>(code, options).catch((err) => {
+    throw new Error(friendlyError(err, code));
+  });
+}
+
+/** Typed send: the payload must match the protocol's schema for that message. */
+export function send<T extends ClientMessageType>(room: MatchRoom, type: T, payload: ClientMessage<T>): void {
+  room.send(type, payload);
+}
+
+export function friendlyError(err: unknown, code: string): string {
+  const e = err as { code?: number; message?: string } | undefined;
+  const message = e?.message ?? String(err);
+  if (e?.code === 522 || /not found/i.test(message)) {
+    return `No room with code ${code} — check the code or create a room.`;
+  }
+  if (/failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message)) {
+    return "Cannot reach the game server. Check your connection and try again.";
+  }
+  return message || "Something went wrong while joining the room.";
+}

@@ -1,0 +1,88 @@
+// The U-curve: each detail level's hidden error (log scale) with everybody's picks stacked on it.
+import { PhaserView } from "./phaser-view";
+import { COLOURS } from "./spiral-scene";
+
+export interface UCurvePicture {
+  hidden: { level: number; error: number }[];
+  bestLevel: number;
+  /** Every player's pick; `mine` marks this player's. */
+  picks: { level: number; mine: boolean }[];
+}
+
+const W = 720;
+const H = 440;
+const PAD = { left: 104, right: 28, bottom: 84 };
+/** Where the pick markers sit, above the plot. */
+const BAND = 44;
+
+export class UCurveView {
+  private view: PhaserView;
+
+  constructor(parent: HTMLElement) {
+    this.view = new PhaserView(parent, W, H);
+  }
+
+  show({ hidden, bestLevel, picks }: UCurvePicture): void {
+    const levels = hidden.map((h) => h.level);
+    const logs = hidden.map((h) => Math.log10(Math.max(h.error, 1e-9)));
+    const lo = Math.min(...logs);
+    const hi = Math.max(...logs, lo + 1e-3);
+    const span = hi - lo;
+    const x0 = PAD.left, x1 = W - PAD.right, y0 = H - PAD.bottom, y1 = BAND + 40;
+    const maxLevel = Math.max(...levels);
+    const px = (level: number) => x0 + ((level - 1) / (maxLevel - 1)) * (x1 - x0);
+    const py = (log: number) => y0 - 14 - ((log - lo) / span) * (y0 - 14 - y1);
+
+    this.view.draw((g, label) => {
+      // Axes with level ticks, and the lowest and highest error on the y axis.
+      g.lineStyle(2, 0x5a6f96, 1);
+      g.lineBetween(x0 - 10, y0, x1, y0);
+      g.lineBetween(x0 - 10, y0, x0 - 10, y1 - 20);
+      for (const level of levels) label(px(level), y0 + 22, String(level), { size: 26 });
+      label((x0 + x1) / 2, H - 20, "detail level", { size: 26 });
+      label(20, (y0 + y1) / 2, "hidden error (log)", { size: 24, angle: -90 });
+      for (const v of [lo, hi]) {
+        g.lineStyle(1, COLOURS.grid, 1);
+        g.lineBetween(x0 - 10, py(v), x1, py(v));
+        label(x0 - 16, py(v), (10 ** v).toPrecision(2), { size: 22, originX: 1 });
+      }
+
+      // The curve and one dot per level; a ring on the best.
+      g.lineStyle(3, COLOURS.b, 1);
+      g.beginPath();
+      hidden.forEach((h, i) => (i ? g.lineTo(px(h.level), py(logs[i])) : g.moveTo(px(h.level), py(logs[i]))));
+      g.strokePath();
+      hidden.forEach((h, i) => {
+        g.fillStyle(COLOURS.b, 1);
+        g.fillCircle(px(h.level), py(logs[i]), 5);
+      });
+      const best = hidden.findIndex((h) => h.level === bestLevel);
+      if (best >= 0) {
+        g.lineStyle(3, 0x7cf29c, 1);
+        g.strokeCircle(px(bestLevel), py(logs[best]), 12);
+      }
+
+      // Picks: one marker per level in a band above the plot (orange if mine is there), the
+      // number of players when more than one, and a faint guide down to the level's dot.
+      const byLevel = new Map<number, { count: number; mine: boolean }>();
+      for (const p of picks) {
+        const entry = byLevel.get(p.level) ?? { count: 0, mine: false };
+        byLevel.set(p.level, { count: entry.count + 1, mine: entry.mine || p.mine });
+      }
+      for (const [level, { count, mine }] of byLevel) {
+        const i = hidden.findIndex((h) => h.level === level);
+        if (i < 0) continue;
+        const cx = px(level);
+        g.lineStyle(2, mine ? COLOURS.fit : 0xe8f1ff, 0.35);
+        g.lineBetween(cx, BAND + 10, cx, py(logs[i]) - 8);
+        g.fillStyle(mine ? COLOURS.fit : 0xe8f1ff, 1);
+        g.fillTriangle(cx - 11, BAND - 8, cx + 11, BAND - 8, cx, BAND + 10);
+        if (count > 1) label(cx, BAND - 24, `${count}`, { size: 22, color: mine ? "#e69f00" : "#e8f1ff" });
+      }
+    });
+  }
+
+  refresh(): void {
+    this.view.refresh();
+  }
+}

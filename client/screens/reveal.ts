@@ -1,0 +1,59 @@
+// Reveal: B with your fit laid over it, your hidden error and points (with the arithmetic), the
+// U-curve with everybody's picks, and the host's Next.
+import { byId, h, setText, show } from "../dom";
+import type { RevealMessage } from "../../shared/protocol";
+import type { MatchState } from "../../server/state";
+import { send, type MatchRoom } from "../net";
+import { COLOURS } from "../scene/spiral-scene";
+import { formatError, formatSeconds, num } from "../view-model";
+import { spiralView, uCurveView } from "./stage";
+import { currentLevel } from "./tuning";
+
+let room: MatchRoom | undefined;
+let shownRound = 0;
+
+export function initReveal(): void {
+  byId("next-round").addEventListener("click", () => {
+    if (room) send(room, "next", {});
+  });
+}
+
+export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage | undefined, me: string, isHost: boolean): void {
+  room = r;
+  const last = state.round >= state.rounds;
+  setText(byId("round-label"), `Round ${state.round} of ${state.rounds} · revealed`);
+  setText(byId("timer"), `${last ? "Podium" : "Next round"} in ${formatSeconds(num(state.secondsLeft))}`);
+  byId("timer").classList.remove("urgent");
+  show(byId("next-round"), isHost);
+  setText(byId("next-round"), last ? "To the podium" : "Next round now");
+  if (!msg || msg.round === shownRound) return;
+  shownRound = msg.round;
+
+  const mine = msg.results.find((x) => x.sessionId === me);
+  const level = mine?.level ?? currentLevel();
+  const hidden = msg.hidden.find((x) => x.level === level);
+  const best = msg.hidden.find((x) => x.level === msg.bestLevel);
+  const over = msg.overB.find((x) => x.level === level);
+
+  setText(byId("cue"), `B was ${msg.b.name} (${msg.b.kind}).`);
+  setText(byId("reveal-title"), `The best level this round was ${msg.bestLevel}` + (best ? ` (hidden error ${formatError(best.error)}).` : "."));
+  const result = byId("my-result");
+  if (mine) {
+    result.replaceChildren(
+      `You picked level ${mine.level}: hidden error ${formatError(mine.hiddenError)} → `,
+      h("strong", { text: `${mine.points} points` }),
+    );
+    setText(byId("arithmetic"), `Points = 1000 × (best hidden error ÷ yours)², rounded: ${mine.arithmetic}`);
+  } else {
+    result.replaceChildren(`You watched this round. Level ${level} (the one on your slider) has hidden error ${hidden ? formatError(hidden.error) : "–"}.`);
+    setText(byId("arithmetic"), "Players score 1000 × (best hidden error ÷ theirs)², rounded.");
+  }
+  show(byId("arithmetic-box"), true);
+
+  spiralView().show({ points: msg.b, colour: COLOURS.b, curve: over });
+  uCurveView().show({
+    hidden: msg.hidden,
+    bestLevel: msg.bestLevel,
+    picks: msg.results.map((x) => ({ level: x.level, mine: x.sessionId === me })),
+  });
+}

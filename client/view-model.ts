@@ -1,0 +1,60 @@
+// Plain reads of the synchronised room state for the screens: players in leaderboard order,
+// me, the host, rank movement. No DOM here.
+import type { MatchState, Player } from "../server/state";
+import type { Phase } from "../shared/protocol";
+
+export interface PlayerRow {
+  id: string;
+  name: string;
+  seat: number;
+  points: number;
+  roundPoints: number;
+  rank: number;
+  previousRank: number;
+  playing: boolean;
+  locked: boolean;
+  connected: boolean;
+  revealedPick: number;
+  isHost: boolean;
+  isMe: boolean;
+}
+
+export function playerRows(state: MatchState, me: string): PlayerRow[] {
+  const rows: PlayerRow[] = [];
+  state.players.forEach((p: Player, id: string) => {
+    rows.push({
+      // Numbers the server has not set yet arrive as undefined: read them as 0.
+      id, name: p.name ?? "", seat: p.seat ?? 0, points: p.points ?? 0, roundPoints: p.roundPoints ?? 0, rank: p.rank ?? 0,
+      previousRank: p.previousRank ?? 0, playing: p.playing === true, locked: p.locked === true, connected: p.connected !== false,
+      revealedPick: p.revealedPick ?? 0, isHost: id === state.hostId, isMe: id === me,
+    });
+  });
+  // The server's rank first; most points then earliest seat when ranks are not set yet.
+  return rows.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || b.points - a.points || a.seat - b.seat);
+}
+
+export function phaseOf(state: MatchState): Phase {
+  return state.phase as Phase;
+}
+
+/** "▲2", "▼1", "–" or "" (no previous rank yet). */
+export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): { symbol: string; label: string; kind: "up" | "down" | "same" | "new" } {
+  if (!row.previousRank || !row.rank) return { symbol: "", label: "", kind: "new" };
+  const delta = row.previousRank - row.rank;
+  if (delta > 0) return { symbol: `▲${delta}`, label: `up ${delta}`, kind: "up" };
+  if (delta < 0) return { symbol: `▼${-delta}`, label: `down ${-delta}`, kind: "down" };
+  return { symbol: "–", label: "same place", kind: "same" };
+}
+
+export function formatError(v: number): string {
+  return v.toFixed(4);
+}
+
+export function formatSeconds(s: number): string {
+  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` : `${s} s`;
+}
+
+/** A schema number the server may not have set yet (undefined until first assigned). */
+export function num(v: number | undefined): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+}
