@@ -7,6 +7,9 @@ import { resolve } from "node:path";
 import { MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 
+/** The largest WebSocket message a client may send; a larger one closes its connection (1009). */
+export const MAX_MESSAGE_BYTES = 4096;
+
 export interface GameServerOptions {
   /** The built client (vite's output); unset serves no pages. */
   clientDir?: string;
@@ -15,7 +18,7 @@ export interface GameServerOptions {
 
 export function createGameServer(options: GameServerOptions = {}): Server {
   const server = new Server({
-    transport: new WebSocketTransport(),
+    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     express: (app) => {
       app.disable("x-powered-by");

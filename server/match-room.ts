@@ -17,7 +17,12 @@ import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal,
 import { roundMessage, revealMessage } from "../shared/round-messages";
 import { MatchState, Player } from "./state";
 import { trainer } from "./trainer";
+import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 
+/** Close code for a client disconnected for flooding (the SDK does not reconnect on it). */
+export const CLOSE_FLOODING = 4429;
+/** How long a dropped player's seat waits for them. */
+export const RECONNECT_SECONDS = 60;
 /** Shortest training phase, so everyone sees the round start even when training is quick. */
 const MIN_TRAINING_MS = 1500;
 
@@ -34,6 +39,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private current?: { round: Round; hidden: HiddenFit[]; message: RoundMessage };
   private reveal?: RevealMessage;
   private ticker?: Delayed;
+  private floodGuards = new Map<string, FloodGuard>();
+  /** Clients disconnected for flooding: no seat is kept for them. */
+  private flooders = new Set<string>();
 
   async onCreate(): Promise<void> {
     this.roomId = await this.freeCode();
@@ -68,13 +76,37 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
     }
-    // Catch up on what everyone else already sees.
-    if (this.current && this.state.phase !== "lobby") client.send("round", this.current.message);
-    if (this.reveal && this.state.phase === "reveal") client.send("reveal", this.reveal);
+    this.catchUp(client);
     this.recount();
   }
 
+  /** A dropped connection (not a Leave): keep the seat, name, points and pick for a while. */
+  onDrop(client: Client): void {
+    if (this.flooders.has(client.sessionId)) return this.onLeave(client);
+    const player = this.state.players.get(client.sessionId);
+    if (player) player.connected = false;
+    this.allowReconnection(client, RECONNECT_SECONDS);
+  }
+
+  onReconnect(client: Client): void {
+    const player = this.state.players.get(client.sessionId);
+    client.view = new StateView();
+    if (player) {
+      player.connected = true;
+      client.view.add(player);
+    }
+    this.catchUp(client);
+  }
+
+  /** Sends what was broadcast before this client arrived (or while it was away). */
+  private catchUp(client: Client): void {
+    if (this.current && this.state.phase !== "lobby") client.send("round", this.current.message);
+    if (this.reveal && this.state.phase === "reveal") client.send("reveal", this.reveal);
+  }
+
   onLeave(client: Client): void {
+    this.floodGuards.delete(client.sessionId);
+    this.flooders.delete(client.sessionId);
     if (this.spectators.delete(client.sessionId)) return this.recount();
     this.state.players.delete(client.sessionId);
     if (this.state.hostId === client.sessionId) {
@@ -100,6 +132,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private receive(client: Client, type: unknown, payload: unknown): void {
+    if (!this.withinBudget(client)) return;
     const parsed = parseClientMessage(type, payload);
     if (!parsed.ok) return this.refuse(client, parsed.error);
     const player = this.state.players.get(client.sessionId);
@@ -110,6 +143,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }, this.state.phase as Phase);
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     this.act(parsed.type, parsed.message, player);
+  }
+
+  private withinBudget(client: Client): boolean {
+    let guard = this.floodGuards.get(client.sessionId);
+    if (!guard) this.floodGuards.set(client.sessionId, (guard = new FloodGuard(Date.now())));
+    const verdict = guard.check(Date.now());
+    if (verdict === "warn") this.refuse(client, { code: "rate-limited", message: `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.` });
+    if (verdict === "drop" && !this.flooders.has(client.sessionId)) {
+      this.flooders.add(client.sessionId);
+      client.leave(CLOSE_FLOODING, "Disconnected for sending too many messages.");
+    }
+    return verdict === "ok";
   }
 
   private refuse(client: Client, error: ErrorMessage): void {
