@@ -85,7 +85,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.flooders.has(client.sessionId)) return this.onLeave(client);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
-    this.allowReconnection(client, RECONNECT_SECONDS);
+    // Rejects when the wait times out (Colyseus then calls onLeave) or the room is shutting down.
+    this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
   }
 
   onReconnect(client: Client): void {
