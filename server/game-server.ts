@@ -6,6 +6,8 @@ import express from "express";
 import { resolve } from "node:path";
 import { MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
+import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
+import { apiRouter } from "./api";
 
 /** The largest WebSocket message a client may send; a larger one closes its connection (1009). */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -14,9 +16,12 @@ export interface GameServerOptions {
   /** The built client (vite's output); unset serves no pages. */
   clientDir?: string;
   version?: string;
+  /** The SQLite file for results (created with its folder when missing). */
+  databasePath?: string;
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
+  const store = new ResultsStore(options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
   const server = new Server({
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
@@ -26,10 +31,12 @@ export function createGameServer(options: GameServerOptions = {}): Server {
         const { roomCount, ccu } = matchMaker.stats.local;
         res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
       });
+      app.use("/api", apiRouter(store));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });
-  server.define(MATCH_ROOM, MatchRoom);
+  server.define(MATCH_ROOM, MatchRoom, { store });
+  server.onShutdown(() => store.close());
   return server;
 }
 

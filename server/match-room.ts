@@ -2,7 +2,7 @@
 // trains each round's ladder in a worker, keeps B and the picks secret until the reveal, and
 // scores on the server.
 import { randomUUID } from "node:crypto";
-import { Room, ServerError, ErrorCode, matchMaker, type Client, type Delayed } from "@colyseus/core";
+import { CloseCode, Room, ServerError, ErrorCode, matchMaker, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { CATALOG } from "../shared/spirals";
 import { generateRound, type Round } from "../shared/round";
@@ -11,13 +11,14 @@ import { Random } from "../shared/random";
 import { newRoomCode } from "../shared/room-code";
 import {
   MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
-  type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type RevealMessage, type RoundMessage,
+  type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type RevealMessage, type RoundMessage, type RoundResult,
 } from "../shared/protocol";
 import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal, scoreRound, nextHost, uniqueName } from "../shared/match";
 import { roundMessage, revealMessage } from "../shared/round-messages";
 import { MatchState, Player } from "./state";
 import { trainer } from "./trainer";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
+import type { MatchRecord, ResultsStore } from "./results-store";
 
 /** Close code for a client disconnected for flooding (the SDK does not reconnect on it). */
 export const CLOSE_FLOODING = 4429;
@@ -28,14 +29,18 @@ const MIN_TRAINING_MS = 1500;
 
 interface JoinAuth { name: string; spectator: boolean }
 
+/** Server-side room options (from `define`, never from a client). */
+export interface MatchRoomOptions { store: ResultsStore }
+
 export class MatchRoom extends Room<{ state: MatchState }> {
   state = new MatchState();
   maxClients = MAX_PLAYERS + MAX_SPECTATORS;
 
   private spectators = new Set<string>();
   private seats = 0;
-  /** Seeds each round; from crypto so nobody can predict B from the room code. */
-  private matchSeed = randomUUID();
+  private store!: ResultsStore;
+  /** The match being played; a new one (new id, new seed) at each Start. */
+  private match?: MatchRecord & { seed: string };
   private current?: { round: Round; hidden: HiddenFit[]; message: RoundMessage };
   private reveal?: RevealMessage;
   private ticker?: Delayed;
@@ -43,7 +48,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   /** Clients disconnected for flooding: no seat is kept for them. */
   private flooders = new Set<string>();
 
-  async onCreate(): Promise<void> {
+  async onCreate(options: MatchRoomOptions): Promise<void> {
+    this.store = options.store;
     this.roomId = await this.freeCode();
     this.state.code = this.roomId;
     this.state.rounds = ROUNDS.default;
@@ -119,6 +125,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.state.phase === "tuning" && this.allLocked()) this.endTuning();
   }
 
+  /** SIGTERM and friends: tell everyone before the connections close. */
+  onBeforeShutdown(): void {
+    this.broadcast("error", { code: "server-shutdown", message: "The server is restarting. Finished rounds are saved; join again in a minute." } satisfies ErrorMessage);
+    this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
+  }
+
   onDispose(): void {
     this.ticker?.clear();
   }
@@ -188,6 +200,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private startMatch(): void {
+    // Seeds from crypto, so nobody can predict a round's spirals from the code or the clock.
+    this.match = { id: randomUUID(), seed: randomUUID(), code: this.state.code, rounds: this.state.rounds, tuningSeconds: this.state.tuningSeconds, startedAt: new Date().toISOString() };
     for (const player of this.state.players.values()) {
       player.points = 0;
       player.roundPoints = 0;
@@ -213,7 +227,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.recount();
 
     const roundNumber = this.state.round;
-    const round = generateRound(CATALOG, `${this.matchSeed}:${roundNumber}`);
+    const round = generateRound(CATALOG, `${this.match!.seed}:${roundNumber}`);
     let trained: Awaited<ReturnType<typeof trainer.train>>;
     try {
       [trained] = await Promise.all([
@@ -241,6 +255,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.state.phase !== "tuning" || !this.current) return;
     const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
     const { bestLevel, results } = scoreRound(this.current.hidden, inRound.map(([sessionId, p]) => ({ sessionId, name: p.name, level: p.pick })));
+    this.saveRound(bestLevel, results); // before anyone sees the results
     for (const result of results) {
       const player = this.state.players.get(result.sessionId)!;
       player.points += result.points;
@@ -255,11 +270,26 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.countdown(REVEAL_SECONDS, () => this.afterReveal());
   }
 
+  private saveRound(bestLevel: number, results: RoundResult[]): void {
+    const round = { round: this.state.round, seed: this.current!.round.seed, bestLevel, results: results.map(({ arithmetic: _, ...r }) => {
+      const player = this.state.players.get(r.sessionId)!;
+      return { ...r, seat: player.seat, total: player.points + r.points };
+    }) };
+    try {
+      this.store.saveRound(this.match!, round);
+    } catch (error) {
+      // The round is still played out; the log says what was not kept.
+      console.error(`room ${this.roomId}: round ${round.round} of match ${this.match!.id} was not saved:`, error, JSON.stringify(round));
+    }
+  }
+
   private afterReveal(): void {
     if (this.state.phase !== "reveal") return;
     this.ticker?.clear();
-    if (phaseAfterReveal(this.state.round, this.state.rounds) === "podium") this.state.phase = "podium";
-    else void this.beginRound();
+    if (phaseAfterReveal(this.state.round, this.state.rounds) === "podium") {
+      this.state.phase = "podium";
+      this.store.finishMatch(this.match!.id);
+    } else void this.beginRound();
   }
 
   private toLobby(): void {

@@ -54,7 +54,7 @@ export const clientMessages = {
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 
-export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error";
+export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {

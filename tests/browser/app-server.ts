@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
+import { tempDatabasePath } from "../server-process";
 
 export interface AppServer { url: string; stop(): void }
 
@@ -11,7 +12,7 @@ export async function startAppServer(): Promise<AppServer> {
   const outDir = mkdtempSync(join(tmpdir(), "sg-client-"));
   await build({ configFile: "vite.config.ts", logLevel: "error", build: { outDir, emptyOutDir: true } });
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", CLIENT_DIR: outDir },
+    env: { ...process.env, PORT: "0", CLIENT_DIR: outDir, DATABASE_PATH: tempDatabasePath() },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,8 +1,7 @@
 // Match rooms against a real Colyseus server with real SDK clients: a whole match scored by
 // the shared scoring, secrecy of picks and B, late joiners, leavers and the host leaving.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { createGameServer } from "../../server/game-server";
+import type { ColyseusTestServer } from "@colyseus/testing";
 import { trainer } from "../../server/trainer";
 import { loadTf } from "../../server/tf";
 import { CATALOG } from "../../shared/spirals";
@@ -11,11 +10,12 @@ import { fitRound } from "../../shared/round-ladder";
 import { roundPoints } from "../../shared/scoring";
 import { MAX_PLAYERS } from "../../shared/protocol";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
+import { bootGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
 
 beforeAll(async () => {
-  colyseus = await boot(createGameServer());
+  colyseus = await bootGameServer();
 });
 afterAll(async () => {
   await colyseus.shutdown();
@@ -197,6 +197,13 @@ describe("a match room", () => {
     await joinMatch(colyseus, host.room.state.code, { name: "Bo" });
     const { data } = await colyseus.http.get("/healthz");
     expect(data).toMatchObject({ ok: true, rooms: 1, clients: 2 });
+  });
+
+  it("validates API parameters", async () => {
+    const status = (path: string) => colyseus.http.get(path).then((r: { statusCode: number }) => r.statusCode, (e: { statusCode: number }) => e.statusCode);
+    expect(await status("/api/matches/not-a-uuid")).toBe(400);
+    expect(await status(`/api/matches/${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`)).toBe(404);
+    expect(await status("/api/nothing-here")).toBe(404);
   });
 
   it("answers bad input with a clear error and changes nothing", async () => {

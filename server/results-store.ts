@@ -1,0 +1,118 @@
+// Match results in SQLite (better-sqlite3): every finished round is written in one transaction
+// before anyone sees its results, so a crash loses at most the round being played.
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { RoundResult } from "../shared/protocol";
+
+export const DEFAULT_DATABASE_PATH = "data/shell-and-galaxy.sqlite";
+
+export interface MatchRecord {
+  id: string;
+  code: string;
+  rounds: number;
+  tuningSeconds: number;
+  startedAt: string;
+}
+
+export interface StoredResult extends Omit<RoundResult, "arithmetic"> {
+  seat: number;
+  /** The player's total after this round. */
+  total: number;
+}
+
+export interface StoredRound {
+  round: number;
+  seed: string;
+  bestLevel: number;
+  finishedAt: string;
+  results: StoredResult[];
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS matches (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    rounds INTEGER NOT NULL,
+    tuning_seconds INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+  CREATE TABLE IF NOT EXISTS rounds (
+    match_id TEXT NOT NULL REFERENCES matches(id),
+    round INTEGER NOT NULL,
+    seed TEXT NOT NULL,
+    best_level INTEGER NOT NULL,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (match_id, round)
+  );
+  CREATE TABLE IF NOT EXISTS round_results (
+    match_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    session_id TEXT NOT NULL,
+    seat INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    hidden_error REAL NOT NULL,
+    points INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    PRIMARY KEY (match_id, round, session_id),
+    FOREIGN KEY (match_id, round) REFERENCES rounds(match_id, round)
+  );
+  CREATE INDEX IF NOT EXISTS matches_by_code ON matches(code);
+`;
+
+export type StoredMatch = MatchRecord & { finishedAt: string | null };
+const SELECT_MATCH = "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt FROM matches";
+
+export class ResultsStore {
+  private db: Database.Database;
+  private insertMatch: Database.Statement;
+  private insertRound: Database.Statement;
+  private insertResult: Database.Statement;
+  private finish: Database.Statement;
+
+  constructor(path: string = DEFAULT_DATABASE_PATH) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL"); // a written round survives a power cut too, not only a crash
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+    this.insertMatch = this.db.prepare("INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)");
+    this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, seed, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
+    this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @total)");
+    this.finish = this.db.prepare("UPDATE matches SET finished_at = ? WHERE id = ?");
+  }
+
+  /** Writes a finished round and its results in one transaction. */
+  saveRound(match: MatchRecord, round: Omit<StoredRound, "finishedAt">): void {
+    this.db.transaction(() => {
+      this.insertMatch.run(match);
+      this.insertRound.run(match.id, round.round, round.seed, round.bestLevel, new Date().toISOString());
+      for (const r of round.results) this.insertResult.run({ matchId: match.id, round: round.round, ...r });
+    })();
+  }
+
+  finishMatch(matchId: string): void {
+    this.finish.run(new Date().toISOString(), matchId);
+  }
+
+  match(id: string): StoredMatch | undefined {
+    return this.db.prepare(`${SELECT_MATCH} WHERE id = ?`).get(id) as StoredMatch | undefined;
+  }
+
+  matchesByCode(code: string): StoredMatch[] {
+    return this.db.prepare(`${SELECT_MATCH} WHERE code = ? ORDER BY started_at`).all(code) as StoredMatch[];
+  }
+
+  rounds(matchId: string): StoredRound[] {
+    const rounds = this.db.prepare("SELECT round, seed, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
+    const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
+    return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

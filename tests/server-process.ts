@@ -1,0 +1,38 @@
+// Starts the real server (`server/main.ts`) as a child process on a free port, for tests that
+// need a whole process: killing it, restarting it, or browsers talking to it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the server printed. */
+  output: () => string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+}
+
+export const tempDatabasePath = () => join(mkdtempSync(join(tmpdir(), "sg-data-")), "results.sqlite");
+
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: "0", DATABASE_PATH: tempDatabasePath(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /http:\/\/localhost:(\d+)/.exec(output);
+      if (m) { clearTimeout(timer); resolve(`http://localhost:${m[1]}`); }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output}`)); });
+  });
+  return { url, child, exited, output: () => output };
+}
