@@ -8,6 +8,8 @@ import { MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { apiRouter } from "./api";
+import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
+import { guardMatchmaking } from "./matchmake-guard";
 
 /** The largest WebSocket message a client may send; a larger one closes its connection (1009). */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -18,12 +20,16 @@ export interface GameServerOptions {
   version?: string;
   /** The SQLite file for results (created with its folder when missing). */
   databasePath?: string;
+  /** Matchmaking limits per address (rooms created, failed joins). */
+  addressLimits?: Partial<AddressLimitOptions>;
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
   const store = new ResultsStore(options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
+  guardMatchmaking(transport.server!, new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }));
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    transport,
     greet: false,
     express: (app) => {
       app.disable("x-powered-by");

@@ -1,0 +1,38 @@
+// Applies the address limits to Colyseus's matchmaking requests (POST /matchmake/…). Colyseus
+// answers those before any Express middleware runs, so the guard sits in front of the HTTP
+// server's request event instead.
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+import type { AddressLimits } from "./address-limits";
+
+const MATCHMAKE = /^\/matchmake\/(create|join|joinById|joinOrCreate|reconnect)\//;
+
+export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: () => number = Date.now): void {
+  const emit = http.emit.bind(http);
+  http.emit = ((event: string, ...args: unknown[]) => {
+    if (event === "request" && refused(args[0] as IncomingMessage, args[1] as ServerResponse, limits, now)) return true;
+    return emit(event, ...args);
+  }) as typeof http.emit;
+}
+
+/** Answers 429 and returns true when the address is over a limit; otherwise counts the request. */
+function refused(req: IncomingMessage, res: ServerResponse, limits: AddressLimits, now: () => number): boolean {
+  const method = req.method === "POST" ? MATCHMAKE.exec(req.url ?? "")?.[1] : undefined;
+  if (!method) return false;
+  // The socket's address: proxy headers are not trusted, since anyone can send them.
+  const address = req.socket.remoteAddress ?? "unknown";
+  const creating = method === "create";
+  const counter = creating ? limits.created : limits.failedJoins;
+  if (counter.full(address, now())) {
+    const retryAfter = counter.retryAfter(address, now());
+    const error = creating
+      ? `Too many rooms created from your network: try again in ${retryAfter} s.`
+      : `Too many failed joins (wrong codes?) from your network: try again in ${retryAfter} s.`;
+    res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+    res.end(JSON.stringify({ code: 429, error }));
+    return true;
+  }
+  res.on("finish", () => {
+    if (creating ? res.statusCode < 400 : res.statusCode >= 400) counter.add(address, now());
+  });
+  return false;
+}

@@ -1,0 +1,50 @@
+// Matchmaking limits per address, and the message size cap, against a real server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { MAX_MESSAGE_BYTES } from "../../server/game-server";
+import { CODE_ALPHABET } from "../../shared/room-code";
+import { createMatch, joinMatch } from "./players";
+import { bootGameServer } from "./test-server";
+
+let colyseus: ColyseusTestServer;
+beforeAll(async () => {
+  colyseus = await bootGameServer({ addressLimits: { roomsPerWindow: 3, failedJoinsPerWindow: 5 } });
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+describe("message size", () => {
+  it("disconnects a client whose message is over the cap, and the room goes on", async () => {
+    const host = await createMatch(colyseus, { name: "Ada" }); // the first of the 3 rooms this address may create
+    const big = await joinMatch(colyseus, host.room.state.code, { name: "Big" });
+    const closed = new Promise<number>((resolve) => big.room.onLeave((code) => resolve(code)));
+    big.room.send("pick", { level: 3, pad: "x".repeat(MAX_MESSAGE_BYTES) });
+    expect(await closed).toBe(1009); // "message too big"
+    await host.until((s) => s.players.size === 1, "Big gone");
+    host.room.send("start", {});
+    await host.until((s) => s.phase === "training", "the match going on");
+    await host.room.leave();
+  });
+});
+
+describe("limits per address", () => {
+  it("caps rooms created from one address", async () => {
+    const rooms = []; // one room was created above
+    for (let i = 0; i < 2; i++) rooms.push(await createMatch(colyseus, { name: `Host ${i}` }));
+    await expect(colyseus.sdk.create("match", { name: "Host 4" })).rejects.toThrow(/Too many rooms created from your network: try again in \d+ s/);
+    await Promise.all(rooms.map((r) => r.room.leave()));
+  });
+
+  it("rate-limits wrong codes, so codes cannot be found by guessing", async () => {
+    const host = await colyseus.sdk.joinById("ZZZZZ", { name: "x" }).catch(() => undefined);
+    expect(host).toBeUndefined(); // 1 failure
+    const guesses = ["AAAAA", "BBBBB", "CCCCC", "DDDDD"];
+    for (const code of guesses) await expect(colyseus.sdk.joinById(code, { name: "Guesser" })).rejects.toThrow(/not found/);
+    // Five failures in the window: from now on even a real code is refused for a while.
+    await expect(colyseus.sdk.joinById("EEEEE", { name: "Guesser" })).rejects.toThrow(/Too many failed joins \(wrong codes\?\) from your network/);
+    // How many codes there are: 31^5, so with a thousand live rooms one guess in ~28,600 hits.
+    expect(CODE_ALPHABET.length ** 5).toBe(28_629_151);
+  });
+});
+
