@@ -1,9 +1,13 @@
 // The game client: home → room (lobby, training, tuning, reveal, podium). The server is the
 // authority; this file keeps the connection, the URL (/?room=CODE) and which screen shows.
+// Reconnection: a dropped connection is retried by the SDK (settings in ./reconnection) behind a
+// "reconnecting…" notice; the seat's token is kept in localStorage so a closed tab or a reload
+// gets the same seat back by opening the link again. Only Leave gives the seat up.
 import { byId, setText, show } from "./dom";
 import { normalizeRoomCode } from "../shared/room-code";
 import type { ErrorMessage, Phase, RevealMessage, RoundMessage } from "../shared/protocol";
-import { createRoom, joinRoom, type MatchRoom } from "./net";
+import { createRoom, joinRoom, reconnectRoom, type MatchRoom } from "./net";
+import { forgetSeatToken, loadSeatToken, saveSeatToken } from "./reconnection";
 import { clearError, setPhaseBadge, showError, showNotice } from "./ui";
 import { phaseOf, playerRows } from "./view-model";
 import { initHome, openRoomLink, submitJoin } from "./screens/home";
@@ -25,6 +29,8 @@ interface Session {
 }
 
 let session: Session | undefined;
+/** The room code whose stored seat is being reclaimed right now (a Join waits for it). */
+let resuming: string | undefined;
 
 const roomUrl = (code: string) => `/?room=${code}`;
 const urlCode = () => normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "");
@@ -43,26 +49,73 @@ function enter(room: MatchRoom): void {
     showError(e.message);
   });
   room.onStateChange(() => render());
-  room.onDrop(() => showNotice("Connection lost — reconnecting…"));
-  room.onReconnect(() => showNotice(null));
+  // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.
+  room.onDrop(() => { if (session === s) showReconnecting(true); });
+  room.onReconnect(() => {
+    if (session !== s || s.leaving) {
+      void room.leave(true).catch(() => undefined); // Leave was pressed while reconnecting: give the seat up now
+      return;
+    }
+    // The server hands out a new token on every reconnect; the SDK stores it just after this call.
+    queueMicrotask(() => { if (session === s) saveSeatToken(s.code, room.reconnectionToken); });
+    showReconnecting(false);
+    render();
+  });
   room.onLeave((code, reason) => {
     if (session !== s || s.leaving) return;
-    goHome(false);
-    showError(`You were disconnected from room ${s.code}${reason ? `: ${reason}` : ""} (code ${code}). Join again with the code.`);
+    goHome(false, false);
+    showError(leftMessage(s.code, code, reason));
   });
+  saveSeatToken(s.code, room.reconnectionToken);
   render();
 }
 
-/** Leave the room (if any) and show home. */
-function goHome(updateUrl: boolean): void {
+/** Why the room was lost, in words. The seat token stays: opening the link again may restore it. */
+function leftMessage(code: string, closeCode: number, reason?: string): string {
+  if (closeCode === 4003 && /no more retries/i.test(reason ?? "")) {
+    // The SDK tried for about 66 s: the 60 s the server holds a seat are over.
+    return `Lost the connection to room ${code} and could not reconnect for over a minute, so your seat is gone. Check your connection, then join again with the code.`;
+  }
+  if (closeCode === 4003) {
+    return `Lost the connection to room ${code} and could not reconnect: the room no longer holds your seat (a seat is kept 60 seconds after a drop). Join again with the code to play on.`;
+  }
+  if (closeCode === 1006) {
+    return `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) within 60 seconds to get your seat back.`;
+  }
+  if (closeCode === 4002) {
+    return `You were disconnected from room ${code} (code 4002). If you opened this room in another tab or window, you are playing there now.`;
+  }
+  return `You were disconnected from room ${code}${reason ? `: ${reason}` : ""} (code ${closeCode}). Join again with the code.`;
+}
+
+let reconnectingShown = false;
+/** The "reconnecting…" notice (sticky at the top of the page while it shows). */
+function showReconnecting(on: boolean): void {
+  const notice = byId("notice");
+  if (on) showNotice("Connection lost — reconnecting… Your seat, points and pick are kept.");
+  else if (reconnectingShown) showNotice(null);
+  reconnectingShown = on;
+  notice.classList.toggle("reconnecting", on);
+}
+
+/**
+ * Show home. `consented` (Leave, Back, joining another room): tell the server, which frees the
+ * seat, and forget the seat's token. Otherwise the connection is already gone and both stay.
+ */
+function goHome(updateUrl: boolean, consented = true): void {
   const s = session;
   session = undefined;
   if (s) {
     s.leaving = true;
-    void s.room.leave(true).catch(() => undefined);
+    if (consented) {
+      forgetSeatToken(s.code);
+      if (s.room.connection?.isOpen) void s.room.leave(true).catch(() => undefined);
+      else s.room.reconnection.maxRetries = 0; // mid-reconnect: stop trying; a try in flight leaves in onReconnect
+    }
     byId<HTMLInputElement>("code-input").value = s.code;
   }
   if (updateUrl && location.search) history.pushState({}, "", "/");
+  showReconnecting(false);
   showNotice(null);
   render();
 }
@@ -76,9 +129,10 @@ async function create(name: string): Promise<void> {
 }
 
 async function join(code: string, name: string, spectator: boolean): Promise<void> {
-  if (session?.code === code) return;
+  if (session?.code === code || resuming === code) return;
   showNotice(null);
   if (session) goHome(false);
+  if (await resume(code)) return;
   try {
     enter(await joinRoom(code, name, spectator));
   } catch (err) {
@@ -178,6 +232,42 @@ window.addEventListener("popstate", () => {
 render();
 openLinkedRoom();
 
+/**
+ * Back into the seat this browser had in room `code` (a closed tab, a reload), when a token is
+ * stored and the server still holds the seat. False otherwise: join as a new player.
+ */
+async function resume(code: string): Promise<boolean> {
+  const token = loadSeatToken(code);
+  if (!token || resuming) return false;
+  resuming = code;
+  showNotice(`Getting your seat in room ${code} back…`);
+  try {
+    const room = await reconnectRoom(token);
+    showNotice(null);
+    if (session) goHome(false); // joined elsewhere meanwhile: the link asked for this one
+    enter(room);
+    return true;
+  } catch (err) {
+    // The server answered (seat left, expired, room gone): the token is dead. A network failure
+    // keeps it for the next try (the join below will say the server cannot be reached).
+    if (typeof (err as { code?: unknown }).code === "number") forgetSeatToken(code);
+    showNotice(null);
+    console.info(`Seat in room ${code} not restored (${(err as Error).message}): joining as a new player.`);
+    return false;
+  } finally {
+    resuming = undefined;
+  }
+}
+
+/** A link to a room this browser has a seat in: reclaim it, else the usual link flow. */
+async function resumeLink(code: string): Promise<void> {
+  byId<HTMLInputElement>("code-input").value = code;
+  if (await resume(code)) return;
+  if (session?.code === code) return;
+  if (openRoomLink(code) === "join") submitJoin();
+  else showNotice(`Choose a name, then press Join to enter room ${code}.`);
+}
+
 /** `/?room=CODE`: straight into joining (or a clear error for a broken link). */
 function openLinkedRoom(): void {
   const raw = new URLSearchParams(location.search).get("room");
@@ -186,6 +276,10 @@ function openLinkedRoom(): void {
   if (!code) {
     showError(`This link's room code "${raw.slice(0, 30)}" is not valid: a code is 5 letters or digits. Type the code you were given, or create a room.`);
     history.replaceState({}, "", "/");
+    return;
+  }
+  if (loadSeatToken(code)) {
+    void resumeLink(code);
     return;
   }
   if (openRoomLink(code) === "join") submitJoin();

@@ -1,8 +1,10 @@
 // The connection to the game server: create or join a match room at the page's own origin, and
-// turn join failures into sentences a player can act on.
+// turn join failures into sentences a player can act on. Every room gets the reconnection
+// settings of ./reconnection (the SDK then reconnects by itself after a dropped connection).
 import { Client, type Room } from "@colyseus/sdk";
 import { MATCH_ROOM, type ClientMessage, type ClientMessageType, type JoinOptions } from "../shared/protocol";
 import type { MatchState } from "../server/state";
+import { tuneReconnection } from "./reconnection";
 
 export type MatchRoom = Room<any, MatchState>;
 
@@ -10,16 +12,24 @@ let client: Client | undefined;
 const sdk = () => (client ??= new Client(location.origin));
 
 export function createRoom(name: string): Promise<MatchRoom> {
-  return sdk().create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).catch((err) => {
+  return sdk().create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, ""));
   });
 }
 
 export function joinRoom(code: string, name: string, spectator = false): Promise<MatchRoom> {
   const options: JoinOptions = spectator ? { name, spectator } : { name };
-  return sdk().joinById<MatchState>(code, options).catch((err) => {
+  return sdk().joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, code));
   });
+}
+
+/**
+ * Back into a seat this browser had (a closed tab, a reload): `token` is a room's
+ * `reconnectionToken` ("CODE:secret"). Rejects when the seat is gone (left, expired, room over).
+ */
+export function reconnectRoom(token: string): Promise<MatchRoom> {
+  return sdk().reconnect<MatchState>(token).then(tuneReconnection);
 }
 
 /** Typed send: the payload must match the protocol's schema for that message. */

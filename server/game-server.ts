@@ -3,6 +3,7 @@
 import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
+import { WebSocket as NodeWebSocket } from "ws";
 import { resolve } from "node:path";
 import { MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
@@ -10,6 +11,10 @@ import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { apiRouter } from "./api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
+
+// Colyseus checks a reconnecting socket against the global WebSocket, which Node 20 has only
+// behind --experimental-websocket: without one, every reconnection would fail.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
 
 /** The largest WebSocket message a client may send; a larger one closes its connection (1009). */
 export const MAX_MESSAGE_BYTES = 4096;

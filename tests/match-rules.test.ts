@@ -33,7 +33,7 @@ describe("names and messages", () => {
 
   it("validates every client message and says what is wrong", () => {
     expect(parseClientMessage("pick", { level: 12 })).toMatchObject({ ok: true, type: "pick" });
-    for (const bad of [{ level: 0 }, { level: 13 }, { level: 2.5 }, { level: Number.NaN }, { level: "3" }, {}, { level: 3, extra: 1 }]) {
+    for (const bad of [{ level: 0 }, { level: 13 }, { level: 2.5 }, { level: Number.NaN }, { level: Number.POSITIVE_INFINITY }, { level: 1e308 }, { level: "3" }, { level: [3] }, { level: null }, {}, { level: 3, extra: 1 }]) {
       expect(parseClientMessage("pick", bad)).toMatchObject({ ok: false, error: { code: "invalid-message" } });
     }
     expect(parseClientMessage("settings", { tuningSeconds: 9 })).toMatchObject({ ok: false });

@@ -217,6 +217,9 @@ describe("a match room", () => {
     expect((await host.nextError()).message).toMatch(/Unknown message type/);
     host.room.send("pick", { level: 4 });
     expect((await host.nextError()).code).toBe("wrong-phase");
+    // Nobody acts for someone else: a message names no player, and extra fields are refused.
+    host.room.send("settings", { rounds: 3, sessionId: "someone-else" });
+    expect((await host.nextError()).message).toMatch(/sessionId/);
     expect(host.room.state.rounds).toBe(5);
 
     await expect(colyseus.sdk.joinById("ZZZZZ", { name: "Bo" })).rejects.toThrow(/not found/);
