@@ -5,7 +5,7 @@
 // gets the same seat back by opening the link again. Only Leave gives the seat up.
 import { byId, setText, show } from "./dom";
 import { normalizeRoomCode } from "../shared/room-code";
-import type { ErrorMessage, Phase, RevealMessage, RoundMessage } from "../shared/protocol";
+import { CLOSE_FLOODING, CLOSE_SERVER_SHUTDOWN, type ErrorMessage, type Phase, type RevealMessage, type RoundMessage } from "../shared/protocol";
 import { createRoom, joinRoom, reconnectRoom, type MatchRoom } from "./net";
 import { forgetSeatToken, loadSeatToken, saveSeatToken } from "./reconnection";
 import { clearError, setPhaseBadge, showError, showNotice } from "./ui";
@@ -81,6 +81,12 @@ function leftMessage(code: string, closeCode: number, reason?: string): string {
   }
   if (closeCode === 1006) {
     return `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) within 60 seconds to get your seat back.`;
+  }
+  if (closeCode === CLOSE_SERVER_SHUTDOWN) {
+    return `The server restarted, so room ${code} closed. Finished rounds are saved; create or join a room again in a minute.`;
+  }
+  if (closeCode === CLOSE_FLOODING) {
+    return `You were disconnected from room ${code} for sending too many messages. Join again with the code.`;
   }
   if (closeCode === 4002) {
     return `You were disconnected from room ${code} (code 4002). If you opened this room in another tab or window, you are playing there now.`;

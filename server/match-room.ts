@@ -10,7 +10,7 @@ import type { HiddenFit } from "../shared/round-ladder";
 import { Random } from "../shared/random";
 import { newRoomCode } from "../shared/room-code";
 import {
-  MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
+  CLOSE_FLOODING, MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
   type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type RevealMessage, type RoundMessage, type RoundResult,
 } from "../shared/protocol";
 import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal, scoreRound, nextHost, uniqueName } from "../shared/match";
@@ -20,8 +20,6 @@ import { trainer } from "./trainer";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import type { MatchRecord, ResultsStore } from "./results-store";
 
-/** Close code for a client disconnected for flooding (the SDK does not reconnect on it). */
-export const CLOSE_FLOODING = 4429;
 /** How long a dropped player's seat waits for them. */
 export const RECONNECT_SECONDS = 60;
 /** Shortest training phase, so everyone sees the round start even when training is quick. */

@@ -54,6 +54,10 @@ export const clientMessages = {
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 
+/** WebSocket close codes the client explains: Colyseus's shutdown code, and ours for flooding. */
+export const CLOSE_SERVER_SHUTDOWN = 4001;
+export const CLOSE_FLOODING = 4429;
+
 export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
