@@ -193,10 +193,12 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
     expect(await fresh.getByTestId("code-input").inputValue()).toBe(code);
     await expect.poll(() => fresh.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe("name-input");
     expect(await fresh.locator("[data-testid=phase]").getAttribute("data-phase")).toBe("home");
-    await fresh.getByTestId("name-input").fill("Newcomer");
+    await fresh.getByTestId("name-input").fill("<i>Newcomer</i>"); // markup in a name stays text
     await fresh.getByTestId("join-room").click();
     await phase(fresh, "lobby").waitFor();
     await expect.poll(players).toBe(3);
+    expect(await host.getByTestId("player-list").textContent()).toContain("<i>Newcomer</i>");
+    expect(await host.getByTestId("player-list").locator("i").count()).toBe(0);
 
     // Joined from the home page, Back returns home and leaves the room.
     const backer = await open("Backer");
