@@ -262,7 +262,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     for (const player of this.state.players.values()) player.previousRank = player.rank;
     this.rank();
-    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, results);
+    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, results, this.current.message.fits);
     this.broadcast("reveal", this.reveal);
     this.state.phase = "reveal";
     this.countdown(REVEAL_SECONDS, () => this.afterReveal());

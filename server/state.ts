@@ -38,5 +38,17 @@ export const MatchState = schema({
   playingCount: t.uint8().default(0),
   spectatorCount: t.uint16().default(0),
   players: t.map(Player),
+  /** "match", or "daily" for the daily challenge's solo round. */
+  mode: t.string().default("match"),
+  /** The match being played (for its results: GET /api/matches/:id.csv); "" in the lobby. */
+  matchId: t.string().default(""),
+  /** Host settings (see shared/protocol.ts `settings` and `roomSettings`). */
+  kinds: t.array("string"),
+  difficulty: t.string().default("normal"),
+  speedBonus: t.boolean().default(false),
+  showPicksLive: t.boolean().default(false),
+  visibility: t.string().default("private"),
+  locked: t.boolean().default(false),
+  paused: t.boolean().default(false),
 }, "MatchState");
 export type MatchState = SchemaType<typeof MatchState>;

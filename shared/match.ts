@@ -2,7 +2,7 @@
 // who becomes host, and what comes after a reveal. The room (server/) only calls these.
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import type { ClientMessageType, ErrorMessage, Phase, RoundResult } from "./protocol";
-import { pointsArithmetic, roundPoints } from "./scoring";
+import { MAX_POINTS, pointsArithmetic, roundPoints } from "./scoring";
 
 /** Where the detail control starts each round: level 1, "the line". */
 export const DEFAULT_PICK = MIN_LEVEL;
@@ -13,19 +13,36 @@ export interface PickEntry {
   sessionId: string;
   name: string;
   level: number;
+  /** With a speed bonus: the share of tuning time left when the player locked in (0 if never). */
+  timeLeftShare?: number;
+}
+
+/** The most the speed bonus adds to a round's points (on top of MAX_POINTS). */
+export const SPEED_BONUS_MAX = 50;
+
+/**
+ * The optional speed bonus: up to SPEED_BONUS_MAX for locking in at once, scaled by the share of
+ * tuning time left and by how good the pick was, so a fast bad pick earns almost nothing.
+ */
+export function speedBonus(points: number, timeLeftShare: number): number {
+  const share = Math.min(1, Math.max(0, timeLeftShare));
+  return Math.round((SPEED_BONUS_MAX * share * points) / MAX_POINTS);
 }
 
 /** Scores every pick against the round's hidden errors with the shared scoring. */
 export function scoreRound(hidden: { level: number; error: number }[], picks: PickEntry[]): { bestLevel: number; results: RoundResult[] } {
   const best = hidden.reduce((b, h) => (h.error < b.error ? h : b));
-  const results = picks.map(({ sessionId, name, level }) => {
+  const results = picks.map(({ sessionId, name, level, timeLeftShare }) => {
     const entry = hidden.find((h) => h.level === level);
     if (!entry || level < MIN_LEVEL || level > MAX_LEVEL) throw new Error(`scoreRound: no level ${level}`);
+    const fit = roundPoints(entry.error, best.error);
+    const bonus = timeLeftShare === undefined ? 0 : speedBonus(fit, timeLeftShare);
     return {
       sessionId, name, level,
       hiddenError: entry.error,
-      points: roundPoints(entry.error, best.error),
-      arithmetic: pointsArithmetic(entry.error, best.error),
+      points: fit + bonus,
+      speedBonus: bonus,
+      arithmetic: pointsArithmetic(entry.error, best.error) + (timeLeftShare === undefined ? "" : ` + speed bonus ${bonus}`),
     };
   });
   return { bestLevel: best.level, results };
@@ -74,6 +91,11 @@ export const MESSAGE_RULES: Record<ClientMessageType, { who: "host" | "player"; 
   lockIn: { who: "player", phases: ["tuning"] },
   next: { who: "host", phases: ["reveal"] },
   playAgain: { who: "host", phases: ["podium"] },
+  roomSettings: { who: "host", phases: ["lobby", "training", "tuning", "reveal", "podium"] },
+  kick: { who: "host", phases: ["lobby", "training", "tuning", "reveal", "podium"] },
+  pause: { who: "host", phases: ["tuning"] },
+  skip: { who: "host", phases: ["tuning"] },
+  endMatch: { who: "host", phases: ["training", "tuning", "reveal"] },
 };
 
 export interface Sender {

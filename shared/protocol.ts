@@ -2,8 +2,13 @@
 // schemas the server validates every message with. Documented in docs/protocol.md.
 import { z } from "zod";
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
+import { SPIRAL_KINDS } from "./catalog";
 
 export const MATCH_ROOM = "match";
+/** A solo round on the server with the day's seed (one player, no joins). */
+export const DAILY_ROOM = "daily";
+/** Colyseus's LobbyRoom: the live listing of public match rooms. */
+export const LOBBY_ROOM = "lobby";
 
 export const PHASES = ["lobby", "training", "tuning", "reveal", "podium"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -30,6 +35,9 @@ export const joinOptionsSchema = z.strictObject({
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
+export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
+export const VISIBILITIES = ["public", "private"] as const;
+
 const empty = z.strictObject({});
 const whole = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -39,7 +47,30 @@ export const clientMessages = {
   settings: z.strictObject({
     rounds: whole(ROUNDS.min, ROUNDS.max).optional(),
     tuningSeconds: whole(TUNING_SECONDS.min, TUNING_SECONDS.max).optional(),
+    /** Which kinds of spirals appear (A and B both). */
+    kinds: z.array(z.enum(SPIRAL_KINDS)).min(1).max(SPIRAL_KINDS.length).refine((k) => new Set(k).size === k.length, "each kind once").optional(),
+    /** A's measurement noise. */
+    difficulty: z.enum(DIFFICULTIES).optional(),
+    /** A small bonus for locking in early (at most SPEED_BONUS_MAX points). */
+    speedBonus: z.boolean().optional(),
   }),
+  /** Host, any phase: how the room is seen and joined. */
+  roomSettings: z.strictObject({
+    /** Everyone (spectators too) sees each player's pick, and the counts, before the reveal. */
+    showPicksLive: z.boolean().optional(),
+    /** Public rooms are listed on /watch; private ones are joined by code only. */
+    visibility: z.enum(VISIBILITIES).optional(),
+    /** A locked room takes no one new (reconnections still work). */
+    locked: z.boolean().optional(),
+  }),
+  /** Host: remove a player or spectator (they are told why). */
+  kick: z.strictObject({ sessionId: z.string().min(1).max(64) }),
+  /** Host, tuning only: stop or restart the clock. */
+  pause: z.strictObject({ paused: z.boolean() }),
+  /** Host, training or tuning: end tuning now and reveal. */
+  skip: empty,
+  /** Host, during a match: straight to the podium (an unrevealed round is not scored). */
+  endMatch: empty,
   /** Host, lobby only: start the match. */
   start: empty,
   /** Player, tuning only: the detail level currently chosen (the last one counts). */
@@ -54,11 +85,12 @@ export const clientMessages = {
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 
-/** WebSocket close codes the client explains: Colyseus's shutdown code, and ours for flooding. */
+/** WebSocket close codes the client explains: Colyseus's shutdown code, and ours. */
 export const CLOSE_SERVER_SHUTDOWN = 4001;
+export const CLOSE_KICKED = 4403;
 export const CLOSE_FLOODING = 4429;
 
-export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown";
+export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown" | "kicked";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {
@@ -91,7 +123,9 @@ export interface RoundResult {
   name: string;
   level: number;
   hiddenError: number;
+  /** Points for the fit, plus the speed bonus when the room has one. */
   points: number;
+  speedBonus: number;
   /** The scoring sum, e.g. "1000 × (0.041 / 0.052)² = 622". */
   arithmetic: string;
 }
@@ -105,6 +139,43 @@ export interface RevealMessage {
   hidden: { level: number; error: number }[];
   bestLevel: number;
   results: RoundResult[];
+  /** Rank by fit to A (validation error) against rank by fit to B, for this round. */
+  shakeUp: ShakeUp;
+}
+
+export interface ShakeUpRow {
+  sessionId: string;
+  name: string;
+  rankA: number;
+  rankB: number;
+}
+
+export interface ShakeUp {
+  rows: ShakeUpRow[];
+  /** Mean |rankA − rankB| / N: 0 when fitting A predicts B perfectly. */
+  meanShift: number;
+}
+
+/** Sent when the match reaches the podium: the whole match's shake-up and its results' id. */
+export interface PodiumMessage {
+  matchId: string;
+  /** Rank by points-if-scored-on-A against rank by points. */
+  shakeUp: ShakeUp;
+}
+
+/** How many players have locked in at each level (index 0 = level 1); counts only. */
+export interface PickCountsMessage {
+  round: number;
+  counts: number[];
+}
+
+/** After a daily challenge round: where the player stands today. */
+export interface DailyMessage {
+  date: string;
+  points: number;
+  best: number;
+  rank: number;
+  players: number;
 }
 
 export interface ErrorMessage {
@@ -118,6 +189,9 @@ export interface ErrorMessage {
 export interface ServerMessages {
   round: RoundMessage;
   reveal: RevealMessage;
+  podium: PodiumMessage;
+  pickCounts: PickCountsMessage;
+  daily: DailyMessage;
   error: ErrorMessage;
 }
 

@@ -3,6 +3,7 @@
 import type { LevelFit, HiddenFit } from "./round-ladder";
 import type { ArmView, RevealMessage, RoundMessage, RoundResult } from "./protocol";
 import { toPoints, type Round } from "./round";
+import { shakeUp } from "./shake-up";
 
 const round4 = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -22,7 +23,7 @@ export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[]
   };
 }
 
-export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, results: RoundResult[]): RevealMessage {
+export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, results: RoundResult[], fits: { validationError: number }[]): RevealMessage {
   const { spiral, points, rotation } = round.b;
   const maxLogr = Math.max(...points.logr);
   return {
@@ -35,5 +36,6 @@ export function revealMessage(roundNumber: number, round: Round, hidden: HiddenF
     hidden: hidden.map((h) => ({ level: h.level, error: h.error })),
     bestLevel,
     results,
+    shakeUp: shakeUp(results.map((r) => ({ sessionId: r.sessionId, name: r.name, onA: fits[r.level - 1].validationError, onB: r.hiddenError }))),
   };
 }
