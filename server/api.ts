@@ -1,22 +1,67 @@
 // The HTTP API. Every parameter is validated; a bad one gets 400 with a readable reason.
 import express from "express";
 import { z } from "zod";
+import { stringify } from "csv-stringify/sync";
+import { utcDate } from "../shared/daily";
 import type { ResultsStore } from "./results-store";
 
+const MATCH_FILE = /^([0-9a-f-]{36})(\.csv)?$/i;
 const matchId = z.uuid();
 
-export function apiRouter(store: ResultsStore): express.Router {
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "no such day");
+const count = (min: number, max: number, fallback: number) =>
+  z.string().regex(/^\d{1,7}$/, "a whole number").transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
+
+export const leaderboardQuery = z.strictObject({
+  board: z.enum(["daily", "alltime"]),
+  date: isoDate.optional(),
+  limit: count(1, 100, 20),
+  offset: count(0, 1_000_000, 0),
+});
+
+function badRequest(res: express.Response, error: z.ZodError): void {
+  const issue = error.issues[0];
+  res.status(400).json({ error: `${issue.path.join(".") || "query"}: ${issue.message}` });
+}
+
+export function apiRouter(store: ResultsStore, now: () => Date): express.Router {
   const api = express.Router();
 
-  /** A stored match with its rounds and results. */
-  api.get("/matches/:id", (req, res) => {
-    const id = matchId.safeParse(req.params.id);
-    if (!id.success) return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…" });
-    const match = store.match(id.data);
+  /** A stored match with its rounds and results: JSON, or CSV with `.csv`. */
+  api.get("/matches/:file", (req, res) => {
+    const [, id, csv] = MATCH_FILE.exec(req.params.file) ?? [];
+    const parsed = matchId.safeParse(id);
+    if (!parsed.success) return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…, optionally with .csv" });
+    const match = store.match(parsed.data);
     if (!match) return void res.status(404).json({ error: "No match with that id." });
-    res.json({ match, rounds: store.rounds(match.id) });
+    const rounds = store.rounds(match.id);
+    if (!csv) return void res.json({ match, rounds });
+    res.type("text/csv; charset=utf-8").attachment(`shell-and-galaxy-${match.code}-${match.startedAt.slice(0, 10)}.csv`);
+    res.send(matchCsv(match.id, match.code, rounds));
+  });
+
+  api.get("/leaderboard", (req, res) => {
+    const query = leaderboardQuery.safeParse(req.query);
+    if (!query.success) return badRequest(res, query.error);
+    const { board, limit, offset } = query.data;
+    if (board === "daily") {
+      const date = query.data.date ?? utcDate(now());
+      return void res.json({ board, date, limit, offset, ...store.dailyBoard(date, limit, offset) });
+    }
+    const best = store.bestDailyScores(limit, offset);
+    res.json({ board, limit, offset, ...best, wins: store.mostWins(limit, offset).rows });
   });
 
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));
   return api;
+}
+
+/** One row per player per round, with a header row; a spreadsheet opens it as it is. */
+function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
+  const rows = rounds.flatMap((r) => r.results.map((x) => ({
+    match_id: matchId, room: code, round: r.round, seed: r.seed, best_level: r.bestLevel, finished_at: r.finishedAt,
+    seat: x.seat, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, speed_bonus: x.speedBonus, total: x.total,
+  })));
+  return stringify(rows, { header: true, columns: ["match_id", "room", "round", "seed", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"] });
 }

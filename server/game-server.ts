@@ -1,11 +1,11 @@
 // The game server: one HTTP server for the built client, the health check and the Colyseus
 // rooms. `main.ts` listens on a port; tests boot the same server with @colyseus/testing.
-import { Server, matchMaker } from "@colyseus/core";
+import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { WebSocket as NodeWebSocket } from "ws";
 import { resolve } from "node:path";
-import { MATCH_ROOM } from "../shared/protocol";
+import { DAILY_ROOM, LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { apiRouter } from "./api";
@@ -27,10 +27,13 @@ export interface GameServerOptions {
   databasePath?: string;
   /** Matchmaking limits per address (rooms created, failed joins). */
   addressLimits?: Partial<AddressLimitOptions>;
+  /** The clock for the daily challenge's date (tests move it). */
+  now?: () => Date;
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
   const store = new ResultsStore(options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+  const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
   guardMatchmaking(transport.server!, new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }));
   const server = new Server({
@@ -42,18 +45,20 @@ export function createGameServer(options: GameServerOptions = {}): Server {
         const { roomCount, ccu } = matchMaker.stats.local;
         res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
       });
-      app.use("/api", apiRouter(store));
+      app.use("/api", apiRouter(store, now));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });
-  server.define(MATCH_ROOM, MatchRoom, { store });
+  server.define(MATCH_ROOM, MatchRoom, { store }).enableRealtimeListing();
+  server.define(DAILY_ROOM, MatchRoom, { store, mode: "daily", now });
+  server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());
   return server;
 }
 
-/** Static files, and the game page for any other GET (so `/?room=CODE` and reloads work). */
+/** Static files, pages by name (`/watch` → watch.html), and the game page for any other GET. */
 function serveClient(app: express.Application, dir: string): void {
-  app.use(express.static(dir, { index: "index.html" }));
+  app.use(express.static(dir, { index: "index.html", extensions: ["html"] }));
   app.use((req, res, next) => {
     if (req.method !== "GET" || req.path.startsWith("/matchmake")) return next();
     res.sendFile("index.html", { root: dir }, (err) => {

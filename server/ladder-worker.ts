@@ -2,11 +2,12 @@
 // It regenerates the round from its seed (cheap and deterministic) instead of receiving it.
 import { parentPort } from "node:worker_threads";
 import { loadTf } from "./tf";
-import { CATALOG } from "../shared/spirals";
+import { catalogOfKinds } from "../shared/spirals";
+import type { SpiralKind } from "../shared/catalog";
 import { generateRound, type Difficulty } from "../shared/round";
 import { fitRound } from "../shared/round-ladder";
 
-export interface LadderJob { id: number; seed: string; difficulty: Difficulty }
+export interface LadderJob { id: number; seed: string; difficulty: Difficulty; kinds: SpiralKind[] }
 export type LadderReply =
   | { id: number; progress: number }
   | { id: number; result: ReturnType<typeof fitRound> }
@@ -17,7 +18,7 @@ port.on("message", async (job: LadderJob | "warm-up") => {
   const tf = await loadTf();
   if (job === "warm-up") return port.postMessage("warm");
   try {
-    const round = generateRound(CATALOG, job.seed, { difficulty: job.difficulty });
+    const round = generateRound(catalogOfKinds(job.kinds), job.seed, { difficulty: job.difficulty });
     const result = fitRound(tf, round, (progress) => port.postMessage({ id: job.id, progress } satisfies LadderReply));
     port.postMessage({ id: job.id, result } satisfies LadderReply);
   } catch (e) {

@@ -4,14 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { CloseCode, Room, ServerError, ErrorCode, matchMaker, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { CATALOG } from "../shared/spirals";
-import { generateRound, type Round } from "../shared/round";
+import { catalogOfKinds } from "../shared/spirals";
+import { SPIRAL_KINDS, type SpiralKind } from "../shared/catalog";
+import { DAILY_TUNING_SECONDS, dailySeed, utcDate } from "../shared/daily";
+import { shakeUp } from "../shared/shake-up";
+import { roundPoints } from "../shared/scoring";
+import { MAX_LEVEL } from "../shared/ladder-levels";
+import { generateRound, type Difficulty, type Round } from "../shared/round";
 import type { HiddenFit } from "../shared/round-ladder";
 import { Random } from "../shared/random";
 import { newRoomCode } from "../shared/room-code";
 import {
-  CLOSE_FLOODING, MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
-  type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type RevealMessage, type RoundMessage, type RoundResult,
+  CLOSE_FLOODING, CLOSE_KICKED, MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
+  type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type DailyMessage, type PickCountsMessage, type PodiumMessage, type RevealMessage, type RoundMessage, type RoundResult,
 } from "../shared/protocol";
 import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal, scoreRound, nextHost, uniqueName } from "../shared/match";
 import { roundMessage, revealMessage } from "../shared/round-messages";
@@ -28,7 +33,13 @@ const MIN_TRAINING_MS = 1500;
 interface JoinAuth { name: string; spectator: boolean }
 
 /** Server-side room options (from `define`, never from a client). */
-export interface MatchRoomOptions { store: ResultsStore }
+export interface MatchRoomOptions {
+  store: ResultsStore;
+  /** "daily": the daily challenge, a solo round with the day's seed, started at once. */
+  mode?: "match" | "daily";
+  /** The clock the daily seed is read from (tests move it across midnight). */
+  now?: () => Date;
+}
 
 export class MatchRoom extends Room<{ state: MatchState }> {
   state = new MatchState();
@@ -37,21 +48,35 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private spectators = new Set<string>();
   private seats = 0;
   private store!: ResultsStore;
+  private now: () => Date = () => new Date();
+  private daily = false;
+  private dailyStanding?: DailyMessage;
+  /** Per player, the points they would have had if scored on A's validation points (for the shake-up). */
+  private pointsOnA = new Map<string, number>();
+  /** Per player, the share of tuning time left when they locked in (for the speed bonus). */
+  private lockedAt = new Map<string, number>();
   /** The match being played; a new one (new id, new seed) at each Start. */
   private match?: MatchRecord & { seed: string };
   private current?: { round: Round; hidden: HiddenFit[]; message: RoundMessage };
   private reveal?: RevealMessage;
   private ticker?: Delayed;
   private floodGuards = new Map<string, FloodGuard>();
-  /** Clients disconnected for flooding: no seat is kept for them. */
-  private flooders = new Set<string>();
+  /** Clients disconnected for flooding or kicked: no seat is kept for them. */
+  private removed = new Set<string>();
 
   async onCreate(options: MatchRoomOptions): Promise<void> {
     this.store = options.store;
+    this.now = options.now ?? this.now;
+    this.daily = options.mode === "daily";
     this.roomId = await this.freeCode();
     this.state.code = this.roomId;
-    this.state.rounds = ROUNDS.default;
-    this.state.tuningSeconds = TUNING_SECONDS.default;
+    this.state.mode = this.daily ? "daily" : "match";
+    this.state.rounds = this.daily ? 1 : ROUNDS.default;
+    this.state.tuningSeconds = this.daily ? DAILY_TUNING_SECONDS : TUNING_SECONDS.default;
+    this.state.kinds.push(...SPIRAL_KINDS);
+    if (this.daily) this.maxClients = 1;
+    await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
+    this.publishListing();
     this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
   }
 
@@ -59,6 +84,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `Cannot join: ${parsed.error.issues[0].message}.`);
     const spectator = parsed.data.spectator === true;
+    if (this.daily && (spectator || this.state.players.size > 0)) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, "The daily challenge is played alone.");
     if (spectator && this.spectators.size >= MAX_SPECTATORS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `This room is full: ${MAX_SPECTATORS} spectators already.`);
     if (!spectator && this.state.players.size >= MAX_PLAYERS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `This room is full: ${MAX_PLAYERS} players already.`);
     if (!spectator && this.state.phase === "podium") throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, "This match has finished. Ask the host to press Play again, or create a new room.");
@@ -76,17 +102,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       player.pick = DEFAULT_PICK;
       player.playing = this.state.phase === "lobby"; // mid-match joiners play from the next round
       this.state.players.set(client.sessionId, player);
-      client.view.add(player); // the player's own pick becomes visible to them alone
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
     }
+    this.refreshViews();
     this.catchUp(client);
     this.recount();
+    if (this.daily) this.startMatch();
   }
 
   /** A dropped connection (not a Leave): keep the seat, name, points and pick for a while. */
   onDrop(client: Client): void {
-    if (this.flooders.has(client.sessionId)) return this.onLeave(client);
+    if (this.removed.has(client.sessionId)) return this.onLeave(client);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
     // Rejects when the wait times out (Colyseus then calls onLeave) or the room is shutting down.
@@ -95,11 +122,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
+    if (player) player.connected = true;
     client.view = new StateView();
-    if (player) {
-      player.connected = true;
-      client.view.add(player);
-    }
+    this.refreshViews();
     this.catchUp(client);
   }
 
@@ -107,11 +132,49 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private catchUp(client: Client): void {
     if (this.current && this.state.phase !== "lobby") client.send("round", this.current.message);
     if (this.reveal && this.state.phase === "reveal") client.send("reveal", this.reveal);
+    if (this.state.phase === "tuning" && this.seesPickCounts(client)) client.send("pickCounts", this.pickCounts());
+  }
+
+  /**
+   * Each client's view of the picks: their own always; everyone's when the host shows picks
+   * live. (Before the reveal nobody else's pick reaches a client otherwise.)
+   */
+  private refreshViews(): void {
+    for (const client of this.clients) {
+      client.view ??= new StateView();
+      for (const [sessionId, player] of this.state.players) {
+        const sees = sessionId === client.sessionId || this.state.showPicksLive;
+        if (sees && !client.view.has(player)) client.view.add(player);
+        if (!sees && client.view.has(player)) client.view.remove(player);
+      }
+    }
+  }
+
+  /** The host always sees how many locked in at each level; everyone does when picks are live. */
+  private seesPickCounts(client: Client): boolean {
+    return this.state.showPicksLive || client.sessionId === this.state.hostId;
+  }
+
+  private pickCounts(): PickCountsMessage {
+    const counts = Array.from({ length: MAX_LEVEL }, () => 0);
+    for (const p of this.state.players.values()) if (p.playing && p.locked) counts[p.pick - 1]++;
+    return { round: this.state.round, counts };
+  }
+
+  private sendPickCounts(): void {
+    const counts = this.pickCounts();
+    for (const client of this.clients) if (this.seesPickCounts(client)) client.send("pickCounts", counts);
+  }
+
+  /** What /watch lists for a public room (Colyseus's LobbyRoom relays it live). */
+  private publishListing(): void {
+    const host = this.state.players.get(this.state.hostId)?.name ?? "";
+    void this.setMetadata({ code: this.state.code, phase: this.state.phase, round: this.state.round, rounds: this.state.rounds, players: this.state.players.size, spectators: this.spectators.size, host });
   }
 
   onLeave(client: Client): void {
     this.floodGuards.delete(client.sessionId);
-    this.flooders.delete(client.sessionId);
+    this.removed.delete(client.sessionId);
     if (this.spectators.delete(client.sessionId)) return this.recount();
     this.state.players.delete(client.sessionId);
     if (this.state.hostId === client.sessionId) {
@@ -120,6 +183,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     this.rank();
     this.recount();
+    if (this.state.phase === "tuning") this.sendPickCounts();
     if (this.state.phase === "tuning" && this.allLocked()) this.endTuning();
   }
 
@@ -153,7 +217,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       locked: player?.locked === true,
     }, this.state.phase as Phase);
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
-    this.act(parsed.type, parsed.message, player);
+    if (this.daily && !["pick", "lockIn", "next"].includes(parsed.type)) return this.refuse(client, { code: "not-allowed", message: "The daily challenge has no host controls.", type: parsed.type });
+    this.act(client, parsed.type, parsed.message, player);
   }
 
   private withinBudget(client: Client): boolean {
@@ -161,8 +226,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!guard) this.floodGuards.set(client.sessionId, (guard = new FloodGuard(Date.now())));
     const verdict = guard.check(Date.now());
     if (verdict === "warn") this.refuse(client, { code: "rate-limited", message: `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.` });
-    if (verdict === "drop" && !this.flooders.has(client.sessionId)) {
-      this.flooders.add(client.sessionId);
+    if (verdict === "drop" && !this.removed.has(client.sessionId)) {
+      this.removed.add(client.sessionId);
       client.leave(CLOSE_FLOODING, "Disconnected for sending too many messages.");
     }
     return verdict === "ok";
@@ -172,14 +237,27 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     client.send("error", error);
   }
 
-  private act(type: ClientMessageType, message: ClientMessage<ClientMessageType>, player?: Player): void {
+  private act(client: Client, type: ClientMessageType, message: ClientMessage<ClientMessageType>, player?: Player): void {
     switch (type) {
       case "settings": {
-        const { rounds, tuningSeconds } = message as ClientMessage<"settings">;
+        const { rounds, tuningSeconds, kinds, difficulty, speedBonus } = message as ClientMessage<"settings">;
         if (rounds !== undefined) this.state.rounds = rounds;
         if (tuningSeconds !== undefined) this.state.tuningSeconds = tuningSeconds;
-        return;
+        if (kinds !== undefined) this.state.kinds.splice(0, this.state.kinds.length, ...SPIRAL_KINDS.filter((k) => kinds.includes(k)));
+        if (difficulty !== undefined) this.state.difficulty = difficulty;
+        if (speedBonus !== undefined) this.state.speedBonus = speedBonus;
+        return this.publishListing();
       }
+      case "roomSettings":
+        return void this.applyRoomSettings(message as ClientMessage<"roomSettings">);
+      case "kick":
+        return this.kick(client, (message as ClientMessage<"kick">).sessionId);
+      case "pause":
+        return this.pause((message as ClientMessage<"pause">).paused);
+      case "skip":
+        return this.endTuning();
+      case "endMatch":
+        return this.toPodium();
       case "start":
         return this.startMatch();
       case "pick":
@@ -187,7 +265,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         return;
       case "lockIn":
         player!.locked = true;
+        this.lockedAt.set(client.sessionId, this.state.secondsLeft / this.state.tuningSeconds);
         this.recount();
+        this.sendPickCounts();
         if (this.allLocked()) this.endTuning();
         return;
       case "next":
@@ -197,9 +277,45 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
   }
 
+  private async applyRoomSettings({ showPicksLive, visibility, locked }: ClientMessage<"roomSettings">): Promise<void> {
+    if (showPicksLive !== undefined) {
+      this.state.showPicksLive = showPicksLive;
+      this.refreshViews();
+      if (this.state.phase === "tuning") this.sendPickCounts();
+    }
+    if (visibility !== undefined) {
+      this.state.visibility = visibility;
+      await this.setPrivate(visibility === "private");
+    }
+    if (locked !== undefined) {
+      this.state.locked = locked;
+      await (locked ? this.lock() : this.unlock());
+    }
+  }
+
+  /** The host removes someone: they are told why, and no seat is kept for them. */
+  private kick(host: Client, sessionId: string): void {
+    const target = this.clients.find((c) => c.sessionId === sessionId);
+    if (!target) return this.refuse(host, { code: "invalid-message", message: "Nobody with that id is in the room.", type: "kick" });
+    if (target === host) return this.refuse(host, { code: "not-allowed", message: "The host cannot kick themselves: leave the room instead.", type: "kick" });
+    this.removed.add(sessionId);
+    const reason = `The host removed you from room ${this.state.code}.`;
+    target.send("error", { code: "kicked", message: reason } satisfies ErrorMessage);
+    target.leave(CLOSE_KICKED, reason);
+  }
+
+  private pause(paused: boolean): void {
+    if (paused === this.state.paused) return;
+    this.state.paused = paused;
+    if (paused) this.ticker?.clear();
+    else this.countdown(this.state.secondsLeft, () => this.endTuning());
+  }
+
   private startMatch(): void {
     // Seeds from crypto, so nobody can predict a round's spirals from the code or the clock.
     this.match = { id: randomUUID(), seed: randomUUID(), code: this.state.code, rounds: this.state.rounds, tuningSeconds: this.state.tuningSeconds, startedAt: new Date().toISOString() };
+    this.state.matchId = this.match.id;
+    this.pointsOnA.clear();
     for (const player of this.state.players.values()) {
       player.points = 0;
       player.roundPoints = 0;
@@ -216,6 +332,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.state.trainingProgress = 0;
     this.current = undefined;
     this.reveal = undefined;
+    this.lockedAt.clear();
     for (const player of this.state.players.values()) {
       player.playing = true;
       player.locked = false;
@@ -225,11 +342,15 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.recount();
 
     const roundNumber = this.state.round;
-    const round = generateRound(CATALOG, `${this.match!.seed}:${roundNumber}`);
+    // The daily challenge's seed is the day's, the same for everyone; a match's is its own.
+    const seed = this.daily ? dailySeed(utcDate(this.now())) : `${this.match!.seed}:${roundNumber}`;
+    const kinds = [...this.state.kinds] as SpiralKind[];
+    const difficulty = (this.daily ? "normal" : this.state.difficulty) as Difficulty;
+    const round = generateRound(catalogOfKinds(kinds), seed, { difficulty });
     let trained: Awaited<ReturnType<typeof trainer.train>>;
     try {
       [trained] = await Promise.all([
-        trainer.train(round.seed, round.difficulty, (done) => {
+        trainer.train(round.seed, round.difficulty, kinds, (done) => {
           if (this.state.round === roundNumber) this.state.trainingProgress = Math.round(done * 100);
         }),
         new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
@@ -246,14 +367,23 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.current = { round, hidden: hidden!, message: roundMessage(roundNumber, round, fits) };
     this.broadcast("round", this.current.message); // before the phase changes, so fits are there first
     this.state.phase = "tuning";
+    this.state.paused = false;
+    this.publishListing();
+    this.sendPickCounts();
     this.countdown(this.state.tuningSeconds, () => this.endTuning());
   }
 
   private endTuning(): void {
     if (this.state.phase !== "tuning" || !this.current) return;
     const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
-    const { bestLevel, results } = scoreRound(this.current.hidden, inRound.map(([sessionId, p]) => ({ sessionId, name: p.name, level: p.pick })));
-    this.saveRound(bestLevel, results); // before anyone sees the results
+    const { bestLevel, results } = scoreRound(this.current.hidden, inRound.map(([sessionId, p]) => ({
+      sessionId, name: p.name, level: p.pick,
+      ...(this.state.speedBonus ? { timeLeftShare: this.lockedAt.get(sessionId) ?? 0 } : {}),
+    })));
+    // Written before anyone sees the results.
+    if (this.daily) this.saveDaily(results[0]);
+    else this.saveRound(bestLevel, results);
+    this.tallyPointsOnA(results);
     for (const result of results) {
       const player = this.state.players.get(result.sessionId)!;
       player.points += result.points;
@@ -264,8 +394,30 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.rank();
     this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, results, this.current.message.fits);
     this.broadcast("reveal", this.reveal);
+    if (this.dailyStanding) this.broadcast("daily", this.dailyStanding);
     this.state.phase = "reveal";
+    this.state.paused = false;
+    this.publishListing();
     this.countdown(REVEAL_SECONDS, () => this.afterReveal());
+  }
+
+  /** What each player would have scored had the round been scored on A's validation points. */
+  private tallyPointsOnA(results: RoundResult[]): void {
+    const fits = this.current!.message.fits;
+    const best = Math.min(...fits.map((f) => f.validationError));
+    for (const r of results) this.pointsOnA.set(r.sessionId, (this.pointsOnA.get(r.sessionId) ?? 0) + roundPoints(fits[r.level - 1].validationError, best));
+  }
+
+  private saveDaily(result: RoundResult | undefined): void {
+    this.dailyStanding = undefined;
+    if (!result) return;
+    const date = utcDate(this.now());
+    try {
+      const standing = this.store.saveDaily({ date, name: result.name, points: result.points, level: result.level, hiddenError: result.hiddenError });
+      this.dailyStanding = { date, points: result.points, ...standing };
+    } catch (error) {
+      console.error(`room ${this.roomId}: the daily score of ${result.name} was not saved:`, error);
+    }
   }
 
   private saveRound(bestLevel: number, results: RoundResult[]): void {
@@ -284,10 +436,25 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private afterReveal(): void {
     if (this.state.phase !== "reveal") return;
     this.ticker?.clear();
-    if (phaseAfterReveal(this.state.round, this.state.rounds) === "podium") {
-      this.state.phase = "podium";
-      this.store.finishMatch(this.match!.id);
-    } else void this.beginRound();
+    if (phaseAfterReveal(this.state.round, this.state.rounds) === "podium") this.toPodium();
+    else void this.beginRound();
+  }
+
+  /** The end of a match (after the last round, or when the host ends it): the podium. */
+  private toPodium(): void {
+    this.ticker?.clear();
+    this.state.phase = "podium";
+    this.state.paused = false;
+    this.current = undefined;
+    const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
+    const winner = players.find(([, p]) => p.rank === 1)?.[1].name;
+    if (!this.daily) this.store.finishMatch(this.match!.id, this.reveal ? winner : undefined);
+    const podium: PodiumMessage = {
+      matchId: this.match!.id,
+      shakeUp: shakeUp(players.map(([sessionId, p]) => ({ sessionId, name: p.name, onA: -(this.pointsOnA.get(sessionId) ?? 0), onB: -p.points }))),
+    };
+    this.broadcast("podium", podium);
+    this.publishListing();
   }
 
   private toLobby(): void {
@@ -296,6 +463,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.reveal = undefined;
     this.state.phase = "lobby";
     this.state.round = 0;
+    this.state.matchId = "";
     for (const player of this.state.players.values()) {
       player.playing = true;
       player.locked = false;
@@ -336,5 +504,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.state.playingCount = players.filter((p) => p.playing).length;
     this.state.lockedCount = players.filter((p) => p.playing && p.locked).length;
     this.state.spectatorCount = this.spectators.size;
+    this.publishListing();
   }
 }

@@ -36,7 +36,8 @@ const SCHEMA = `
     rounds INTEGER NOT NULL,
     tuning_seconds INTEGER NOT NULL,
     started_at TEXT NOT NULL,
-    finished_at TEXT
+    finished_at TEXT,
+    winner TEXT
   );
   CREATE TABLE IF NOT EXISTS rounds (
     match_id TEXT NOT NULL REFERENCES matches(id),
@@ -55,15 +56,32 @@ const SCHEMA = `
     level INTEGER NOT NULL,
     hidden_error REAL NOT NULL,
     points INTEGER NOT NULL,
+    speed_bonus INTEGER NOT NULL DEFAULT 0,
     total INTEGER NOT NULL,
     PRIMARY KEY (match_id, round, session_id),
     FOREIGN KEY (match_id, round) REFERENCES rounds(match_id, round)
   );
   CREATE INDEX IF NOT EXISTS matches_by_code ON matches(code);
+  CREATE TABLE IF NOT EXISTS daily_scores (
+    date TEXT NOT NULL,
+    name TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    hidden_error REAL NOT NULL,
+    played_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS daily_by_date ON daily_scores(date, name);
 `;
 
-export type StoredMatch = MatchRecord & { finishedAt: string | null };
-const SELECT_MATCH = "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt FROM matches";
+/** A day's board: each name's best score that day. */
+const DAILY_BEST = `
+  SELECT name, MAX(points) AS points, MIN(played_at) AS at FROM daily_scores WHERE date = ? GROUP BY name`;
+
+export type StoredMatch = MatchRecord & { finishedAt: string | null; winner: string | null };
+const SELECT_MATCH = "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches";
+
+export interface DailyStanding { best: number; rank: number; players: number }
+export interface Page<T> { total: number; rows: T[] }
 
 export class ResultsStore {
   private db: Database.Database;
@@ -79,10 +97,13 @@ export class ResultsStore {
     this.db.pragma("synchronous = FULL"); // a written round survives a power cut too, not only a crash
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
+    // Files from before these columns existed get them.
+    this.addColumn("matches", "winner", "TEXT");
+    this.addColumn("round_results", "speed_bonus", "INTEGER NOT NULL DEFAULT 0");
     this.insertMatch = this.db.prepare("INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)");
     this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, seed, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
-    this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @total)");
-    this.finish = this.db.prepare("UPDATE matches SET finished_at = ? WHERE id = ?");
+    this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)");
+    this.finish = this.db.prepare("UPDATE matches SET finished_at = ?, winner = ? WHERE id = ?");
   }
 
   /** Writes a finished round and its results in one transaction. */
@@ -94,8 +115,42 @@ export class ResultsStore {
     })();
   }
 
-  finishMatch(matchId: string): void {
-    this.finish.run(new Date().toISOString(), matchId);
+  /** Marks a match finished, with its winner's name (none when nobody played). */
+  finishMatch(matchId: string, winner?: string): void {
+    this.finish.run(new Date().toISOString(), winner ?? null, matchId);
+  }
+
+  /** Writes a daily challenge score and returns where that name stands today. */
+  saveDaily(entry: { date: string; name: string; points: number; level: number; hiddenError: number }): DailyStanding {
+    return this.db.transaction(() => {
+      this.db.prepare("INSERT INTO daily_scores (date, name, points, level, hidden_error, played_at) VALUES (@date, @name, @points, @level, @hiddenError, @playedAt)").run({ ...entry, playedAt: new Date().toISOString() });
+      const best = (this.db.prepare("SELECT MAX(points) AS best FROM daily_scores WHERE date = ? AND name = ?").get(entry.date, entry.name) as { best: number }).best;
+      const { better, players } = this.db.prepare(`SELECT SUM(points > ?) AS better, COUNT(*) AS players FROM (${DAILY_BEST})`).get(best, entry.date) as { better: number; players: number };
+      return { best, rank: better + 1, players };
+    })();
+  }
+
+  /** A day's leaderboard: best score per name, highest first (ties: who got there first). */
+  dailyBoard(date: string, limit: number, offset: number): Page<{ rank: number; name: string; points: number }> {
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${DAILY_BEST})`).get(date) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT name, points, RANK() OVER (ORDER BY points DESC) AS rank FROM (${DAILY_BEST}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(date, limit, offset) as { rank: number; name: string; points: number }[];
+    return { total, rows };
+  }
+
+  /** The hall of fame: the best daily scores ever (one per name and day). */
+  bestDailyScores(limit: number, offset: number): Page<{ rank: number; name: string; points: number; date: string }> {
+    const best = "SELECT date, name, MAX(points) AS points, MIN(played_at) AS at FROM daily_scores GROUP BY date, name";
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${best})`).get() as { n: number }).n;
+    const rows = this.db.prepare(`SELECT name, points, date, RANK() OVER (ORDER BY points DESC) AS rank FROM (${best}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(limit, offset) as { rank: number; name: string; points: number; date: string }[];
+    return { total, rows };
+  }
+
+  /** The hall of fame: most matches won. */
+  mostWins(limit: number, offset: number): Page<{ rank: number; name: string; wins: number }> {
+    const wins = "SELECT winner AS name, COUNT(*) AS wins FROM matches WHERE winner IS NOT NULL GROUP BY winner";
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${wins})`).get() as { n: number }).n;
+    const rows = this.db.prepare(`SELECT name, wins, RANK() OVER (ORDER BY wins DESC) AS rank FROM (${wins}) ORDER BY wins DESC, name LIMIT ? OFFSET ?`).all(limit, offset) as { rank: number; name: string; wins: number }[];
+    return { total, rows };
   }
 
   match(id: string): StoredMatch | undefined {
@@ -108,8 +163,13 @@ export class ResultsStore {
 
   rounds(matchId: string): StoredRound[] {
     const rounds = this.db.prepare("SELECT round, seed, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
-    const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
+    const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
     return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
+  }
+
+  private addColumn(table: string, column: string, type: string): void {
+    const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 
   close(): void {

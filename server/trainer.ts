@@ -3,6 +3,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import type { Difficulty } from "../shared/round";
+import type { SpiralKind } from "../shared/catalog";
 import type { LadderJob, LadderReply } from "./ladder-worker";
 import type { fitRound } from "../shared/round-ladder";
 
@@ -27,9 +28,10 @@ class Trainer {
     }
   }
 
-  train(seed: string, difficulty: Difficulty, onProgress: (done: number) => void): Promise<Fits> {
+  /** Trains the round the seed, difficulty and kinds generate (see generateRound). */
+  train(seed: string, difficulty: Difficulty, kinds: SpiralKind[], onProgress: (done: number) => void): Promise<Fits> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, seed, difficulty }, onProgress, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, seed, difficulty, kinds }, onProgress, resolve, reject });
       this.dispatch();
     });
   }

@@ -130,7 +130,9 @@ function pickRelation(rng: Random): Relation {
 function pickHidden(rng: Random, catalog: Catalog, a: SpiralEntry, relation: Relation): SpiralEntry {
   if (relation === "twin") return a;
   const pool = catalog.spirals.filter((s) => s.id !== a.id && (relation === "cousin" ? s.kind === a.kind : s.kind !== a.kind));
-  return pool.length ? rng.pick(pool) : rng.pick(catalog.spirals.filter((s) => s.id !== a.id));
+  if (pool.length) return rng.pick(pool);
+  const others = catalog.spirals.filter((s) => s.id !== a.id);
+  return others.length ? rng.pick(others) : a; // a catalog narrowed to one spiral can only give twins
 }
 
 function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
