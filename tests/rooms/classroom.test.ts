@@ -1,0 +1,220 @@
+// Classroom and spectator features against a real server: host-only actions, kicking, pause,
+// skip and end, live picks, the public room listing, the daily challenge's clock, results as
+// CSV and the leaderboard API.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { parse } from "csv-parse/sync";
+import { trainer } from "../../server/trainer";
+import { DAILY_ROOM, LOBBY_ROOM, type DailyMessage, type PickCountsMessage, type PodiumMessage } from "../../shared/protocol";
+import type { MatchState } from "../../server/state";
+import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
+import { bootGameServer } from "./test-server";
+
+let colyseus: ColyseusTestServer;
+let clock = new Date("2026-11-26T12:00:00Z");
+
+beforeAll(async () => {
+  colyseus = await bootGameServer({ now: () => clock });
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+  await trainer.close();
+});
+beforeEach(async () => {
+  await colyseus.cleanup();
+});
+
+async function roomOf3(): Promise<TestPlayer[]> {
+  const host = await createMatch(colyseus, { name: "Teacher" });
+  const a = await joinMatch(colyseus, host.room.state.code, { name: "Ana" });
+  const b = await joinMatch(colyseus, host.room.state.code, { name: "Ben" });
+  return [host, a, b];
+}
+
+const messagesOf = <T>(p: TestPlayer, type: string) => p.messages.filter((m) => m.type === type).map((m) => m.payload as T);
+
+describe("host controls", () => {
+  it("refuses every host action from anyone else", async () => {
+    const [host, ana] = await roomOf3();
+    const attempts: [string, object][] = [
+      ["settings", { kinds: ["galaxy"] }], ["roomSettings", { locked: true }], ["kick", { sessionId: host.room.sessionId }],
+      ["start", {}], ["endMatch", {}],
+    ];
+    for (const [type, payload] of attempts) {
+      ana.room.send(type, payload);
+      expect(await ana.nextError(), type).toMatchObject({ code: "not-allowed", type });
+    }
+    expect(host.room.state.players.size).toBe(3);
+    expect(host.room.state.locked).toBe(false);
+    expect([...host.room.state.kinds]).toHaveLength(6);
+  });
+
+  it("sets kinds, difficulty, speed bonus and lock; kicks with a reason and keeps no seat", async () => {
+    const [host, ana, ben] = await roomOf3();
+    host.room.send("settings", { kinds: ["galaxy", "shell"], difficulty: "hard", speedBonus: true });
+    host.room.send("roomSettings", { locked: true });
+    await ana.until((s) => s.difficulty === "hard" && s.speedBonus && s.locked && s.kinds.length === 2, "the settings");
+    expect([...ana.room.state.kinds]).toEqual(["shell", "galaxy"]);
+    await expect(colyseus.sdk.joinById(host.room.state.code, { name: "Late" })).rejects.toThrow(/is locked/);
+
+    const closed = new Promise<[number, string | undefined]>((resolve) => ben.room.onLeave((code, reason) => resolve([code, reason])));
+    host.room.send("kick", { sessionId: ben.room.sessionId });
+    expect(await closed).toEqual([4403, `The host removed you from room ${host.room.state.code}.`]);
+    expect(ben.errors.at(-1)?.code).toBe("kicked");
+    await host.until((s) => s.players.size === 2, "Ben gone");
+    await expect(colyseus.sdk.reconnect(ben.room.reconnectionToken)).rejects.toThrow();
+  });
+
+  it("pauses and resumes the clock, skips to the reveal, ends the match with a shake-up", async () => {
+    const [host, ana, ben] = await roomOf3();
+    host.room.send("settings", { rounds: 3, tuningSeconds: 30, speedBonus: true });
+    host.room.send("start", {});
+    await host.until(inPhase("tuning"), "tuning");
+    ana.room.send("pick", { level: 4 });
+    ana.room.send("lockIn", {});
+    host.room.send("pause", { paused: true });
+    await host.until((s) => s.paused, "paused");
+    const frozen = host.room.state.secondsLeft;
+    await new Promise((r) => setTimeout(r, 2200));
+    expect(host.room.state.secondsLeft).toBe(frozen);
+    host.room.send("pause", { paused: false });
+    await host.until((s) => !s.paused && s.secondsLeft < frozen, "the clock running again");
+
+    host.room.send("skip", {});
+    await ben.until(inPhase("reveal"), "the reveal");
+    const reveal = ben.reveals[0];
+    const anaResult = reveal.results.find((r) => r.name === "Ana")!;
+    expect(anaResult.speedBonus).toBeGreaterThan(0); // locked in early
+    expect(reveal.results.find((r) => r.name === "Ben")!.speedBonus).toBe(0); // never locked in
+    expect(reveal.shakeUp.rows.map((r) => r.name).sort()).toEqual(["Ana", "Ben", "Teacher"]);
+    expect(reveal.shakeUp.meanShift).toBeGreaterThanOrEqual(0);
+
+    host.room.send("endMatch", {});
+    await ana.until(inPhase("podium"), "the podium");
+    await ana.until(() => messagesOf<PodiumMessage>(ana, "podium").length === 1, "the podium message");
+    const [podium] = messagesOf<PodiumMessage>(ana, "podium");
+    expect(podium.matchId).toBe(host.room.state.matchId);
+    expect(podium.shakeUp.rows).toHaveLength(3);
+  });
+
+  it("shows pick counts to the host only, and picks to all when the host allows it", async () => {
+    const [host, ana, ben] = await roomOf3();
+    const watcher = await joinMatch(colyseus, host.room.state.code, { name: "Eve", spectator: true });
+    host.room.send("start", {});
+    await Promise.all([host, ana, ben, watcher].map((p) => p.until(inPhase("tuning"), "tuning")));
+    ana.room.send("pick", { level: 9 });
+    ana.room.send("lockIn", {});
+    await host.until(() => messagesOf<PickCountsMessage>(host, "pickCounts").some((m) => m.counts[8] === 1), "the counts");
+    expect(messagesOf(ben, "pickCounts")).toEqual([]);
+    expect(messagesOf(watcher, "pickCounts")).toEqual([]);
+    expect(watcher.room.state.players.get(ana.room.sessionId)!.pick).toBeUndefined();
+
+    host.room.send("roomSettings", { showPicksLive: true });
+    await watcher.until((s) => s.players.get(ana.room.sessionId)!.pick === 9, "Ana's pick, shown live");
+    await ben.until(() => messagesOf<PickCountsMessage>(ben, "pickCounts").some((m) => m.counts[8] === 1), "the counts, shown live");
+  });
+});
+
+describe("results and listings", () => {
+  it("stores a match whose CSV parses back to the stored results", async () => {
+    const [host, ana, ben] = await roomOf3();
+    host.room.send("settings", { rounds: 2, tuningSeconds: 10 });
+    host.room.send("start", {});
+    for (let r = 1; r <= 2; r++) {
+      await host.until((s) => s.phase === "tuning" && s.round === r, `round ${r}`);
+      [host, ana, ben].forEach((p, i) => p.room.send("pick", { level: 2 + i * r }));
+      [host, ana, ben].forEach((p) => p.room.send("lockIn", {}));
+      await host.until((s) => s.phase === "reveal" && s.round === r, `reveal ${r}`);
+      host.room.send("next", {});
+    }
+    await host.until(inPhase("podium"), "the podium");
+    const id = host.room.state.matchId;
+    const csv = await colyseus.http.get(`/api/matches/${id}.csv`);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    const rows = parse(csv.data as string, { columns: true, cast: true }) as Record<string, string | number>[];
+    const { data } = await colyseus.http.get(`/api/matches/${id}`);
+    const stored = (data as { rounds: { round: number; bestLevel: number; seed: string; results: Record<string, unknown>[] }[] }).rounds
+      .flatMap((r) => r.results.map((x) => ({ round: r.round, seed: r.seed, best_level: r.bestLevel, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, total: x.total })));
+    expect(rows.map((r) => ({ round: r.round, seed: r.seed, best_level: r.best_level, name: r.name, level: r.level, hidden_error: r.hidden_error, points: r.points, total: r.total }))).toEqual(stored);
+    expect(rows).toHaveLength(6);
+    expect((data as { match: { winner: string } }).match.winner).toBe([...host.room.state.players.values()].find((p) => p.rank === 1)!.name);
+  });
+
+  it("lists public rooms live as they open, start and close; private ones never", async () => {
+    const lobby = await colyseus.sdk.joinOrCreate(LOBBY_ROOM);
+    const listed = new Map<string, { metadata: { phase: string; players: number } }>();
+    lobby.onMessage("rooms", (rooms: { roomId: string; metadata: any }[]) => rooms.forEach((r) => listed.set(r.roomId, r)));
+    lobby.onMessage("+", ([id, room]: [string, { metadata: any }]) => listed.set(id, room));
+    lobby.onMessage("-", (id: string) => listed.delete(id));
+    const eventually = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(check(), what).toBe(true);
+    };
+
+    const hidden = await createMatch(colyseus, { name: "Private" });
+    const host = await createMatch(colyseus, { name: "Public" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(listed.size).toBe(0); // rooms start private
+    host.room.send("roomSettings", { visibility: "public" });
+    await eventually(() => listed.get(host.room.state.code)?.metadata.phase === "lobby", "the public room listed");
+    const guest = await joinMatch(colyseus, host.room.state.code, { name: "Guest" });
+    await eventually(() => listed.get(host.room.state.code)?.metadata.players === 2, "the player count");
+    host.room.send("start", {});
+    await eventually(() => ["training", "tuning"].includes(listed.get(host.room.state.code)?.metadata.phase ?? ""), "the phase");
+    expect(listed.has(hidden.room.state.code)).toBe(false);
+    await Promise.all([host, guest, hidden].map((p) => p.room.leave())); // everyone leaves: the rooms close
+    await eventually(() => listed.size === 0, "the closed room gone");
+  });
+});
+
+describe("daily challenge and leaderboards", () => {
+  async function playDaily(name: string, level: number): Promise<{ seed: string; daily: DailyMessage }> {
+    const player = await createMatch(colyseus, { name }, colyseus.sdk, DAILY_ROOM);
+    await player.until(inPhase("tuning"), "tuning");
+    player.room.send("pick", { level });
+    player.room.send("lockIn", {});
+    await player.until(() => messagesOf(player, "daily").length === 1, "the daily standing");
+    const result = { seed: player.rounds[0].seed, daily: messagesOf<DailyMessage>(player, "daily")[0] };
+    await player.room.leave();
+    return result;
+  }
+
+  it("has one seed per UTC day for everyone, changing at midnight", async () => {
+    clock = new Date("2026-11-26T23:59:58Z");
+    const first = await playDaily("Ana", 3);
+    const second = await playDaily("Ben", 3);
+    expect(second.seed).toBe(first.seed);
+    expect(first.daily.date).toBe("2026-11-26");
+    clock = new Date("2026-11-27T00:00:01Z");
+    const third = await playDaily("Ana", 3);
+    expect(third.seed).not.toBe(first.seed);
+    expect(third.daily).toMatchObject({ date: "2026-11-27", rank: 1, players: 1 });
+  });
+
+  it("serves validated, paginated daily and all-time boards", async () => {
+    clock = new Date("2026-12-01T10:00:00Z");
+    const scores = [await playDaily("Cy", 1), await playDaily("Di", 5), await playDaily("Ed", 9), await playDaily("Cy", 5)];
+    const best = new Map<string, number>();
+    for (const [i, name] of ["Cy", "Di", "Ed", "Cy"].entries()) best.set(name, Math.max(best.get(name) ?? 0, scores[i].daily.points));
+    const ordered = [...best].sort((p, q) => q[1] - p[1]);
+
+    const get = (q: string) => colyseus.http.get(`/api/leaderboard?${q}`).then((r: any) => ({ status: r.statusCode, body: r.data }), (e: any) => ({ status: e.statusCode, body: e.data }));
+    const page1 = await get("board=daily&date=2026-12-01&limit=2");
+    expect(page1.status).toBe(200);
+    expect(page1.body.total).toBe(3);
+    expect(page1.body.rows.map((r: any) => [r.name, r.points])).toEqual(ordered.slice(0, 2));
+    const page2 = await get("board=daily&date=2026-12-01&limit=2&offset=2");
+    expect(page2.body.rows.map((r: any) => [r.name, r.points])).toEqual(ordered.slice(2));
+    expect((await get("board=daily")).body.date).toBe("2026-12-01"); // today by the server's clock
+    const alltime = await get("board=alltime&limit=100");
+    expect(alltime.body.rows.length).toBeGreaterThanOrEqual(4);
+    expect(alltime.body.rows[0].points).toBeGreaterThanOrEqual(alltime.body.rows.at(-1).points);
+
+    for (const bad of ["board=weekly", "board=daily&date=2026-02-30", "board=daily&date=yesterday", "board=daily&limit=0", "board=daily&limit=101",
+      "board=daily&offset=-1", "board=daily&limit=1e3", "board=daily&sort=name", "", "board=daily&limit=2&limit=3"]) {
+      const response = await get(bad);
+      expect(response.status, bad).toBe(400);
+      expect(typeof response.body.error, bad).toBe("string");
+    }
+  });
+});
