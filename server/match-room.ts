@@ -25,6 +25,8 @@ import { trainer } from "./trainer";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import type { MatchRecord, ResultsStore } from "./results-store";
 
+/** How long the seat of a socket closed with 4002 waits (see onDrop). */
+const STALE_SOCKET_SECONDS = 3;
 /** How long a dropped player's seat waits for them. */
 export const RECONNECT_SECONDS = 60;
 /** Shortest training phase, so everyone sees the round start even when training is quick. */
@@ -44,6 +46,11 @@ export interface MatchRoomOptions {
 export class MatchRoom extends Room<{ state: MatchState }> {
   state = new MatchState();
   maxClients = MAX_PLAYERS + MAX_SPECTATORS;
+  /**
+   * Colyseus's own cap on frames a second, a backstop above the flood guard: it also counts the
+   * frames the guard never sees (requests, pings, inputs), and closes with 4002.
+   */
+  maxMessagesPerSecond = 200;
 
   private spectators = new Set<string>();
   private seats = 0;
@@ -93,6 +100,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
     client.view = new StateView();
+    this.watchSocket(client);
     if (auth.spectator) {
       this.spectators.add(client.sessionId);
     } else {
@@ -112,18 +120,30 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   /** A dropped connection (not a Leave): keep the seat, name, points and pick for a while. */
-  onDrop(client: Client): void {
+  onDrop(client: Client, code?: number): void {
+    // Closed by the server itself (kicked, flooding, an oversize frame): no seat kept.
     if (this.removed.has(client.sessionId)) return this.onLeave(client);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
+    // Colyseus closes with 4002 both a client that sent a malformed frame and a stale socket
+    // whose token a new connection (a reloaded tab) presents: only the latter comes back, at once.
+    const seconds = code === CloseCode.WITH_ERROR ? STALE_SOCKET_SECONDS : RECONNECT_SECONDS;
     // Rejects when the wait times out (Colyseus then calls onLeave) or the room is shutting down.
-    this.allowReconnection(client, RECONNECT_SECONDS).catch(() => undefined);
+    this.allowReconnection(client, seconds).catch(() => undefined);
+  }
+
+  /** ws reports an oversize frame as an error; the close that follows looks like any drop (1006). */
+  private watchSocket(client: Client): void {
+    (client.ref as unknown as NodeJS.EventEmitter).on("error", (error: { code?: string }) => {
+      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") this.removed.add(client.sessionId);
+    });
   }
 
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = true;
     client.view = new StateView();
+    this.watchSocket(client);
     this.refreshViews();
     this.catchUp(client);
   }
@@ -150,9 +170,12 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
   }
 
-  /** The host always sees how many locked in at each level; everyone does when picks are live. */
-  private seesPickCounts(client: Client): boolean {
-    return this.state.showPicksLive || client.sessionId === this.state.hostId;
+  /**
+   * Counts of locked picks go out before the reveal only when the host shows picks live: with the
+   * public `locked` flags, counts alone would tell anyone (the host too) who picked what.
+   */
+  private seesPickCounts(_client: Client): boolean {
+    return this.state.showPicksLive;
   }
 
   private pickCounts(): PickCountsMessage {

@@ -97,21 +97,23 @@ describe("host controls", () => {
     expect(podium.shakeUp.rows).toHaveLength(3);
   });
 
-  it("shows pick counts to the host only, and picks to all when the host allows it", async () => {
+  it("sends no picks or counts before the reveal, unless the host shows picks live", async () => {
     const [host, ana, ben] = await roomOf3();
     const watcher = await joinMatch(colyseus, host.room.state.code, { name: "Eve", spectator: true });
     host.room.send("start", {});
     await Promise.all([host, ana, ben, watcher].map((p) => p.until(inPhase("tuning"), "tuning")));
     ana.room.send("pick", { level: 9 });
     ana.room.send("lockIn", {});
-    await host.until(() => messagesOf<PickCountsMessage>(host, "pickCounts").some((m) => m.counts[8] === 1), "the counts");
-    expect(messagesOf(ben, "pickCounts")).toEqual([]);
-    expect(messagesOf(watcher, "pickCounts")).toEqual([]);
+    await host.until((s) => s.lockedCount === 1, "Ana locked in");
+    // With the public `locked` flags, counts would tell the host who picked what: none are sent.
+    for (const p of [host, ben, watcher]) expect(messagesOf(p, "pickCounts")).toEqual([]);
     expect(watcher.room.state.players.get(ana.room.sessionId)!.pick).toBeUndefined();
 
     host.room.send("roomSettings", { showPicksLive: true });
     await watcher.until((s) => s.players.get(ana.room.sessionId)!.pick === 9, "Ana's pick, shown live");
-    await ben.until(() => messagesOf<PickCountsMessage>(ben, "pickCounts").some((m) => m.counts[8] === 1), "the counts, shown live");
+    for (const p of [host, ben, watcher]) {
+      await p.until(() => messagesOf<PickCountsMessage>(p, "pickCounts").some((m) => m.counts[8] === 1), "the counts, shown live");
+    }
   });
 });
 
