@@ -8,8 +8,9 @@ export default defineConfig({
     outDir: "../dist/client",
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    // Two pages: the game at / and the engine demo at /demo.html.
-    rolldownOptions: { input: { main: resolve("client/index.html"), demo: resolve("client/demo.html") } },
+    // Pages: the game at /, the engine demo at /demo.html, the spectator pages /watch and /leaderboard.
+    rolldownOptions: { input: { main: resolve("client/index.html"), demo: resolve("client/demo.html"),
+      watch: resolve("client/watch.html"), leaderboard: resolve("client/leaderboard.html") } },
   },
   server: { fs: { allow: [".."] } },
 });

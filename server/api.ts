@@ -50,7 +50,8 @@ export function apiRouter(store: ResultsStore, now: () => Date): express.Router 
       return void res.json({ board, date, limit, offset, ...store.dailyBoard(date, limit, offset) });
     }
     const best = store.bestDailyScores(limit, offset);
-    res.json({ board, limit, offset, ...best, wins: store.mostWins(limit, offset).rows });
+    const wins = store.mostWins(limit, offset);
+    res.json({ board, limit, offset, ...best, wins: wins.rows, winsTotal: wins.total });
   });
 
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));

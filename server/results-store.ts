@@ -73,9 +73,11 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS daily_by_date ON daily_scores(date, name);
 `;
 
-/** A day's board: each name's best score that day. */
+/** A day's board: each name's best score that day (the first time they reached it), with its level. */
 const DAILY_BEST = `
-  SELECT name, MAX(points) AS points, MIN(played_at) AS at FROM daily_scores WHERE date = ? GROUP BY name`;
+  SELECT name, points, level, played_at AS at FROM (
+    SELECT name, points, level, played_at, ROW_NUMBER() OVER (PARTITION BY name ORDER BY points DESC, played_at) AS nth
+    FROM daily_scores WHERE date = ?) WHERE nth = 1`;
 
 export type StoredMatch = MatchRecord & { finishedAt: string | null; winner: string | null };
 const SELECT_MATCH = "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches";
@@ -131,9 +133,9 @@ export class ResultsStore {
   }
 
   /** A day's leaderboard: best score per name, highest first (ties: who got there first). */
-  dailyBoard(date: string, limit: number, offset: number): Page<{ rank: number; name: string; points: number }> {
+  dailyBoard(date: string, limit: number, offset: number): Page<{ rank: number; name: string; points: number; level: number }> {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${DAILY_BEST})`).get(date) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT name, points, RANK() OVER (ORDER BY points DESC) AS rank FROM (${DAILY_BEST}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(date, limit, offset) as { rank: number; name: string; points: number }[];
+    const rows = this.db.prepare(`SELECT name, points, level, RANK() OVER (ORDER BY points DESC) AS rank FROM (${DAILY_BEST}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(date, limit, offset) as { rank: number; name: string; points: number; level: number }[];
     return { total, rows };
   }
 

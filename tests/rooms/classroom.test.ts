@@ -196,9 +196,12 @@ describe("daily challenge and leaderboards", () => {
   it("serves validated, paginated daily and all-time boards", async () => {
     clock = new Date("2026-12-01T10:00:00Z");
     const scores = [await playDaily("Cy", 1), await playDaily("Di", 5), await playDaily("Ed", 9), await playDaily("Cy", 5)];
-    const best = new Map<string, number>();
-    for (const [i, name] of ["Cy", "Di", "Ed", "Cy"].entries()) best.set(name, Math.max(best.get(name) ?? 0, scores[i].daily.points));
-    const ordered = [...best].sort((p, q) => q[1] - p[1]);
+    // Each name's best, and when they first reached it (ties go to whoever got there first).
+    const best = new Map<string, [points: number, at: number]>();
+    for (const [i, name] of ["Cy", "Di", "Ed", "Cy"].entries()) {
+      if (scores[i].daily.points > (best.get(name)?.[0] ?? -1)) best.set(name, [scores[i].daily.points, i]);
+    }
+    const ordered = [...best].sort((p, q) => q[1][0] - p[1][0] || p[1][1] - q[1][1]).map(([name, [points]]) => [name, points]);
 
     const get = (q: string) => colyseus.http.get(`/api/leaderboard?${q}`).then((r: any) => ({ status: r.statusCode, body: r.data }), (e: any) => ({ status: e.statusCode, body: e.data }));
     const page1 = await get("board=daily&date=2026-12-01&limit=2");
