@@ -25,6 +25,7 @@ export default defineConfig({
     // Room tests boot Colyseus's test server on its fixed port, and browser tests are heavy: one file at a time.
     fileParallelism: false,
     execArgv,
+    env: { LOG_LEVEL: "warn" }, // the server's JSON event lines, minus the routine ones
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

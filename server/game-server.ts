@@ -1,6 +1,7 @@
 // The game server: one HTTP server for the built client, the health check and the Colyseus
 // rooms. `main.ts` listens on a port; tests boot the same server with @colyseus/testing.
-import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
+import { LobbyRoom, Server, basicAuth, matchMaker } from "@colyseus/core";
+import { monitor } from "@colyseus/monitor";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { WebSocket as NodeWebSocket } from "ws";
@@ -11,6 +12,7 @@ import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { apiRouter } from "./api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
+import { redisScaleOut } from "./scale-out";
 
 // Colyseus checks a reconnecting socket against the global WebSocket, which Node 20 has only
 // behind --experimental-websocket: without one, every reconnection would fail.
@@ -29,6 +31,12 @@ export interface GameServerOptions {
   addressLimits?: Partial<AddressLimitOptions>;
   /** The clock for the daily challenge's date (tests move it). */
   now?: () => Date;
+  /** Redis for rooms across processes (check it first with checkRedis); unset: one process. */
+  redisUrl?: string;
+  /** How clients reach this process when rooms span processes, e.g. "game-2.example.org" or "localhost:2568". */
+  publicAddress?: string;
+  /** Turns the Colyseus monitor on at /monitor, behind this password (user "admin"). */
+  monitorPassword?: string;
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
@@ -39,6 +47,7 @@ export function createGameServer(options: GameServerOptions = {}): Server {
   const server = new Server({
     transport,
     greet: false,
+    ...(options.redisUrl ? { ...redisScaleOut(options.redisUrl), publicAddress: options.publicAddress } : {}),
     express: (app) => {
       app.disable("x-powered-by");
       app.get("/healthz", (_req, res) => {
@@ -46,6 +55,7 @@ export function createGameServer(options: GameServerOptions = {}): Server {
         res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
       });
       app.use("/api", apiRouter(store, now));
+      if (options.monitorPassword) app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });

@@ -1,11 +1,31 @@
 // Starts Shell & Galaxy: the page, the rooms and the API on one port.
 import { createGameServer } from "./game-server";
 import { trainer } from "./trainer";
+import { checkRedis } from "./scale-out";
+import { log } from "./log";
 
 const PORT = Number(process.env.PORT ?? 2567);
+const REDIS_URL = process.env.REDIS_URL;
 
-const server = createGameServer({ clientDir: process.env.CLIENT_DIR ?? "dist/client", version: process.env.npm_package_version });
+if (REDIS_URL) {
+  try {
+    await checkRedis(REDIS_URL);
+  } catch (error) {
+    log.error("redis-unreachable", { url: REDIS_URL, error, hint: "start Redis, fix REDIS_URL, or unset it to run as one process" });
+    process.exit(1);
+  }
+}
+
+const server = createGameServer({
+  clientDir: process.env.CLIENT_DIR ?? "dist/client",
+  version: process.env.npm_package_version,
+  redisUrl: REDIS_URL,
+  publicAddress: process.env.PUBLIC_ADDRESS,
+  monitorPassword: process.env.MONITOR_PASSWORD || undefined,
+});
 await trainer.warmUp();
 await server.listen(PORT);
 const address = server.transport.server?.address();
-console.log(`Shell & Galaxy on http://localhost:${typeof address === "object" && address ? address.port : PORT}`);
+const port = typeof address === "object" && address ? address.port : PORT;
+log.info("listening", { port, redis: Boolean(REDIS_URL), monitor: Boolean(process.env.MONITOR_PASSWORD) });
+console.log(`Shell & Galaxy on http://localhost:${port}`);

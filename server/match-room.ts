@@ -23,6 +23,7 @@ import { roundMessage, revealMessage } from "../shared/round-messages";
 import { MatchState, Player } from "./state";
 import { trainer } from "./trainer";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
+import { log } from "./log";
 import type { MatchRecord, ResultsStore } from "./results-store";
 
 /** How long the seat of a socket closed with 4002 waits (see onDrop). */
@@ -85,6 +86,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
     this.publishListing();
     this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
+    log.info("room-created", { room: this.roomId, mode: this.state.mode });
   }
 
   onAuth(_client: Client, options: unknown): JoinAuth {
@@ -217,6 +219,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   onDispose(): void {
+    log.info("room-disposed", { room: this.roomId });
     this.ticker?.clear();
   }
 
@@ -338,6 +341,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // Seeds from crypto, so nobody can predict a round's spirals from the code or the clock.
     this.match = { id: randomUUID(), seed: randomUUID(), code: this.state.code, rounds: this.state.rounds, tuningSeconds: this.state.tuningSeconds, startedAt: new Date().toISOString() };
     this.state.matchId = this.match.id;
+    log.info("match-started", { room: this.roomId, match: this.match.id, players: this.state.players.size, rounds: this.state.rounds });
     this.pointsOnA.clear();
     for (const player of this.state.players.values()) {
       player.points = 0;
@@ -379,7 +383,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
       ]);
     } catch (error) {
-      console.error(`room ${this.roomId}: round ${roundNumber} did not train:`, error);
+      log.error("round-training-failed", { room: this.roomId, round: roundNumber, error });
       this.broadcast("error", { code: "server-error", message: "The model could not be trained for this round. Back to the lobby: press Start to try again." } satisfies ErrorMessage);
       return this.toLobby();
     }
@@ -389,6 +393,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
     this.current = { round, hidden: hidden!, message: roundMessage(roundNumber, round, fits) };
     this.broadcast("round", this.current.message); // before the phase changes, so fits are there first
+    log.info("round-trained", { room: this.roomId, round: roundNumber, seed });
     this.state.phase = "tuning";
     this.state.paused = false;
     this.publishListing();
@@ -417,6 +422,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.rank();
     this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, results, this.current.message.fits);
     this.broadcast("reveal", this.reveal);
+    log.info("round-revealed", { room: this.roomId, round: this.state.round, players: results.length, bestLevel });
     if (this.dailyStanding) this.broadcast("daily", this.dailyStanding);
     this.state.phase = "reveal";
     this.state.paused = false;
@@ -439,7 +445,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       const standing = this.store.saveDaily({ date, name: result.name, points: result.points, level: result.level, hiddenError: result.hiddenError });
       this.dailyStanding = { date, points: result.points, ...standing };
     } catch (error) {
-      console.error(`room ${this.roomId}: the daily score of ${result.name} was not saved:`, error);
+      log.error("daily-score-not-saved", { room: this.roomId, name: result.name, error });
     }
   }
 
@@ -452,7 +458,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       this.store.saveRound(this.match!, round);
     } catch (error) {
       // The round is still played out; the log says what was not kept.
-      console.error(`room ${this.roomId}: round ${round.round} of match ${this.match!.id} was not saved:`, error, JSON.stringify(round));
+      log.error("round-not-saved", { room: this.roomId, round: round.round, match: this.match!.id, error, results: round });
     }
   }
 
