@@ -37,6 +37,8 @@ export interface GameServerOptions {
   publicAddress?: string;
   /** Turns the Colyseus monitor on at /monitor, behind this password (user "admin"). */
   monitorPassword?: string;
+  /** Players a match room takes (default 60). */
+  maxPlayers?: number;
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
@@ -59,7 +61,7 @@ export function createGameServer(options: GameServerOptions = {}): Server {
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });
-  server.define(MATCH_ROOM, MatchRoom, { store }).enableRealtimeListing();
+  server.define(MATCH_ROOM, MatchRoom, { store, maxPlayers: options.maxPlayers }).enableRealtimeListing();
   server.define(DAILY_ROOM, MatchRoom, { store, mode: "daily", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());

@@ -22,6 +22,12 @@ const server = createGameServer({
   redisUrl: REDIS_URL,
   publicAddress: process.env.PUBLIC_ADDRESS,
   monitorPassword: process.env.MONITOR_PASSWORD || undefined,
+  // Operators and load tests may raise these; the defaults suit classrooms.
+  maxPlayers: Number(process.env.MAX_PLAYERS_PER_ROOM) || undefined,
+  addressLimits: {
+    ...(Number(process.env.ROOMS_PER_ADDRESS) ? { roomsPerWindow: Number(process.env.ROOMS_PER_ADDRESS) } : {}),
+    ...(Number(process.env.FAILED_JOINS_PER_ADDRESS) ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) } : {}),
+  },
 });
 await trainer.warmUp();
 await server.listen(PORT);

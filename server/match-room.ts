@@ -42,11 +42,14 @@ export interface MatchRoomOptions {
   mode?: "match" | "daily";
   /** The clock the daily seed is read from (tests move it across midnight). */
   now?: () => Date;
+  /** Players a room takes (default MAX_PLAYERS; load tests raise it). */
+  maxPlayers?: number;
 }
 
 export class MatchRoom extends Room<{ state: MatchState }> {
   state = new MatchState();
   maxClients = MAX_PLAYERS + MAX_SPECTATORS;
+  private maxPlayers = MAX_PLAYERS;
   /**
    * Colyseus's own cap on frames a second, a backstop above the flood guard: it also counts the
    * frames the guard never sees (requests, pings, inputs), and closes with 4002.
@@ -76,6 +79,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.store = options.store;
     this.now = options.now ?? this.now;
     this.daily = options.mode === "daily";
+    this.maxPlayers = options.maxPlayers ?? MAX_PLAYERS;
+    this.maxClients = this.maxPlayers + MAX_SPECTATORS;
     this.roomId = await this.freeCode();
     this.state.code = this.roomId;
     this.state.mode = this.daily ? "daily" : "match";
@@ -95,7 +100,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const spectator = parsed.data.spectator === true;
     if (this.daily && (spectator || this.state.players.size > 0)) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, "The daily challenge is played alone.");
     if (spectator && this.spectators.size >= MAX_SPECTATORS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `This room is full: ${MAX_SPECTATORS} spectators already.`);
-    if (!spectator && this.state.players.size >= MAX_PLAYERS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `This room is full: ${MAX_PLAYERS} players already.`);
+    if (!spectator && this.state.players.size >= this.maxPlayers) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `This room is full: ${this.maxPlayers} players already.`);
     if (!spectator && this.state.phase === "podium") throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, "This match has finished. Ask the host to press Play again, or create a new room.");
     return { name: parsed.data.name, spectator };
   }

@@ -9,9 +9,9 @@ export const Player = schema({
   points: t.uint32().default(0),
   /** Points of the last revealed round. */
   roundPoints: t.uint16().default(0),
-  rank: t.uint8().default(0),
+  rank: t.uint16().default(0),
   /** Rank before the last reveal (0 = none yet), for the leaderboard's movement arrows. */
-  previousRank: t.uint8().default(0),
+  previousRank: t.uint16().default(0),
   /** False for someone who joined mid-match: they play from the next round. */
   playing: t.boolean().default(false),
   locked: t.boolean().default(false),
@@ -34,8 +34,8 @@ export const MatchState = schema({
   secondsLeft: t.uint16().default(0),
   /** Training progress of the round's ladder, 0–100. */
   trainingProgress: t.uint8().default(0),
-  lockedCount: t.uint8().default(0),
-  playingCount: t.uint8().default(0),
+  lockedCount: t.uint16().default(0),
+  playingCount: t.uint16().default(0),
   spectatorCount: t.uint16().default(0),
   players: t.map(Player),
   /** "match", or "daily" for the daily challenge's solo round. */
