@@ -56,7 +56,8 @@ const bots = Array.from({ length: BOTS }, (_, b) => {
 const joined = await Promise.all(bots.map((bot) => new Promise<number>((resolve) => bot.once("message", (m: { joined: number }) => resolve(m.joined)))));
 console.log(`joined: ${joined.reduce((a, b) => a + b, 0) + ROOMS} clients`);
 
-// Play: hosts start, lock in at once each round, and skip nothing; memory after the first and last round.
+// Play: hosts start, lock in after a second, go on 4 s into each reveal; memory after the first and last round.
+const REVEAL_MS = 4000;
 const cpuAtStart = server ? serverUsage(server.child.pid!).cpuSeconds : 0;
 const started = performance.now();
 let rssFirst = 0, rssLast = 0;
@@ -68,6 +69,7 @@ await Promise.all(hosts.map((host, r) => new Promise<void>((resolve) => {
     if (key === seen) return;
     seen = key;
     if (s.phase === "tuning") setTimeout(() => host.send("lockIn", {}), 1000);
+    if (s.phase === "reveal") setTimeout(() => host.send("next", {}), REVEAL_MS); // a host reading the results, then going on
     if (s.phase === "reveal" && r === 0 && server) {
       if (s.round === 1) rssFirst = serverUsage(server.child.pid!).rssMb;
       if (s.round === ROUNDS) rssLast = serverUsage(server.child.pid!).rssMb;

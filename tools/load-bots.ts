@@ -35,9 +35,18 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
     meter.bytes += data.byteLength;
     if ((new Uint8Array(data as ArrayBuffer)[0] & 31) === PATCH) meter.patches++; // the low 5 bits are the code
   });
+  // The reveal message ends tuning (it arrives just before the phase changes): it is counted as
+  // the reveal's size, not as tuning traffic. The SDK handles a frame before this file's listener.
+  const endTuning = () => {
+    if (tuningSince) meter.seconds += (performance.now() - tuningSince) / 1000;
+    tuningSince = 0;
+  };
   room.onMessage("*", (type, payload) => {
     if (type === "error") report.errors++;
-    if (type === "reveal" && !spectator) report.revealBytes.push(pack(payload).length);
+    if (type === "reveal") {
+      endTuning();
+      if (!spectator) report.revealBytes.push(pack(payload).length);
+    }
   });
   room.onLeave((code) => { if (code !== 1000 && code !== 4000) report.disconnects++; });
   room.onError(() => report.errors++);
@@ -52,7 +61,7 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
       pending = undefined;
     }
     if (state.phase === phase) return;
-    if (phase === "tuning") meter.seconds += (performance.now() - tuningSince) / 1000;
+    endTuning();
     phase = state.phase;
     tuningSince = phase === "tuning" ? performance.now() : 0;
     timers.forEach(clearTimeout);
