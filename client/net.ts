@@ -2,7 +2,7 @@
 // turn join failures into sentences a player can act on. Every room gets the reconnection
 // settings of ./reconnection (the SDK then reconnects by itself after a dropped connection).
 import { Client, type Room } from "@colyseus/sdk";
-import { MATCH_ROOM, type ClientMessage, type ClientMessageType, type JoinOptions } from "../shared/protocol";
+import { DAILY_ROOM, MATCH_ROOM, type ClientMessage, type ClientMessageType, type JoinOptions } from "../shared/protocol";
 import type { MatchState } from "../server/state";
 import { tuneReconnection } from "./reconnection";
 
@@ -14,6 +14,13 @@ const sdk = () => (client ??= new Client(location.origin));
 export function createRoom(name: string): Promise<MatchRoom> {
   return sdk().create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, ""));
+  });
+}
+
+/** The daily challenge: a solo round on the server with the day's seed. */
+export function createDaily(name: string): Promise<MatchRoom> {
+  return sdk().create<MatchState>(DAILY_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
+    throw new Error(friendlyError(err, "", "Could not start today's challenge"));
   });
 }
 
@@ -37,14 +44,17 @@ export function send<T extends ClientMessageType>(room: MatchRoom, type: T, payl
   room.send(type, payload);
 }
 
-export function friendlyError(err: unknown, code: string): string {
+export function friendlyError(err: unknown, code: string, prefix = ""): string {
   const e = err as { code?: number; message?: string } | undefined;
   const message = e?.message ?? String(err);
+  if (code && /is locked/i.test(message)) return `Room ${code} is locked by its host.`;
   if (e?.code === 522 || /not found/i.test(message)) {
+    if (!code) return `${prefix || "Could not create the room"}: the server does not offer it right now (${message}).`;
     return `No room with code ${code} — check the code or create a room.`;
   }
   if (/failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message)) {
     return "Cannot reach the game server. Check your connection and try again.";
   }
+  if (prefix) return `${prefix}: ${message || "the server said no"}.`;
   return message || "Something went wrong while joining the room.";
 }

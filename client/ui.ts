@@ -26,3 +26,17 @@ export function setPhaseBadge(phase: string, detail = ""): void {
   if (el.dataset.phase !== phase) el.dataset.phase = phase;
   setText(el, PHASE_LABELS[phase] + (detail ? ` · ${detail}` : ""));
 }
+
+/** A modal question with Cancel and OK (the page's own dialog: big enough for a projector). */
+export function confirmAction(question: string, okLabel: string): Promise<boolean> {
+  const dialog = byId<HTMLDialogElement>("confirm-dialog");
+  setText(byId("confirm-text"), question);
+  setText(byId("confirm-yes"), okLabel);
+  if (dialog.open) dialog.close("no");
+  dialog.returnValue = "";
+  dialog.showModal();
+  byId("confirm-no").focus();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+  });
+}

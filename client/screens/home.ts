@@ -11,6 +11,8 @@ const NAME_KEY = "shell-galaxy:name";
 export interface HomeActions {
   create(name: string): Promise<void>;
   join(code: string, name: string, spectator: boolean): Promise<void>;
+  /** Today's challenge: a solo round on the server. */
+  daily(name: string): Promise<void>;
 }
 
 const nameInput = () => byId<HTMLInputElement>("name-input");
@@ -83,6 +85,7 @@ export function initHome(actions: HomeActions): void {
   };
 
   byId("create-room").addEventListener("click", () => void run((name) => actions.create(name)));
+  byId("daily-challenge").addEventListener("click", () => void run((name) => actions.daily(name)));
   byId("join-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const code = validCode();
@@ -92,7 +95,7 @@ export function initHome(actions: HomeActions): void {
 }
 
 function setBusy(busy: boolean): void {
-  for (const id of ["create-room", "join-room"]) byId<HTMLButtonElement>(id).disabled = busy;
+  for (const id of ["create-room", "join-room", "daily-challenge"]) byId<HTMLButtonElement>(id).disabled = busy;
 }
 
 /** The link `/?room=CODE`: fill the code; join at once with a remembered name, else wait for one. */

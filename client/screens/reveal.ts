@@ -10,7 +10,8 @@ import { spiralView, uCurveView } from "./stage";
 import { currentLevel } from "./tuning";
 
 let room: MatchRoom | undefined;
-let shownRound = 0;
+/** The reveal on screen (round and B), so a new match's round 1 is never mistaken for the old one. */
+let shownKey = "";
 
 export function initReveal(): void {
   byId("next-round").addEventListener("click", () => {
@@ -26,8 +27,9 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage
   byId("timer").classList.remove("urgent");
   show(byId("next-round"), isHost);
   setText(byId("next-round"), last ? "To the podium" : "Next round now");
-  if (!msg || msg.round === shownRound) return;
-  shownRound = msg.round;
+  const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}` : "";
+  if (!msg || key === shownKey) return;
+  shownKey = key;
 
   const mine = msg.results.find((x) => x.sessionId === me);
   const level = mine?.level ?? currentLevel();
@@ -43,8 +45,12 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage
       `You picked level ${mine.level}: hidden error ${formatError(mine.hiddenError)} → `,
       h("strong", { text: `${mine.points} points` }),
     );
-    setText(byId("arithmetic"), `Points = 1000 × (best hidden error ÷ yours)², rounded: ${mine.arithmetic}`);
+    setText(byId("arithmetic"), `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`);
+    const bonus = mine.speedBonus ?? 0;
+    setText(byId("speed-bonus-line"), bonus > 0 ? `Includes a speed bonus of +${bonus} for locking in early.` : "");
+    show(byId("speed-bonus-line"), bonus > 0);
   } else {
+    show(byId("speed-bonus-line"), false);
     result.replaceChildren(`You watched this round. Level ${level} (the one on your slider) has hidden error ${hidden ? formatError(hidden.error) : "–"}.`);
     setText(byId("arithmetic"), "Players score 1000 × (best hidden error ÷ theirs)², rounded.");
   }

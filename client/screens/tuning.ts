@@ -16,7 +16,8 @@ const slider = () => byId<HTMLInputElement>("detail-slider");
 
 let room: MatchRoom | undefined;
 let message: RoundMessage | undefined;
-let shownRound = 0;
+/** The round on screen ("round:seed": a new match's round 1 is a new round). */
+let shownRound = "";
 let canPick = false;
 let lockedHere = false;
 let lastSent = 0;
@@ -101,10 +102,10 @@ export function renderTuning(r: MatchRoom, state: MatchState, msg: RoundMessage 
   room = r;
   const player = state.players.get(me);
   canPick = player?.playing === true;
-  if (msg && msg.round !== shownRound) {
+  if (msg && `${msg.round}:${msg.seed}` !== shownRound) {
     // A new round: start from the server's pick for me (level 1), unlocked.
     message = msg;
-    shownRound = msg.round;
+    shownRound = `${msg.round}:${msg.seed}`;
     lockedHere = false;
     sentLevel = player?.pick || DEFAULT_PICK;
     slider().value = String(sentLevel);
@@ -115,8 +116,8 @@ export function renderTuning(r: MatchRoom, state: MatchState, msg: RoundMessage 
   renderLock(canPick && locked);
   show(byId("lock-in"), canPick);
   setText(byId("round-label"), `Round ${state.round} of ${state.rounds} · A: ${msg?.a.name ?? "…"}`);
-  setText(byId("timer"), `${formatSeconds(num(state.secondsLeft))} left`);
-  byId("timer").classList.toggle("urgent", num(state.secondsLeft) <= 5);
+  setText(byId("timer"), `${formatSeconds(num(state.secondsLeft))} left${state.paused ? " (paused)" : ""}`);
+  byId("timer").classList.toggle("urgent", num(state.secondsLeft) <= 5 && !state.paused);
   setText(byId("locked-count"), canPick
     ? `${num(state.lockedCount)} of ${num(state.playingCount)} locked in`
     : `You are watching this round (${num(state.lockedCount)} of ${num(state.playingCount)} locked in). Explore the levels meanwhile.`);
