@@ -22,3 +22,9 @@ export function launchChromium(): Promise<Browser> {
     ], // playwright gives every launch a fresh, empty profile of its own
   });
 }
+
+/** Closes the browser, waiting at most 15 s: a hung page must not hang the suite's last hook. */
+export async function closeChromium(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
+}

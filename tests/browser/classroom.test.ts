@@ -11,7 +11,7 @@ import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { Client, type Room } from "@colyseus/sdk";
 import { friendlyName } from "../../shared/friendly-names";
 import { Random } from "../../shared/random";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
 const SHOTS = resolve("test-results/screenshots/classroom");
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
   });
   afterAll(async () => {
     console.log(`Screenshots of the classroom pages are in ${SHOTS}`);
-    await browser?.close();
+    await closeChromium(browser);
     app?.stop();
   });
 

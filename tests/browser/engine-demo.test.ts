@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 import { loadTf } from "../../server/tf";
 import { CATALOG } from "../../shared/spirals";
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)("engine demo in Chromium", () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromium(browser);
     app?.stop();
   });
 

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
 const SHOTS = resolve("test-results/screenshots/match");
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromium(browser);
     app?.stop();
   });
 

@@ -15,7 +15,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { Client } from "@colyseus/sdk";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 import { startCable, type Cable } from "./cable";
 
@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)("reconnection in Chromium", () => {
   });
   afterAll(async () => {
     console.log(`browser reconnection figures: ${figures.tried} automatic tries, ${figures.restored} restored by the SDK; ${figures.tabRestores} seats restored from the stored token (reload, reopened tab); ${figures.deadTokens} dead token refused, then joined as new`);
-    await browser?.close();
+    await closeChromium(browser);
     await cable?.close();
     app?.stop();
   });

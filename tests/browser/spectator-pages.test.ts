@@ -9,7 +9,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import type { MatchState } from "../../server/state";
 import type { DailyMessage, RevealMessage } from "../../shared/protocol";
-import { hasChromium, launchChromium } from "./chromium";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
 const SHOTS = resolve("test-results/screenshots/spectator-pages");
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
     // Rooms a test left already never answer a second leave: do not wait for them.
     const settle = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
     await Promise.all(open.filter((r) => r.connection?.isOpen).map((r) => settle(r.leave(true))));
-    await browser?.close();
+    await closeChromium(browser);
     app?.stop();
   });
 
