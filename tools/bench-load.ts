@@ -60,7 +60,7 @@ console.log(`joined: ${joined.reduce((a, b) => a + b, 0) + ROOMS} clients`);
 const REVEAL_MS = 4000;
 const cpuAtStart = server ? serverUsage(server.child.pid!).cpuSeconds : 0;
 const started = performance.now();
-let rssFirst = 0, rssLast = 0;
+const rssByRound: number[] = [];
 for (const host of hosts) host.send("start", {});
 await Promise.all(hosts.map((host, r) => new Promise<void>((resolve) => {
   let seen = "";
@@ -70,10 +70,7 @@ await Promise.all(hosts.map((host, r) => new Promise<void>((resolve) => {
     seen = key;
     if (s.phase === "tuning") setTimeout(() => host.send("lockIn", {}), 1000);
     if (s.phase === "reveal") setTimeout(() => host.send("next", {}), REVEAL_MS); // a host reading the results, then going on
-    if (s.phase === "reveal" && r === 0 && server) {
-      if (s.round === 1) rssFirst = serverUsage(server.child.pid!).rssMb;
-      if (s.round === ROUNDS) rssLast = serverUsage(server.child.pid!).rssMb;
-    }
+    if (s.phase === "reveal" && r === 0 && server) rssByRound.push(serverUsage(server.child.pid!).rssMb);
     if (s.phase === "podium") resolve();
   });
 })));
@@ -94,6 +91,7 @@ const patchesPerS = tuningSeconds ? all.tuning.reduce((s, t) => s + t.patches, 0
 await Promise.all(hosts.map((h) => h.leave().catch(() => undefined)));
 server?.child.kill("SIGTERM");
 
+const rssFirst = rssByRound[0] ?? 0, rssLast = rssByRound.at(-1) ?? 0;
 const summary = {
   clients: jobs.length + ROOMS,
   p50_ms: round1(quantile(all.latenciesMs, 0.5)), p95_ms: round1(quantile(all.latenciesMs, 0.95)), p99_ms: round1(quantile(all.latenciesMs, 0.99)),
@@ -103,7 +101,7 @@ const summary = {
 };
 console.log(`actions measured: ${all.latenciesMs.length}; action→ack p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms (max ${round1(Math.max(0, ...all.latenciesMs))})`);
 console.log(`while tuning, per client: ${summary.bytes_per_client_s} B/s, ${round1(patchesPerS)} patches/s; reveal message per player: median ${quantile(all.revealBytes, 0.5)} B, max ${Math.max(0, ...all.revealBytes)} B`);
-console.log(`server: CPU ${round1(cpu)} s over ${round1(seconds)} s (${Math.round((100 * cpu) / seconds)}% of one core); RSS ${rssFirst} MB after round 1, ${rssLast} MB after round ${ROUNDS}`);
+console.log(`server: CPU ${round1(cpu)} s over ${round1(seconds)} s (${Math.round((100 * cpu) / seconds)}% of one core); RSS by round (MB): ${rssByRound.join(" ")}`);
 console.log(`errors ${summary.errors}, disconnects ${summary.disconnects}`);
 console.log(JSON.stringify(summary));
 process.exit(0);
