@@ -31,6 +31,10 @@ import { initReveal, renderReveal } from "./screens/reveal";
 import { renderLeaderboard } from "./screens/leaderboard";
 import { initPodium, renderPodium } from "./screens/podium";
 import { refreshViews } from "./screens/stage";
+import { announcePhase } from "./screens/announce";
+import { initHowTo } from "./screens/how-to";
+import { initMuteToggle } from "./feel";
+import { initPractice, practicing } from "./practice/practice-mode";
 
 interface Session {
   room: MatchRoom;
@@ -219,6 +223,7 @@ async function join(code: string, name: string, spectator: boolean, canResume = 
 
 function render(): void {
   const s = session;
+  if (!s && practicing()) return; // solo practice draws its own screens (practice/practice-mode)
   const state = s?.room.state;
   show(byId("home"), !s);
   show(byId("room"), Boolean(s));
@@ -272,6 +277,7 @@ function render(): void {
       break;
     case "podium": renderPodium(s.room, rows, isHost && !s.isDaily); break;
   }
+  if (entering) announcePhase(phase, state, rows, isHost);
   if (phase === "reveal" || phase === "podium") {
     placeLeaderboard(phase);
     renderLeaderboard(rows, phase === "reveal");
@@ -393,12 +399,15 @@ function copyLink(): void {
 }
 
 initHome({ create, join, daily });
+initPractice(render);
 initLobby();
 initPlayers();
 initHostBar({ toggleProjector });
 initTuning();
 initReveal();
 initPodium();
+initMuteToggle();
+initHowTo();
 byId("copy-link").addEventListener("click", copyLink);
 byId("leave").addEventListener("click", () => goHome(true));
 byId("daily-home").addEventListener("click", () => goHome(true));

@@ -13,12 +13,24 @@ const EFFECTS: Record<Effect, { wave: OscillatorType; gain: number; notes: [numb
 
 let context: AudioContext | undefined;
 
+/** Storage blocked (private modes, policies): the switch still works for this page. */
+let mutedHere = false;
+
 export function isMuted(): boolean {
-  return localStorage.getItem(MUTE_KEY) === "1";
+  try {
+    return localStorage.getItem(MUTE_KEY) === "1";
+  } catch {
+    return mutedHere;
+  }
 }
 
 export function setMuted(muted: boolean): void {
-  localStorage.setItem(MUTE_KEY, muted ? "1" : "0");
+  mutedHere = muted;
+  try {
+    localStorage.setItem(MUTE_KEY, muted ? "1" : "0");
+  } catch {
+    // remembered for this page only
+  }
 }
 
 export function play(effect: Effect): void {

@@ -1,6 +1,7 @@
-// The U-curve: each detail level's hidden error (log scale) with everybody's picks stacked on it.
+// The U-curve: each detail level's hidden error (log scale) with everybody's picks stacked on it,
+// with axes, tick labels and a legend in the picture (Okabe–Ito colours, and distinct marks).
 import { PhaserView } from "./phaser-view";
-import { COLOURS } from "./spiral-scene";
+import { COLOURS, CSS_COLOURS } from "./spiral-scene";
 
 export interface UCurvePicture {
   hidden: { level: number; error: number }[];
@@ -10,10 +11,12 @@ export interface UCurvePicture {
 }
 
 const W = 720;
-const H = 440;
+const H = 480;
 const PAD = { left: 104, right: 28, bottom: 84 };
+/** The legend's row, at the top. */
+const LEGEND_Y = 20;
 /** Where the pick markers sit, above the plot. */
-const BAND = 44;
+const BAND = 84;
 
 export class UCurveView {
   private view: PhaserView;
@@ -41,13 +44,17 @@ export class UCurveView {
       for (const level of levels) label(px(level), y0 + 22, String(level), { size: 26 });
       label((x0 + x1) / 2, H - 20, "detail level", { size: 26 });
       label(20, (y0 + y1) / 2, "hidden error (log)", { size: 24, angle: -90 });
-      for (const v of [lo, hi]) {
+      for (const v of span > 0.3 ? [lo, (lo + hi) / 2, hi] : [lo, hi]) {
         g.lineStyle(1, COLOURS.grid, 1);
         g.lineBetween(x0 - 10, py(v), x1, py(v));
         label(x0 - 16, py(v), (10 ** v).toPrecision(2), { size: 22, originX: 1 });
       }
 
       // The curve and one dot per level; a ring on the best.
+      g.lineStyle(10, COLOURS.b, 0.15);
+      g.beginPath();
+      hidden.forEach((h, i) => (i ? g.lineTo(px(h.level), py(logs[i])) : g.moveTo(px(h.level), py(logs[i]))));
+      g.strokePath();
       g.lineStyle(3, COLOURS.b, 1);
       g.beginPath();
       hidden.forEach((h, i) => (i ? g.lineTo(px(h.level), py(logs[i])) : g.moveTo(px(h.level), py(logs[i]))));
@@ -58,9 +65,22 @@ export class UCurveView {
       });
       const best = hidden.findIndex((h) => h.level === bestLevel);
       if (best >= 0) {
-        g.lineStyle(3, 0x7cf29c, 1);
-        g.strokeCircle(px(bestLevel), py(logs[best]), 12);
+        g.lineStyle(4, COLOURS.best, 1);
+        g.strokeCircle(px(bestLevel), py(logs[best]), 13);
+        const right = bestLevel > maxLevel - 3;
+        label(px(bestLevel) + (right ? -18 : 18), py(logs[best]) - 20, "best", { size: 20, color: CSS_COLOURS.best, bold: true, originX: right ? 1 : 0 });
       }
+
+      // The legend: each mark and what it means.
+      let lx = 16;
+      const item = (mark: (x: number) => number, text: string) => {
+        lx = mark(lx) + 8;
+        lx += label(lx, LEGEND_Y, text, { size: 19, originX: 0 }) + 22;
+      };
+      item((x) => { g.lineStyle(3, COLOURS.b, 1); g.lineBetween(x, LEGEND_Y, x + 24, LEGEND_Y); g.fillStyle(COLOURS.b, 1); g.fillCircle(x + 12, LEGEND_Y, 5); return x + 24; }, "hidden error on B");
+      item((x) => { g.fillStyle(COLOURS.fit, 1); g.fillTriangle(x, LEGEND_Y - 8, x + 18, LEGEND_Y - 8, x + 9, LEGEND_Y + 8); return x + 18; }, "your pick");
+      item((x) => { g.fillStyle(COLOURS.others, 1); g.fillTriangle(x, LEGEND_Y - 6, x + 14, LEGEND_Y - 6, x + 7, LEGEND_Y + 6); return x + 14; }, "others'");
+      item((x) => { g.lineStyle(3, COLOURS.best, 1); g.strokeCircle(x + 8, LEGEND_Y, 8); return x + 16; }, "best level");
 
       // Picks: one marker per level in a band above the plot (orange if mine is there), the
       // number of players when more than one, and a faint guide down to the level's dot.
@@ -73,11 +93,13 @@ export class UCurveView {
         const i = hidden.findIndex((h) => h.level === level);
         if (i < 0) continue;
         const cx = px(level);
-        g.lineStyle(2, mine ? COLOURS.fit : 0xe8f1ff, 0.35);
+        const r = mine ? 13 : 10;
+        g.lineStyle(2, mine ? COLOURS.fit : COLOURS.others, mine ? 0.6 : 0.3);
         g.lineBetween(cx, BAND + 10, cx, py(logs[i]) - 8);
-        g.fillStyle(mine ? COLOURS.fit : 0xe8f1ff, 1);
-        g.fillTriangle(cx - 11, BAND - 8, cx + 11, BAND - 8, cx, BAND + 10);
-        if (count > 1) label(cx, BAND - 24, `${count}`, { size: 22, color: mine ? "#e69f00" : "#e8f1ff" });
+        g.fillStyle(mine ? COLOURS.fit : COLOURS.others, 1);
+        g.fillTriangle(cx - r, BAND - 8, cx + r, BAND - 8, cx, BAND + 10);
+        const text = mine ? (count > 1 ? `you +${count - 1}` : "you") : count > 1 ? `${count}` : "";
+        if (text) label(cx, BAND - 24, text, { size: 20, color: mine ? CSS_COLOURS.fit : CSS_COLOURS.others, bold: mine });
       }
     });
   }

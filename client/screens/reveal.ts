@@ -1,5 +1,7 @@
 // Reveal: B with your fit laid over it, your hidden error and points (with the arithmetic), the
-// U-curve with everybody's picks, and the host's Next.
+// U-curve with everybody's picks, and the host's Next. The reveal is a moment: B fades in, the
+// fit slides over it, the gaps light up, then the points count up (a sound for each; none of the
+// motion with prefers-reduced-motion), and the result is announced in the live region.
 import { byId, h, setText, show } from "../dom";
 import type { RevealMessage } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
@@ -8,6 +10,7 @@ import { COLOURS } from "../scene/spiral-scene";
 import { formatError, formatSeconds, num } from "../view-model";
 import { spiralView, uCurveView } from "./stage";
 import { currentLevel } from "./tuning";
+import { announce, countUp, finishCountUp, sound } from "../feel";
 
 let room: MatchRoom | undefined;
 /** The reveal on screen (round and B), so a new match's round 1 is never mistaken for the old one. */
@@ -30,6 +33,8 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage
   const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}` : "";
   if (!msg || key === shownKey) return;
   shownKey = key;
+  const burst = byId("points-burst");
+  finishCountUp(burst);
 
   const mine = msg.results.find((x) => x.sessionId === me);
   const level = mine?.level ?? currentLevel();
@@ -56,7 +61,16 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage
   }
   show(byId("arithmetic-box"), true);
 
-  spiralView().show({ points: msg.b, colour: COLOURS.b, curve: over });
+  announce(`Reveal: B was ${msg.b.name}. ` + (mine
+    ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
+    : "") + `The best level was ${msg.bestLevel}.`);
+  sound("reveal");
+  show(burst, Boolean(mine));
+  burst.textContent = "";
+  spiralView().reveal({ points: msg.b, colour: COLOURS.b, curve: over, gaps: true }, () => {
+    if (!mine || shownKey !== key) return;
+    countUp(burst, mine.points, (n) => `+${n}`, 900, () => { if (mine.points > 0) sound("points"); });
+  });
   uCurveView().show({
     hidden: msg.hidden,
     bestLevel: msg.bestLevel,

@@ -16,6 +16,27 @@ export function uCurveView(): UCurveView {
 
 /** After the stage was hidden, the canvases need their size recomputed. */
 export function refreshViews(): void {
+  fitStage();
   spiral?.refresh();
   uCurve?.refresh();
+}
+
+/**
+ * Tells the CSS how far down the page the spiral starts (--above-stage), so on a wide screen the
+ * square spiral view takes the height left below the bars and the cue: nothing cut off at
+ * 1366×768, whatever the host bar or a two-line cue take.
+ */
+function fitStage(): void {
+  const grid = document.querySelector<HTMLElement>("#stage .stage-grid");
+  if (!grid || grid.offsetParent === null) return;
+  const top = Math.round(grid.getBoundingClientRect().top + scrollY);
+  document.documentElement.style.setProperty("--above-stage", `${top}px`);
+}
+
+if (typeof window !== "undefined") {
+  let pending = 0;
+  window.addEventListener("resize", () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => { fitStage(); spiral?.refresh(); uCurve?.refresh(); });
+  });
 }

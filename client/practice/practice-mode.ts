@@ -1,0 +1,224 @@
+// Solo practice: the whole round loop in the page, with no game server. A Web Worker trains the
+// round (./practice-trainer) and hands back the same round and reveal messages a match room
+// sends, and the match's own screens (training, tuning, reveal) show them: they are given a
+// stand-in for the room (its `send` carries the player's intents here instead of over the wire)
+// and a stand-in for the room's state (one player, untimed tuning).
+//
+// Rounds: training (a progress bar from the worker) → tuning (no time limit: Lock in reveals) →
+// reveal (B, your fit over B, points with the arithmetic, the U-curve, "what would have been
+// best") → next round, with a running practice total. Seeds are random; `/?practice=SEED` plays
+// that seed (the address bar always holds the current round's seed, so a reload replays it).
+import { byId, setText, show } from "../dom";
+import { DEFAULT_PICK } from "../../shared/match";
+import type { ClientMessage, ClientMessageType, RevealMessage } from "../../shared/protocol";
+import type { MatchState } from "../../server/state";
+import type { MatchRoom } from "../net";
+import { clearError, setPhaseBadge, showError, showNotice } from "../ui";
+import { renderTraining } from "../screens/training";
+import { currentLevel, redrawTuning, renderTuning } from "../screens/tuning";
+import { renderReveal } from "../screens/reveal";
+import { refreshViews } from "../screens/stage";
+import { renderPracticeScreen, hidePracticeScreen, type PracticeRecord } from "../screens/practice";
+import { trainPracticeRound, type PracticeRound } from "./practice-trainer";
+
+export type PracticePhase = "training" | "tuning" | "reveal";
+
+/** The one player's id in the round and reveal messages. */
+export const PRACTICE_ME = "practice";
+/** Training shows at least this long, so the progress bar reads as a step, not a flicker. */
+const MIN_TRAINING_MS = 1000;
+const MAX_SEED_LENGTH = 40;
+
+interface Practice {
+  phase: PracticePhase;
+  seed: string;
+  /** Rounds played in this practice (1-based, shown). */
+  number: number;
+  /** The round number in the messages: unique in the page's life, so the screens never mistake a replayed seed for the round on screen. */
+  serial: number;
+  progress: number;
+  trained?: PracticeRound;
+  reveal?: RevealMessage;
+  pick: number;
+  locked: boolean;
+  total: number;
+  history: PracticeRecord[];
+  failed: boolean;
+  shownPhase?: PracticePhase;
+}
+
+let practice: Practice | undefined;
+let serial = 0;
+let onExit: () => void = () => undefined;
+
+export function practicing(): boolean {
+  return practice !== undefined;
+}
+
+/** A seed from the address bar, cleaned: printable, at most 40 characters; "" for none. */
+export function cleanSeed(raw: string | null): string {
+  // eslint-disable-next-line no-control-regex
+  return (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, MAX_SEED_LENGTH);
+}
+
+function randomSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return `p-${Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("")}`;
+}
+
+const urlSeed = (): string | null => {
+  const params = new URLSearchParams(location.search);
+  return params.has("room") ? null : params.get("practice");
+};
+
+/** The page's address for a practice round: `/?practice=SEED`. */
+export const practiceUrl = (seed: string) => `/?practice=${encodeURIComponent(seed)}`;
+
+/** The stand-in room: the screens' intents (pick, lock in, next) act on the practice here. */
+const practiceRoom = {
+  roomId: "",
+  sessionId: PRACTICE_ME,
+  send<T extends ClientMessageType>(type: T, payload: ClientMessage<T>): void {
+    const p = practice;
+    if (!p) return;
+    if (type === "pick" && p.phase === "tuning" && !p.locked) p.pick = (payload as ClientMessage<"pick">).level;
+    else if (type === "lockIn" && p.phase === "tuning" && !p.locked) lockIn(p);
+    else if (type === "next" && p.phase === "reveal") void playRound(randomSeed());
+  },
+};
+
+/** The stand-in state, shaped like a match room's for the match screens. */
+function practiceState(p: Practice): MatchState {
+  const me = {
+    name: "You", seat: 1, points: p.total, roundPoints: 0, rank: 1, previousRank: 0,
+    playing: true, locked: p.locked, connected: true, pick: p.pick, revealedPick: p.phase === "reveal" ? p.pick : 0,
+  };
+  return {
+    code: "", phase: p.phase, hostId: PRACTICE_ME, round: p.number, rounds: p.number + 1, tuningSeconds: 0,
+    secondsLeft: 0, trainingProgress: p.progress, lockedCount: p.locked ? 1 : 0, playingCount: 1, spectatorCount: 0,
+    players: new Map([[PRACTICE_ME, me]]), mode: "practice", matchId: "", kinds: [], difficulty: "normal",
+    speedBonus: false, showPicksLive: false, visibility: "private", locked: false, paused: false,
+  } as unknown as MatchState;
+}
+
+/**
+ * Wires the home screen's Practice button, the back button and `/?practice=SEED`. `exit` shows
+ * whatever the page shows when no practice runs (home).
+ */
+export function initPractice(exit: () => void): void {
+  onExit = exit;
+  byId("practice").addEventListener("click", () => startPractice(randomSeed()));
+  window.addEventListener("popstate", () => {
+    const seed = urlSeed();
+    if (seed === null && practice) stopPractice(false);
+    else if (seed !== null && !practice) startPractice(cleanSeed(seed) || randomSeed(), false);
+  });
+  const seed = urlSeed();
+  if (seed !== null) startPractice(cleanSeed(seed) || randomSeed(), false);
+}
+
+/** Starts a practice (a running total from 0) with the round of `seed`. */
+export function startPractice(seed: string, pushHistory = true): void {
+  clearError();
+  showNotice(null);
+  practice = { phase: "training", seed, number: 0, serial: 0, progress: 0, pick: DEFAULT_PICK, locked: false, total: 0, history: [], failed: false };
+  if (pushHistory) history.pushState({ practice: seed }, "", practiceUrl(seed));
+  void playRound(seed);
+}
+
+/** Back home: the round in training, if any, is dropped when it arrives. */
+export function stopPractice(updateUrl = true): void {
+  if (!practice) return;
+  practice = undefined;
+  hidePracticeScreen();
+  clearError();
+  if (updateUrl && urlSeed() !== null) history.pushState({}, "", "/");
+  onExit();
+}
+
+async function playRound(seed: string): Promise<void> {
+  const p = practice;
+  if (!p) return;
+  Object.assign(p, { phase: "training", seed, number: p.number + 1, serial: ++serial, progress: 0, trained: undefined, reveal: undefined, pick: DEFAULT_PICK, locked: false, failed: false });
+  if (urlSeed() !== seed) history.replaceState({ practice: seed }, "", practiceUrl(seed));
+  clearError();
+  render();
+  const started = performance.now();
+  const current = () => practice === p && p.seed === seed && p.phase === "training";
+  try {
+    const trained = await trainPracticeRound(seed, p.serial, (done) => {
+      if (!current()) return;
+      p.progress = Math.round(done * 100);
+      render();
+    });
+    if (!current()) return;
+    p.progress = 100;
+    render();
+    const wait = MIN_TRAINING_MS - (performance.now() - started);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (!current()) return;
+    p.trained = trained;
+    p.phase = "tuning";
+    render();
+  } catch (err) {
+    if (!current()) return;
+    p.failed = true;
+    render();
+    showError(`Could not train the practice round in this browser: ${(err as Error).message}. Go back home, or reload to try again.`);
+  }
+}
+
+function lockIn(p: Practice): void {
+  if (!p.trained) return;
+  // The level on the slider is the one that counts (the screen sent it just before).
+  p.pick = currentLevel() || p.pick;
+  p.locked = true;
+  const reveal = p.trained.reveal(p.pick, "You");
+  const mine = reveal.results[0];
+  p.reveal = reveal;
+  p.total += mine.points;
+  p.history.push({ number: p.number, seed: p.seed, a: p.trained.round.a.name, b: reveal.b.name, level: mine.level, bestLevel: reveal.bestLevel, points: mine.points });
+  p.phase = "reveal";
+  render();
+}
+
+function render(): void {
+  const p = practice;
+  if (!p) return;
+  const room = practiceRoom as unknown as MatchRoom;
+  const state = practiceState(p);
+  const entering = p.shownPhase !== p.phase;
+  p.shownPhase = p.phase;
+
+  // The room's page, minus everything a room has and a practice does not.
+  show(byId("home"), false);
+  show(byId("room"), true);
+  for (const id of ["lobby", "podium", "board-box", "daily-result", "projector", "host-bar", "shake-up-box", "pick-histogram", "paused-banner"]) show(byId(id), false);
+  document.body.classList.remove("projector-mode");
+  setPhaseBadge(p.phase, `practice · round ${p.number}`);
+  const points = byId("my-points");
+  show(points, true);
+  points.dataset.points = String(p.total);
+  setText(points, `${p.total} pts`);
+
+  show(byId("training"), p.phase === "training");
+  show(byId("stage"), p.phase !== "training");
+  show(byId("tuning-panel"), p.phase === "tuning");
+  show(byId("reveal-panel"), p.phase === "reveal");
+  show(byId("reveal-extra"), p.phase === "reveal");
+
+  if (p.phase === "training") {
+    renderTraining(state);
+  } else if (p.phase === "tuning" && p.trained) {
+    renderTuning(room, state, p.trained.round, PRACTICE_ME);
+    if (entering) { refreshViews(); redrawTuning(); }
+  } else if (p.phase === "reveal" && p.reveal) {
+    renderReveal(room, state, p.reveal, PRACTICE_ME, true);
+    if (entering) refreshViews();
+  }
+  renderPracticeScreen({
+    phase: p.phase, number: p.number, seed: p.seed, progress: p.progress, failed: p.failed, total: p.total,
+    round: p.trained?.round, reveal: p.reveal, history: p.history, link: `${location.origin}${practiceUrl(p.seed)}`,
+    home: () => stopPractice(),
+  });
+}
