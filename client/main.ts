@@ -13,6 +13,7 @@ import {
   CLOSE_FLOODING, CLOSE_KICKED, CLOSE_SERVER_SHUTDOWN,
   type DailyMessage, type ErrorMessage, type Phase, type PickCountsMessage, type PodiumMessage, type RevealMessage, type RoundMessage, type ShakeUp,
 } from "../shared/protocol";
+import { fromWire } from "../shared/round-messages";
 import { createDaily, createRoom, joinRoom, reconnectRoom, type MatchRoom } from "./net";
 import { forgetSeatToken, loadSeatToken, saveSeatToken } from "./reconnection";
 import { clearError, setPhaseBadge, showError, showNotice } from "./ui";
@@ -77,8 +78,8 @@ function enter(room: MatchRoom, isDaily = false): void {
     else if (location.search !== `?room=${s.code}`) history.replaceState({ room: s.code }, "", roomUrl(s.code));
   }
   projectorOn = !isDaily && (hostPage || loadProjectorPreference(s.code));
-  room.onMessage("round", (m: RoundMessage) => { s.round = m; render(); });
-  room.onMessage("reveal", (m: RevealMessage) => { s.reveal = m; render(); });
+  room.onMessage("round", (m: RoundMessage) => { s.round = fromWire(m); render(); });
+  room.onMessage("reveal", (m: RevealMessage) => { s.reveal = fromWire(m); render(); });
   room.onMessage("pickCounts", (m: PickCountsMessage) => { s.counts = m; render(); });
   room.onMessage("podium", (m: PodiumMessage) => { s.podium = m; render(); });
   room.onMessage("daily", (m: DailyMessage) => { s.daily = m; render(); });

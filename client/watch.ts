@@ -3,6 +3,7 @@
 // The address bar keeps /watch?room=CODE, so a reload or a shared link watches the same room,
 // and Back stops watching.
 import { nameSchema, type RevealMessage, type RoundMessage } from "../shared/protocol";
+import { fromWire } from "../shared/round-messages";
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId, h, renderOnce, setText, show, showError, showNotice } from "./pages/dom";
 import { phaseLabel, spectate, watchListing, type RoomListing, type WatchedRoom } from "./pages/net";
@@ -136,8 +137,8 @@ function enter(room: WatchedRoom, code: string): void {
   const w: Watching = { room, code, leaving: false };
   watching = w;
   Object.assign(room.reconnection, { minUptime: 1_000, minDelay: 500, maxDelay: 3_000, maxRetries: 24 });
-  room.onMessage("round", (m: RoundMessage) => { w.round = m; renderLive(); });
-  room.onMessage("reveal", (m: RevealMessage) => { w.reveal = m; renderLive(); });
+  room.onMessage("round", (m: RoundMessage) => { w.round = fromWire(m); renderLive(); });
+  room.onMessage("reveal", (m: RevealMessage) => { w.reveal = fromWire(m); renderLive(); });
   room.onMessage("error", (e: { message?: string }) => { if (e?.message) showError(e.message); });
   for (const type of ["podium", "pickCounts", "kicked", "daily"]) room.onMessage(type, () => undefined);
   room.onStateChange(() => renderLive());

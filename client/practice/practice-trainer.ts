@@ -3,7 +3,7 @@
 import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
 import type { HiddenFit, LevelFit } from "../../shared/round-ladder";
-import { roundMessage, revealMessage } from "../../shared/round-messages";
+import { fromWire, roundMessage, revealMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
 import type { RevealMessage, RoundMessage } from "../../shared/protocol";
 
@@ -34,13 +34,13 @@ export function trainPracticeRound(seed: string, roundNumber: number, onProgress
       if ("progress" in reply) return onProgress(reply.progress);
       if ("error" in reply) return reject(new Error(`Training failed: ${reply.error}`));
       const round = generateRound(CATALOG, seed);
-      const message = roundMessage(roundNumber, round, reply.fits);
+      const message = fromWire(roundMessage(roundNumber, round, reply.fits));
       resolve({
         round: message,
         hidden: reply.hidden.map((h) => ({ level: h.level, error: h.error })),
         reveal(level, name) {
           const { bestLevel, results } = scoreRound(reply.hidden, [{ sessionId: "practice", name, level }]);
-          return revealMessage(roundNumber, round, reply.hidden, bestLevel, results, message.fits);
+          return fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, results, message.fits));
         },
       });
     };

@@ -14,7 +14,7 @@ import { loadTf } from "../../server/tf";
 import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
 import { fitRound, type HiddenFit } from "../../shared/round-ladder";
-import { roundMessage } from "../../shared/round-messages";
+import { fromWire, roundMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
 import type { RevealMessage, RoundMessage } from "../../shared/protocol";
 
@@ -27,7 +27,7 @@ const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][da
 async function nodeRound(seed: string, roundNumber: number): Promise<{ message: RoundMessage; hidden: HiddenFit[] }> {
   const round = generateRound(CATALOG, seed);
   const { fits, hidden } = fitRound(await loadTf(), round);
-  return { message: roundMessage(roundNumber, round, fits), hidden: hidden! };
+  return { message: fromWire(roundMessage(roundNumber, round, fits)), hidden: hidden! }; // as the page holds it
 }
 
 /** Paths where two JSON values differ (the first few), so a failure says where, not 6,000 numbers. */

@@ -10,6 +10,7 @@ import { trainer } from "../../server/trainer";
 import { bootGameServer } from "./test-server";
 import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
+import { COORDINATE_SCALE } from "../../shared/round-messages";
 import type { MatchState } from "../../server/state";
 import { capturingClient, createMatch, framesOf, inPhase, joinMatch, type Frame, type TestPlayer } from "./players";
 
@@ -29,7 +30,7 @@ beforeEach(async () => {
 // ---- B's points, in every encoding they could travel in ------------------------------------
 
 const bytesOf = (size: number, write: (b: Buffer) => void) => { const b = Buffer.alloc(size); write(b); return b; };
-const round4 = (v: number) => Math.round(v * 1e4) / 1e4; // as shared/round-messages.ts rounds
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** How one number is written: msgpack (what Colyseus messages use), bare floats (schema, typed arrays), JSON. */
 const ENCODINGS: { name: string; one: (v: number) => Buffer; joiner?: Buffer }[] = [
@@ -40,7 +41,19 @@ const ENCODINGS: { name: string; one: (v: number) => Buffer; joiner?: Buffer }[]
   { name: "float32 LE", one: (v) => bytesOf(4, (b) => b.writeFloatLE(v)) },
   { name: "float32 BE", one: (v) => bytesOf(4, (b) => b.writeFloatBE(v)) },
   { name: "JSON text", one: (v) => Buffer.from(JSON.stringify(v)), joiner: Buffer.from(",") },
+  { name: "msgpack int (x10^4)", one: (v) => msgpackInt(Math.round(v * COORDINATE_SCALE)) }, // the wire's coordinates
 ];
+
+/** A whole number as msgpack writes it: the shortest form. */
+function msgpackInt(v: number): Buffer {
+  if (v >= 0 && v < 0x80) return Buffer.from([v]);
+  if (v < 0 && v >= -0x20) return Buffer.from([v & 0xff]);
+  if (v >= 0 && v < 0x100) return Buffer.from([0xcc, v]);
+  if (v >= 0 && v < 0x10000) return bytesOf(3, (b) => { b[0] = 0xcd; b.writeUInt16BE(v, 1); });
+  if (v >= -0x80 && v < 0) return bytesOf(2, (b) => { b[0] = 0xd0; b.writeInt8(v, 1); });
+  if (v >= -0x8000 && v < 0) return bytesOf(3, (b) => { b[0] = 0xd1; b.writeInt16BE(v, 1); });
+  return bytesOf(5, (b) => { b[0] = 0xd2; b.writeInt32BE(v, 1); });
+}
 
 interface Pattern { what: string; bytes: Buffer }
 
@@ -167,7 +180,7 @@ describe("secrecy on the wire", () => {
       // (a) B: in no frame before the reveal, in all its encodings; the reveal frame does carry it.
       const leaks = before.map((f, i) => ({ i, found: findB(patterns, f.bytes) })).filter((l) => l.found.length > 0);
       expect(leaks, `${name}: frames before the reveal that contain B`).toEqual([]);
-      expect(findB(patterns, frames[reveal].bytes)).toEqual(expect.arrayContaining(["msgpack float64 of B.x (4 dp)", "msgpack float64 of B.y (4 dp)"]));
+      expect(findB(patterns, frames[reveal].bytes)).toEqual(expect.arrayContaining(["msgpack int (x10^4) of B.x (raw)", "msgpack int (x10^4) of B.y (raw)"]));
 
       // (b) Picks, in the decoded messages: only the round message before the reveal (pick counts
       // go out only when the host shows picks live, which this room does not).
