@@ -2,7 +2,7 @@
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id} in index.html`);
+  if (!el) throw new Error(`missing #${id} in the page`);
   return el as T;
 }
 

@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Room } from "@colyseus/sdk";
+import type { MatchState } from "../server/state";
 
 export interface ServerProcess {
   url: string;
@@ -35,4 +37,15 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output}`)); });
   });
   return { url, child, exited, output: () => output };
+}
+
+/** Resolves when an SDK room's state satisfies `check` (tested on every patch). */
+export function until(room: Room<any, MatchState>, check: (s: MatchState) => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 30_000);
+    const listener = (state: MatchState) => {
+      if (check(state)) { clearTimeout(timer); room.onStateChange.remove(listener); resolve(); }
+    };
+    room.onStateChange(listener);
+  });
 }

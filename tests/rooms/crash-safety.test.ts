@@ -1,11 +1,11 @@
 // Crash safety with a real server process and a real SQLite file: rounds written before their
 // results are shown survive SIGKILL; SIGTERM tells the clients and exits cleanly.
 import { afterEach, describe, expect, it } from "vitest";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { ResultsStore } from "../../server/results-store";
 import { MATCH_ROOM, type ErrorMessage, type RevealMessage } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
-import { startServerProcess, tempDatabasePath, type ServerProcess } from "../server-process";
+import { startServerProcess, tempDatabasePath, until, type ServerProcess } from "../server-process";
 
 const started: ServerProcess[] = [];
 afterEach(() => {
@@ -16,16 +16,6 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
   const server = await startServerProcess(env);
   started.push(server);
   return server;
-}
-
-function until(room: Room<any, MatchState>, check: (s: MatchState) => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 30_000);
-    const listener = (state: MatchState) => {
-      if (check(state)) { clearTimeout(timer); room.onStateChange.remove(listener); resolve(); }
-    };
-    room.onStateChange(listener);
-  });
 }
 
 describe("crash safety", () => {

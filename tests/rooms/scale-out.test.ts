@@ -3,10 +3,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { MATCH_ROOM, type RevealMessage } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
-import { startServerProcess, type ServerProcess } from "../server-process";
+import { startServerProcess, until, type ServerProcess } from "../server-process";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedis && process.env.CI !== "true") {
@@ -19,16 +19,6 @@ function freePort(): Promise<number> {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
-  });
-}
-
-function until(room: Room<any, MatchState>, check: (s: MatchState) => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 30_000);
-    const listener = (state: MatchState) => {
-      if (check(state)) { clearTimeout(timer); room.onStateChange.remove(listener); resolve(); }
-    };
-    room.onStateChange(listener);
   });
 }
 
