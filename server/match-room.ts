@@ -119,8 +119,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       this.state.players.set(client.sessionId, player);
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
+      if (this.state.showPicksLive) for (const other of this.clients) other.view?.add(player);
     }
-    this.refreshViews();
+    this.showPicksTo(client);
     this.catchUp(client);
     this.recount();
     if (this.daily) this.startMatch();
@@ -151,7 +152,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (player) player.connected = true;
     client.view = new StateView();
     this.watchSocket(client);
-    this.refreshViews();
+    this.showPicksTo(client);
     this.catchUp(client);
   }
 
@@ -159,30 +160,20 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private catchUp(client: Client): void {
     if (this.current && this.state.phase !== "lobby") client.send("round", this.current.message);
     if (this.reveal && this.state.phase === "reveal") client.send("reveal", this.reveal);
-    if (this.state.phase === "tuning" && this.seesPickCounts(client)) client.send("pickCounts", this.pickCounts());
+    if (this.state.phase === "tuning" && this.state.showPicksLive) client.send("pickCounts", this.pickCounts());
   }
 
   /**
-   * Each client's view of the picks: their own always; everyone's when the host shows picks
+   * Whose picks a client sees: its own player's always; everyone's while the host shows picks
    * live. (Before the reveal nobody else's pick reaches a client otherwise.)
    */
-  private refreshViews(): void {
-    for (const client of this.clients) {
-      client.view ??= new StateView();
-      for (const [sessionId, player] of this.state.players) {
-        const sees = sessionId === client.sessionId || this.state.showPicksLive;
-        if (sees && !client.view.has(player)) client.view.add(player);
-        if (!sees && client.view.has(player)) client.view.remove(player);
-      }
+  private showPicksTo(client: Client): void {
+    client.view ??= new StateView();
+    for (const [sessionId, player] of this.state.players) {
+      const sees = sessionId === client.sessionId || this.state.showPicksLive;
+      if (sees && !client.view.has(player)) client.view.add(player);
+      if (!sees && client.view.has(player)) client.view.remove(player);
     }
-  }
-
-  /**
-   * Counts of locked picks go out before the reveal only when the host shows picks live: with the
-   * public `locked` flags, counts alone would tell anyone (the host too) who picked what.
-   */
-  private seesPickCounts(_client: Client): boolean {
-    return this.state.showPicksLive;
   }
 
   private pickCounts(): PickCountsMessage {
@@ -191,15 +182,24 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     return { round: this.state.round, counts };
   }
 
+  /**
+   * Counts of locked picks go out before the reveal only when the host shows picks live: with the
+   * public `locked` flags, counts alone would tell anyone (the host too) who picked what.
+   */
   private sendPickCounts(): void {
-    const counts = this.pickCounts();
-    for (const client of this.clients) if (this.seesPickCounts(client)) client.send("pickCounts", counts);
+    if (this.state.showPicksLive) this.broadcast("pickCounts", this.pickCounts());
   }
 
-  /** What /watch lists for a public room (Colyseus's LobbyRoom relays it live). */
+  private listing = "";
+
+  /** What /watch lists for a public room (Colyseus's LobbyRoom relays it live); sent only when it changes. */
   private publishListing(): void {
     const host = this.state.players.get(this.state.hostId)?.name ?? "";
-    void this.setMetadata({ code: this.state.code, phase: this.state.phase, round: this.state.round, rounds: this.state.rounds, players: this.state.players.size, spectators: this.spectators.size, host });
+    const metadata = { code: this.state.code, phase: this.state.phase, round: this.state.round, rounds: this.state.rounds, players: this.state.players.size, spectators: this.spectators.size, host };
+    const listing = JSON.stringify(metadata);
+    if (listing === this.listing) return;
+    this.listing = listing;
+    void this.setMetadata(metadata);
   }
 
   onLeave(client: Client): void {
@@ -311,7 +311,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private async applyRoomSettings({ showPicksLive, visibility, locked }: ClientMessage<"roomSettings">): Promise<void> {
     if (showPicksLive !== undefined) {
       this.state.showPicksLive = showPicksLive;
-      this.refreshViews();
+      for (const client of this.clients) this.showPicksTo(client);
       if (this.state.phase === "tuning") this.sendPickCounts();
     }
     if (visibility !== undefined) {

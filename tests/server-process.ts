@@ -33,7 +33,10 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       if (m) { clearTimeout(timer); resolve(`http://localhost:${m[1]}`); }
     };
     child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      read(chunk);
+      process.stderr.write(chunk); // the server's warnings and errors show in the test output
+    });
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output}`)); });
   });
   return { url, child, exited, output: () => output };

@@ -1,28 +1,17 @@
 // Classroom and spectator features against a real server: host-only actions, kicking, pause,
 // skip and end, live picks, the public room listing, the daily challenge's clock, results as
 // CSV and the leaderboard API.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { parse } from "csv-parse/sync";
-import { trainer } from "../../server/trainer";
 import { DAILY_ROOM, LOBBY_ROOM, type DailyMessage, type PickCountsMessage, type PodiumMessage } from "../../shared/protocol";
-import type { MatchState } from "../../server/state";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
-import { bootGameServer } from "./test-server";
+import { useGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
 let clock = new Date("2026-11-26T12:00:00Z");
 
-beforeAll(async () => {
-  colyseus = await bootGameServer({ now: () => clock });
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
-});
+useGameServer((booted) => (colyseus = booted), { now: () => clock });
 
 async function roomOf3(): Promise<TestPlayer[]> {
   const host = await createMatch(colyseus, { name: "Teacher" });

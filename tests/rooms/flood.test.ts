@@ -1,26 +1,16 @@
 // Flooding: a client sending 1,000 messages a second is throttled (an `error` with code
 // `rate-limited`), then dropped (close code 4429), while an honest player's latency stays normal.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { Protocol, type Room as SDKRoom } from "@colyseus/sdk";
 import { CLOSE_FLOODING } from "../../shared/protocol";
 import { FLOOD_LIMITS } from "../../server/flood-guard";
-import { trainer } from "../../server/trainer";
-import { bootGameServer } from "./test-server";
+import { useGameServer } from "./test-server";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
 
 let colyseus: ColyseusTestServer;
 
-beforeAll(async () => {
-  colyseus = await bootGameServer();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
-});
+useGameServer((booted) => (colyseus = booted));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2; };

@@ -2,31 +2,20 @@
 // objects, 1 MB strings, unknown types, raw garbage frames) from many clients during a match.
 // The room stays up, the honest players finish the match, and their points are right.
 // Reproducible: FUZZ_SEED=… picks the random draws (the interleaving still depends on timing).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { Protocol, type Room as SDKRoom } from "@colyseus/sdk";
 import { pack } from "msgpackr";
-import { trainer } from "../../server/trainer";
-import { bootGameServer } from "./test-server";
+import { useGameServer } from "./test-server";
 import { Random } from "../../shared/random";
 import { roundPoints } from "../../shared/scoring";
-import { MATCH_ROOM } from "../../shared/protocol";
-import { createMatch, hiddenErrors, inPhase, joinMatch, type TestPlayer } from "./players";
+import { createMatch, hiddenErrors, inPhase, joinMatch } from "./players";
 
 let colyseus: ColyseusTestServer;
 
-beforeAll(async () => {
-  // All fuzz clients share 127.0.0.1, and some joins are meant to fail: lift the per-address
-  // limit on failed joins (tests/rooms/address-limits.test.ts tests it) so they are not locked out.
-  colyseus = await bootGameServer({ addressLimits: { failedJoinsPerWindow: 1_000_000 } });
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
-});
+// All fuzz clients share 127.0.0.1, and some joins are meant to fail: lift the per-address
+// limit on failed joins (tests/rooms/address-limits.test.ts tests it) so they are not locked out.
+useGameServer((booted) => (colyseus = booted), { addressLimits: { failedJoinsPerWindow: 1_000_000 } });
 
 const SEED = process.env.FUZZ_SEED ?? "shell-and-galaxy-fuzz-1";
 const FUZZ_CLIENTS = 20;

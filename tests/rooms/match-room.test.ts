@@ -1,35 +1,16 @@
 // Match rooms against a real Colyseus server with real SDK clients: a whole match scored by
 // the shared scoring, secrecy of picks and B, late joiners, leavers and the host leaving.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
-import { trainer } from "../../server/trainer";
-import { loadTf } from "../../server/tf";
-import { CATALOG } from "../../shared/spirals";
-import { generateRound } from "../../shared/round";
-import { fitRound } from "../../shared/round-ladder";
 import { roundPoints } from "../../shared/scoring";
 import { MAX_PLAYERS } from "../../shared/protocol";
-import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
-import { bootGameServer } from "./test-server";
+import { createMatch, hiddenErrors, inPhase, joinMatch, type TestPlayer } from "./players";
+import { useGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
 
-beforeAll(async () => {
-  colyseus = await bootGameServer();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
-});
+useGameServer((booted) => (colyseus = booted));
 
-/** The hidden error of every level for a round seed, computed here, independently of the room. */
-async function hiddenErrors(seed: string): Promise<Map<number, number>> {
-  const { hidden } = fitRound(await loadTf(), generateRound(CATALOG, seed));
-  return new Map(hidden!.map((h) => [h.level, h.error]));
-}
 
 async function playRound(players: TestPlayer[], levels: number[]): Promise<void> {
   await Promise.all(players.map((p) => p.until(inPhase("tuning"), "tuning")));

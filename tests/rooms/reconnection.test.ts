@@ -7,29 +7,21 @@
 //   while the old connection still looks alive (a reload the server has not noticed yet);
 // - tokens that must not work (a consented leave, a seat whose wait ran out, a used-up token)
 //   are refused with a clear error, and a SDK that cannot get back in gives up with code 4003.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as SDKRoom } from "@colyseus/sdk";
 import { RECONNECT_SECONDS } from "../../server/match-room";
-import { trainer } from "../../server/trainer";
 import type { MatchState } from "../../server/state";
 import { RECONNECTION, SEAT_HELD_MS, retryDelays, tuneReconnection } from "../../client/reconnection";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
-import { bootGameServer, freshClient } from "./test-server";
+import { freshClient, useGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
 const tally = { tried: 0, restored: 0, expired: 0, refused: 0 };
 
-beforeAll(async () => {
-  colyseus = await bootGameServer();
-});
-afterAll(async () => {
+useGameServer((booted) => (colyseus = booted));
+afterAll(() => {
   console.log(`reconnection figures: ${tally.tried} reconnections tried within the wait, ${tally.restored} restored into the same seat; ${tally.expired} tried after the seat expired (refused, SDK gave up with 4003); ${tally.refused} bad tokens refused with a clear error`);
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
 });
 
 type Seat = { name: string; seat: number; points: number };

@@ -1,13 +1,12 @@
 // Secrecy on the wire: before the reveal, no byte any client receives contains B's points or
 // another player's pick. Two players and a spectator record every WebSocket frame their socket
 // delivers, from the join to the reveal; the frames are then checked against the hidden values.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { Protocol } from "@colyseus/sdk";
 import { decode } from "@colyseus/schema";
 import { unpack } from "msgpackr";
-import { trainer } from "../../server/trainer";
-import { bootGameServer } from "./test-server";
+import { useGameServer } from "./test-server";
 import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
 import { COORDINATE_SCALE } from "../../shared/round-messages";
@@ -16,16 +15,7 @@ import { capturingClient, createMatch, framesOf, inPhase, joinMatch, type Frame,
 
 let colyseus: ColyseusTestServer;
 
-beforeAll(async () => {
-  colyseus = await bootGameServer();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  await trainer.close();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
-});
+useGameServer((booted) => (colyseus = booted));
 
 // ---- B's points, in every encoding they could travel in ------------------------------------
 
