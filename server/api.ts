@@ -60,9 +60,9 @@ export function apiRouter(store: ResultsStore, now: () => Date): express.Router 
 
 /** One row per player per round, with a header row; a spreadsheet opens it as it is. */
 function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
-  const rows = rounds.flatMap((r) => r.results.map((x) => ({
-    match_id: matchId, room: code, round: r.round, seed: r.seed, best_level: r.bestLevel, finished_at: r.finishedAt,
-    seat: x.seat, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, speed_bonus: x.speedBonus, total: x.total,
-  })));
-  return stringify(rows, { header: true, columns: ["match_id", "room", "round", "seed", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"] });
+  const columns = ["match_id", "room", "round", "seed", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"];
+  const rows = rounds.flatMap((r) => r.results.map((x) => [
+    matchId, code, r.round, r.seed, r.bestLevel, r.finishedAt, x.seat, x.name, x.level, x.hiddenError, x.points, x.speedBonus, x.total,
+  ]));
+  return stringify(rows, { header: true, columns });
 }

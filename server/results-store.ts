@@ -99,9 +99,6 @@ export class ResultsStore {
     this.db.pragma("synchronous = FULL"); // a written round survives a power cut too, not only a crash
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
-    // Files from before these columns existed get them.
-    this.addColumn("matches", "winner", "TEXT");
-    this.addColumn("round_results", "speed_bonus", "INTEGER NOT NULL DEFAULT 0");
     this.insertMatch = this.db.prepare("INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)");
     this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, seed, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
     this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)");
@@ -167,11 +164,6 @@ export class ResultsStore {
     const rounds = this.db.prepare("SELECT round, seed, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
     const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
     return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
-  }
-
-  private addColumn(table: string, column: string, type: string): void {
-    const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-    if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 
   close(): void {
