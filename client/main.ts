@@ -14,6 +14,7 @@ import {
   type DailyMessage, type ErrorMessage, type Phase, type PickCountsMessage, type PodiumMessage, type RevealMessage, type RoundMessage, type ShakeUp,
 } from "../shared/protocol";
 import { fromWire } from "../shared/round-messages";
+import { revealFromState, type RevealView } from "../shared/reveal-view";
 import { createDaily, createRoom, joinRoom, reconnectRoom, type MatchRoom } from "./net";
 import { forgetSeatToken, loadSeatToken, saveSeatToken } from "./reconnection";
 import { clearError, setPhaseBadge, showError, showNotice } from "./ui";
@@ -41,7 +42,9 @@ interface Session {
   room: MatchRoom;
   code: string;
   round?: RoundMessage;
-  reveal?: RevealMessage;
+  revealMessage?: RevealMessage;
+  /** The last reveal with everybody's results, built once the state has reached it. */
+  reveal?: RevealView;
   counts?: PickCountsMessage;
   podium?: PodiumMessage;
   daily?: DailyMessage;
@@ -79,7 +82,7 @@ function enter(room: MatchRoom, isDaily = false): void {
   }
   projectorOn = !isDaily && (hostPage || loadProjectorPreference(s.code));
   room.onMessage("round", (m: RoundMessage) => { s.round = fromWire(m); render(); });
-  room.onMessage("reveal", (m: RevealMessage) => { s.reveal = fromWire(m); render(); });
+  room.onMessage("reveal", (m: RevealMessage) => { s.revealMessage = fromWire(m); s.reveal = undefined; render(); });
   room.onMessage("pickCounts", (m: PickCountsMessage) => { s.counts = m; render(); });
   room.onMessage("podium", (m: PodiumMessage) => { s.podium = m; render(); });
   room.onMessage("daily", (m: DailyMessage) => { s.daily = m; render(); });
@@ -237,6 +240,7 @@ function render(): void {
     document.body.classList.remove("projector-mode");
     return;
   }
+  if (s.revealMessage && !s.reveal) s.reveal = revealFromState(s.revealMessage, state);
   const me = s.room.sessionId;
   const phase = phaseOf(state);
   const rows = playerRows(state, me);
@@ -330,7 +334,7 @@ function renderClassroom(s: Session, state: NonNullable<Session["room"]["state"]
   const box = byId("shake-up-box");
   let shake: ShakeUp | undefined;
   let columns = { left: "", right: "" };
-  if (phase === "reveal" && s.reveal?.round === state.round && s.reveal.shakeUp) {
+  if (phase === "reveal" && s.reveal?.round === state.round) {
     shake = s.reveal.shakeUp;
     columns = projector || innerWidth < 560 ? { left: "Fit to A", right: "Fit to B" } : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" };
     place(box, byId(projector ? "pj-reveal-shake-slot" : "reveal-shake-slot"));

@@ -4,6 +4,7 @@
 // and Back stops watching.
 import { nameSchema, type RevealMessage, type RoundMessage } from "../shared/protocol";
 import { fromWire } from "../shared/round-messages";
+import { revealFromState, type RevealView } from "../shared/reveal-view";
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId, h, renderOnce, setText, show, showError, showNotice } from "./pages/dom";
 import { phaseLabel, spectate, watchListing, type RoomListing, type WatchedRoom } from "./pages/net";
@@ -13,7 +14,9 @@ interface Watching {
   room: WatchedRoom;
   code: string;
   round?: RoundMessage;
-  reveal?: RevealMessage;
+  revealMessage?: RevealMessage;
+  /** The last reveal with everybody's results, kept after the phase moves on ("Last reveal"). */
+  reveal?: RevealView;
   leaving: boolean;
 }
 
@@ -138,7 +141,7 @@ function enter(room: WatchedRoom, code: string): void {
   watching = w;
   Object.assign(room.reconnection, { minUptime: 1_000, minDelay: 500, maxDelay: 3_000, maxRetries: 24 });
   room.onMessage("round", (m: RoundMessage) => { w.round = fromWire(m); renderLive(); });
-  room.onMessage("reveal", (m: RevealMessage) => { w.reveal = fromWire(m); renderLive(); });
+  room.onMessage("reveal", (m: RevealMessage) => { w.revealMessage = fromWire(m); w.reveal = undefined; renderLive(); });
   room.onMessage("error", (e: { message?: string }) => { if (e?.message) showError(e.message); });
   for (const type of ["podium", "pickCounts", "kicked", "daily"]) room.onMessage(type, () => undefined);
   room.onStateChange(() => renderLive());
@@ -179,6 +182,7 @@ function renderLive(): void {
   show(live, Boolean(w));
   byId("grid").classList.toggle("watching", Boolean(w));
   if (!w || !state) return;
+  if (w.revealMessage && !w.reveal) w.reveal = revealFromState(w.revealMessage, state);
   const phase = state.phase ?? "lobby";
   const round = state.round ?? 0;
   const rounds = state.rounds ?? 0;
@@ -215,7 +219,7 @@ function renderLive(): void {
   renderSpiral(roundMsg, reveal && reveal.round === round && phase === "reveal" ? reveal : undefined);
 }
 
-function renderResults(reveal: RevealMessage | undefined, current: boolean): void {
+function renderResults(reveal: RevealView | undefined, current: boolean): void {
   const box = byId("live-results");
   show(box, Boolean(reveal));
   if (!reveal) return;
@@ -235,7 +239,7 @@ function renderResults(reveal: RevealMessage | undefined, current: boolean): voi
 const SVG = "http://www.w3.org/2000/svg";
 
 /** A small picture of the round: A's points; at the reveal B's points and the best level's fit over B. */
-function renderSpiral(round: RoundMessage | undefined, reveal: RevealMessage | undefined): void {
+function renderSpiral(round: RoundMessage | undefined, reveal: RevealView | undefined): void {
   const svg = document.getElementById("live-spiral") as unknown as SVGSVGElement;
   const legend = byId("live-legend");
   show(byId("live-picture"), Boolean(round || reveal));

@@ -425,7 +425,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     for (const player of this.state.players.values()) player.previousRank = player.rank;
     this.rank();
-    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, results, this.current.message.fits);
+    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, this.current.message.fits);
     this.broadcast("reveal", this.reveal);
     log.info("round-revealed", { room: this.roomId, round: this.state.round, players: results.length, bestLevel });
     if (this.dailyStanding) this.broadcast("daily", this.dailyStanding);

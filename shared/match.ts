@@ -32,20 +32,27 @@ export function speedBonus(points: number, timeLeftShare: number): number {
 /** Scores every pick against the round's hidden errors with the shared scoring. */
 export function scoreRound(hidden: { level: number; error: number }[], picks: PickEntry[]): { bestLevel: number; results: RoundResult[] } {
   const best = hidden.reduce((b, h) => (h.error < b.error ? h : b));
-  const results = picks.map(({ sessionId, name, level, timeLeftShare }) => {
-    const entry = hidden.find((h) => h.level === level);
-    if (!entry || level < MIN_LEVEL || level > MAX_LEVEL) throw new Error(`scoreRound: no level ${level}`);
-    const fit = roundPoints(entry.error, best.error);
-    const bonus = timeLeftShare === undefined ? 0 : speedBonus(fit, timeLeftShare);
-    return {
-      sessionId, name, level,
-      hiddenError: entry.error,
-      points: fit + bonus,
-      speedBonus: bonus,
-      arithmetic: pointsArithmetic(entry.error, best.error) + (timeLeftShare === undefined ? "" : ` + speed bonus ${bonus}`),
-    };
+  const results = picks.map((pick) => {
+    const entry = hidden.find((h) => h.level === pick.level);
+    if (!entry || pick.level < MIN_LEVEL || pick.level > MAX_LEVEL) throw new Error(`scoreRound: no level ${pick.level}`);
+    const bonus = pick.timeLeftShare === undefined ? undefined : speedBonus(roundPoints(entry.error, best.error), pick.timeLeftShare);
+    return roundResult(pick, entry.error, best.error, bonus);
   });
   return { bestLevel: best.level, results };
+}
+
+/**
+ * One player's result row: points for the fit, plus the speed bonus when the room has one
+ * (`bonus` undefined when it has none), with the arithmetic written out for the player.
+ */
+export function roundResult(pick: { sessionId: string; name: string; level: number }, hiddenError: number, bestError: number, bonus: number | undefined): RoundResult {
+  return {
+    sessionId: pick.sessionId, name: pick.name, level: pick.level,
+    hiddenError,
+    points: roundPoints(hiddenError, bestError) + (bonus ?? 0),
+    speedBonus: bonus ?? 0,
+    arithmetic: pointsArithmetic(hiddenError, bestError) + (bonus === undefined ? "" : ` + speed bonus ${bonus}`),
+  };
 }
 
 export interface Standing {

@@ -130,17 +130,20 @@ export interface RoundResult {
   arithmetic: string;
 }
 
-/** Sent at the reveal: B, the hidden error of every level, and everybody's pick and points. */
+/**
+ * Sent at the reveal: B, the fits over B and every level's errors. It is the same size however
+ * many play: each player's level and points reach everyone in the state (`revealedPick`,
+ * `roundPoints`), in the same patch that moves the phase to "reveal", and clients rebuild the
+ * result rows and the shake-up from the two (shared/reveal-view.ts).
+ */
 export interface RevealMessage {
   round: number;
   b: ArmView;
   /** The fit of each level laid over B (B's frame, after the scoring's shift). */
   overB: { level: number; x: number[]; y: number[] }[];
-  hidden: { level: number; error: number }[];
+  /** Each level's error on B (hidden until now) and on A's validation points. */
+  hidden: { level: number; error: number; validationError: number }[];
   bestLevel: number;
-  results: RoundResult[];
-  /** Rank by fit to A (validation error) against rank by fit to B, for this round. */
-  shakeUp: ShakeUp;
 }
 
 export interface ShakeUpRow {

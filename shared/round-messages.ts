@@ -1,10 +1,9 @@
 // What a round looks like on the wire: the view before the reveal (A and the fits) and the
-// reveal itself (B, the fits over B, everybody's results). Drawing coordinates travel as whole
+// reveal itself (B, the fits over B, every level's errors). Drawing coordinates travel as whole
 // ten-thousandths (3 bytes each in msgpack instead of 9): `fromWire` turns them back.
 import type { LevelFit, HiddenFit } from "./round-ladder";
-import type { ArmView, RevealMessage, RoundMessage, RoundResult } from "./protocol";
+import type { ArmView, RevealMessage, RoundMessage } from "./protocol";
 import { toPoints, type Round } from "./round";
-import { shakeUp } from "./shake-up";
 
 /** Drawing coordinates on the wire: integers, in units of 1/COORDINATE_SCALE. */
 export const COORDINATE_SCALE = 10_000;
@@ -27,7 +26,7 @@ export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[]
   };
 }
 
-export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, results: RoundResult[], fits: { validationError: number }[]): RevealMessage {
+export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, fits: { level: number; validationError: number }[]): RevealMessage {
   const { spiral, points, rotation } = round.b;
   const maxLogr = Math.max(...points.logr);
   return {
@@ -37,10 +36,8 @@ export function revealMessage(roundNumber: number, round: Round, hidden: HiddenF
       const over = toPoints(points.t, h.fit.map((v) => v + h.offset), round.turns, rotation, maxLogr);
       return { level: h.level, x: toWire(over.x), y: toWire(over.y) };
     }),
-    hidden: hidden.map((h) => ({ level: h.level, error: h.error })),
+    hidden: hidden.map((h) => ({ level: h.level, error: h.error, validationError: fits.find((f) => f.level === h.level)!.validationError })),
     bestLevel,
-    results,
-    shakeUp: shakeUp(results.map((r) => ({ sessionId: r.sessionId, name: r.name, onA: fits[r.level - 1].validationError, onB: r.hiddenError }))),
   };
 }
 

@@ -100,7 +100,7 @@ const summary = {
   server_rss_mb_first_round: rssFirst, server_rss_mb_last_round: rssLast,
 };
 console.log(`actions measured: ${all.latenciesMs.length}; action→ack p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms (max ${round1(Math.max(0, ...all.latenciesMs))})`);
-console.log(`while tuning, per client: ${summary.bytes_per_client_s} B/s, ${round1(patchesPerS)} patches/s; reveal message per player: median ${quantile(all.revealBytes, 0.5)} B, max ${Math.max(0, ...all.revealBytes)} B`);
+console.log(`while tuning, per client: ${summary.bytes_per_client_s} B/s, ${round1(patchesPerS)} patches/s; reveal (message + patch) per player: median ${quantile(all.revealBytes, 0.5)} B, max ${Math.max(0, ...all.revealBytes)} B`);
 console.log(`server: CPU ${round1(cpu)} s over ${round1(seconds)} s (${Math.round((100 * cpu) / seconds)}% of one core); RSS by round (MB): ${rssByRound.join(" ")}`);
 console.log(`errors ${summary.errors}, disconnects ${summary.disconnects}`);
 console.log(JSON.stringify(summary));

@@ -2,7 +2,6 @@
 // people (move the detail control a few times a second, lock in, live through the reveal), and
 // measure what a player feels. Started by tools/bench-load.ts, which reads the report on stdout.
 import { Client, type Room } from "@colyseus/sdk";
-import { pack } from "msgpackr";
 import { Random } from "../shared/random";
 import { MAX_LEVEL, MIN_LEVEL } from "../shared/ladder-levels";
 import type { MatchState } from "../server/state";
@@ -15,7 +14,7 @@ export interface BotReport {
   disconnects: number;
   /** Per client: bytes and state patches received while tuning, and the seconds spent tuning. */
   tuning: { bytes: number; patches: number; seconds: number }[];
-  /** Size of each reveal message a player received (msgpack bytes). */
+  /** Per player and reveal: the bytes of the reveal message and of the patch that reveals everybody's picks and points. */
   revealBytes: number[];
 }
 
@@ -29,14 +28,21 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
   const meter = { bytes: 0, patches: 0, seconds: 0 };
   report.tuning.push(meter);
   let tuningSince = 0;
+  /** Bytes of the reveal so far: from its message up to the patch that turns the phase. */
+  let reveal: number | undefined;
+  // The SDK handles a frame before this listener, so the state here is the frame's outcome.
   ws.addEventListener("message", (event: MessageEvent) => {
-    if (!tuningSince) return;
     const data = event.data as ArrayBuffer | Buffer;
+    if (reveal !== undefined) {
+      reveal += data.byteLength;
+      if (room.state.phase === "reveal") { report.revealBytes.push(reveal); reveal = undefined; }
+    }
+    if (!tuningSince) return;
     meter.bytes += data.byteLength;
     if ((new Uint8Array(data as ArrayBuffer)[0] & 31) === PATCH) meter.patches++; // the low 5 bits are the code
   });
   // The reveal message ends tuning (it arrives just before the phase changes): it is counted as
-  // the reveal's size, not as tuning traffic. The SDK handles a frame before this file's listener.
+  // the reveal's size, not as tuning traffic.
   const endTuning = () => {
     if (tuningSince) meter.seconds += (performance.now() - tuningSince) / 1000;
     tuningSince = 0;
@@ -45,7 +51,7 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
     if (type === "error") report.errors++;
     if (type === "reveal") {
       endTuning();
-      if (!spectator) report.revealBytes.push(pack(payload).length);
+      if (!spectator) reveal = 0;
     }
   });
   room.onLeave((code) => { if (code !== 1000 && code !== 4000) report.disconnects++; });

@@ -10,7 +10,8 @@
 // that seed (the address bar always holds the current round's seed, so a reload replays it).
 import { byId, setText, show } from "../dom";
 import { DEFAULT_PICK } from "../../shared/match";
-import type { ClientMessage, ClientMessageType, RevealMessage } from "../../shared/protocol";
+import type { ClientMessage, ClientMessageType } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
 import type { MatchState } from "../../server/state";
 import type { MatchRoom } from "../net";
 import { clearError, setPhaseBadge, showError, showNotice } from "../ui";
@@ -38,7 +39,7 @@ interface Practice {
   serial: number;
   progress: number;
   trained?: PracticeRound;
-  reveal?: RevealMessage;
+  reveal?: RevealView;
   pick: number;
   locked: boolean;
   total: number;

@@ -5,7 +5,8 @@ import { generateRound } from "../../shared/round";
 import type { HiddenFit, LevelFit } from "../../shared/round-ladder";
 import { fromWire, roundMessage, revealMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
-import type { RevealMessage, RoundMessage } from "../../shared/protocol";
+import type { RoundMessage } from "../../shared/protocol";
+import { revealView, type RevealView } from "../../shared/reveal-view";
 
 export interface PracticeJob { seed: string }
 export type PracticeReply =
@@ -16,7 +17,7 @@ export type PracticeReply =
 export interface PracticeRound {
   round: RoundMessage;
   /** Scores a pick and builds the reveal, as a room would at the end of tuning. */
-  reveal(level: number, name: string): RevealMessage;
+  reveal(level: number, name: string): RevealView;
   /** Every level's hidden error, for "what would have been best". */
   hidden: { level: number; error: number }[];
 }
@@ -40,7 +41,7 @@ export function trainPracticeRound(seed: string, roundNumber: number, onProgress
         hidden: reply.hidden.map((h) => ({ level: h.level, error: h.error })),
         reveal(level, name) {
           const { bestLevel, results } = scoreRound(reply.hidden, [{ sessionId: "practice", name, level }]);
-          return fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, results, message.fits));
+          return revealView(fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, message.fits)), results);
         },
       });
     };

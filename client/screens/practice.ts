@@ -4,7 +4,8 @@
 // here and removed again on the way home.
 import "../practice/practice.css";
 import { byId, h, setText, show } from "../dom";
-import type { RevealMessage, RoundMessage } from "../../shared/protocol";
+import type { RoundMessage } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
 import { formatError } from "../view-model";
 
 export interface PracticeRecord {
@@ -25,7 +26,7 @@ export interface PracticeView {
   failed: boolean;
   total: number;
   round?: RoundMessage;
-  reveal?: RevealMessage;
+  reveal?: RevealView;
   history: PracticeRecord[];
   /** The address that replays this round. */
   link: string;
@@ -116,7 +117,7 @@ export function renderPracticeScreen(v: PracticeView): void {
 }
 
 /** "What would have been best", why, what validation said, and the rounds so far. */
-function renderSummary(box: HTMLElement, round: RoundMessage, reveal: RevealMessage, history: PracticeRecord[]): void {
+function renderSummary(box: HTMLElement, round: RoundMessage, reveal: RevealView, history: PracticeRecord[]): void {
   const key = `${round.round}:${round.seed}:${history.length}`;
   if (key === shownSummary) return;
   shownSummary = key;

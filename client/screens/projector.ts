@@ -4,7 +4,8 @@
 // the live histogram of locked picks (or "k of n locked"); the reveal big with the U-curve, the
 // leaderboard and the shake-up; the podium.
 import { byId, h, setText, show } from "../dom";
-import type { PodiumMessage, RevealMessage, RoundMessage } from "../../shared/protocol";
+import type { PodiumMessage, RoundMessage } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
 import type { MatchState } from "../../server/state";
 import { qrDataUrl } from "../qr";
 import { COLOURS, SpiralView } from "../scene/spiral-scene";
@@ -17,7 +18,7 @@ export interface ProjectorContext {
   rows: PlayerRow[];
   phase: string;
   round?: RoundMessage;
-  reveal?: RevealMessage;
+  reveal?: RevealView;
   counts?: number[];
   podium?: PodiumMessage;
 }

@@ -3,7 +3,7 @@
 // fit slides over it, the gaps light up, then the points count up (a sound for each; none of the
 // motion with prefers-reduced-motion), and the result is announced in the live region.
 import { byId, h, setText, show } from "../dom";
-import type { RevealMessage } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
 import type { MatchState } from "../../server/state";
 import { send, type MatchRoom } from "../net";
 import { COLOURS } from "../scene/spiral-scene";
@@ -22,7 +22,7 @@ export function initReveal(): void {
   });
 }
 
-export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealMessage | undefined, me: string, isHost: boolean): void {
+export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | undefined, me: string, isHost: boolean): void {
   room = r;
   const last = state.round >= state.rounds;
   setText(byId("round-label"), `Round ${state.round} of ${state.rounds} · revealed`);

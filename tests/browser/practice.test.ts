@@ -16,7 +16,8 @@ import { generateRound } from "../../shared/round";
 import { fitRound, type HiddenFit } from "../../shared/round-ladder";
 import { fromWire, roundMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
-import type { RevealMessage, RoundMessage } from "../../shared/protocol";
+import type { RoundMessage } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
 
 const SHOTS = resolve("test-results/screenshots/practice");
 const SEED = "practice-7";
@@ -146,7 +147,7 @@ describe.skipIf(!hasChromium)("solo practice, served statically, no game server"
     // Lock in: the reveal scores the pick as a room would, with the U-curve and the best level.
     await page.getByTestId("lock-in").click();
     await phase(page, "reveal").waitFor();
-    const reveal = JSON.parse((await page.getByTestId("practice-data").getAttribute("data-reveal"))!) as RevealMessage;
+    const reveal = JSON.parse((await page.getByTestId("practice-data").getAttribute("data-reveal"))!) as RevealView;
     const scored = scoreRound(node.hidden, [{ sessionId: "practice", name: "You", level: 3 }]);
     expect(reveal.bestLevel).toBe(scored.bestLevel);
     expect(reveal.results[0]).toMatchObject({ level: 3, points: scored.results[0].points });
@@ -172,7 +173,7 @@ describe.skipIf(!hasChromium)("solo practice, served statically, no game server"
     await slider.fill("12");
     await page.getByTestId("lock-in").click();
     await phase(page, "reveal").waitFor();
-    const reveal2 = JSON.parse((await page.getByTestId("practice-data").getAttribute("data-reveal"))!) as RevealMessage;
+    const reveal2 = JSON.parse((await page.getByTestId("practice-data").getAttribute("data-reveal"))!) as RevealView;
     await expect.poll(() => page.getByTestId("my-points").getAttribute("data-points")).toBe(String(scored.results[0].points + reveal2.results[0].points));
     await page.screenshot({ path: `${SHOTS}/4-second-reveal.png`, fullPage: true });
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import type { MatchState } from "../../server/state";
-import type { DailyMessage, RevealMessage } from "../../shared/protocol";
+import type { DailyMessage } from "../../shared/protocol";
+import { recordReveals } from "../rooms/players";
 import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
@@ -253,10 +254,11 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
     await phone.goto(`${app.url}/leaderboard?room=${host.roomId}`);
     await expect.poll(() => boardRows(phone, "room-board")).toHaveLength(2);
     await shoot(phone, "leaderboard-4-room-lobby-phone");
-    const reveal = new Promise<RevealMessage>((resolve) => host.onMessage("reveal", resolve));
+    const reveals = recordReveals(host);
     host.send("start", {});
     await playRound([host, guest], [3, 8]);
-    const results = (await reveal).results;
+    await until(host, () => reveals.length === 1, "the reveal");
+    const { results } = reveals[0];
     const want = [...results].sort((a, b) => b.points - a.points).map((r) => r.points);
     await expect.poll(() => boardRows(phone, "room-board").then((rows) => rows.map((r) => r.points))).toEqual(want);
     await shoot(phone, "leaderboard-5-room-reveal-phone");

@@ -3,9 +3,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { ResultsStore } from "../../server/results-store";
-import { MATCH_ROOM, type ErrorMessage, type RevealMessage } from "../../shared/protocol";
+import { MATCH_ROOM, type ErrorMessage } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
 import { startServerProcess, tempDatabasePath, until, type ServerProcess } from "../server-process";
+import { recordReveals } from "./players";
 
 const started: ServerProcess[] = [];
 afterEach(() => {
@@ -25,8 +26,7 @@ describe("crash safety", () => {
     const sdk = new Client(first.url);
     const host = await sdk.create<MatchState>(MATCH_ROOM, { name: "Ada" });
     const guest = await sdk.joinById<MatchState>(host.roomId, { name: "Bo" });
-    const reveals: RevealMessage[] = [];
-    host.onMessage("reveal", (m: RevealMessage) => reveals.push(m));
+    const reveals = recordReveals(host);
     guest.onMessage("*", () => undefined);
     host.onMessage("*", () => undefined);
 

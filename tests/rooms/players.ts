@@ -2,6 +2,7 @@
 import { ColyseusSDK, Room as SDKRoomClass, type Room as SDKRoom } from "@colyseus/sdk";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { ErrorMessage, JoinOptions, RevealMessage, RoundMessage } from "../../shared/protocol";
+import { revealFromState, type RevealView } from "../../shared/reveal-view";
 import { MATCH_ROOM } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
 import { loadTf } from "../../server/tf";
@@ -11,9 +12,11 @@ import { fitRound } from "../../shared/round-ladder";
 
 export interface TestPlayer {
   room: SDKRoom<any, MatchState>;
+  /** Every message but the reveals (see `reveals`). */
   messages: { type: string; payload: any }[];
   rounds: RoundMessage[];
-  reveals: RevealMessage[];
+  /** Each reveal with everybody's results, as a client rebuilds them from the state. */
+  reveals: RevealView[];
   errors: ErrorMessage[];
   /** Resolves when the state satisfies `check` (tested on every patch). */
   until(check: (state: MatchState) => boolean, what: string, timeoutMs?: number): Promise<MatchState>;
@@ -23,7 +26,7 @@ export interface TestPlayer {
 
 function record(room: SDKRoom<any, MatchState>): TestPlayer {
   const player: TestPlayer = {
-    room, messages: [], rounds: [], reveals: [], errors: [],
+    room, messages: [], rounds: [], reveals: recordReveals(room), errors: [],
     until(check, what, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         if (room.state && check(room.state)) return resolve(room.state);
@@ -48,10 +51,26 @@ function record(room: SDKRoom<any, MatchState>): TestPlayer {
   room.onMessage("*", (type, payload: any) => {
     player.messages.push({ type: String(type), payload });
     if (type === "round") player.rounds.push(payload);
-    if (type === "reveal") player.reveals.push(payload);
     if (type === "error") player.errors.push(payload);
   });
   return player;
+}
+
+/**
+ * Each reveal of a room as its screens see it: the message plus everybody's results, rebuilt
+ * from the state. The message comes a patch before the state's revealed picks and points (or,
+ * when catching up, after them), so a view is added once both are here.
+ */
+export function recordReveals(room: SDKRoom<any, MatchState>): RevealView[] {
+  const views: RevealView[] = [];
+  let message: RevealMessage | undefined;
+  const settle = () => {
+    const view = message && room.state && revealFromState(message, room.state);
+    if (view) { views.push(view); message = undefined; }
+  };
+  room.onStateChange(settle);
+  room.onMessage("reveal", (m: RevealMessage) => { message = m; settle(); });
+  return views;
 }
 
 /** Any SDK client: the test server's own (`colyseus.sdk`) or a {@link capturingClient}. */

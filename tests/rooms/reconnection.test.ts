@@ -13,7 +13,7 @@ import type { Room as SDKRoom } from "@colyseus/sdk";
 import { RECONNECT_SECONDS } from "../../server/match-room";
 import type { MatchState } from "../../server/state";
 import { RECONNECTION, SEAT_HELD_MS, retryDelays, tuneReconnection } from "../../client/reconnection";
-import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
+import { createMatch, inPhase, joinMatch, recordReveals, type TestPlayer } from "./players";
 import { freshClient, useGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
@@ -208,12 +208,12 @@ describe("reconnection", () => {
     expect(seatOf(tab3.state, boId)).toEqual(before);
 
     // The round finishes with Bo's held pick.
-    const reveal = new Promise<any>((resolve) => tab3.onMessage("reveal", resolve));
+    const reveals = recordReveals(tab3);
     tab3.onMessage("round", () => undefined);
     host.room.send("lockIn", {});
     tab3.send("lockIn", {});
-    const results = (await reveal).results as { sessionId: string; level: number; name: string }[];
-    expect(results.find((r) => r.sessionId === boId)).toMatchObject({ level: 5, name: "Bo" });
+    await host.until(() => reveals.length === 1, "Bo's reveal");
+    expect(reveals[0].results.find((r) => r.sessionId === boId)).toMatchObject({ level: 5, name: "Bo" });
     await tab3.leave(true);
   });
 

@@ -4,9 +4,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import { MATCH_ROOM, type RevealMessage } from "../../shared/protocol";
+import { MATCH_ROOM } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
 import { startServerProcess, until, type ServerProcess } from "../server-process";
+import { recordReveals } from "./players";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedis && process.env.CI !== "true") {
@@ -53,8 +54,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", ()
     const other = servers[1 - home];
     const guest = await new Client(other.url).joinById<MatchState>(host.roomId, { name: "Bo" });
     await until(guest, (s) => s.players.size === 2, "both players");
-    const reveals: RevealMessage[] = [];
-    guest.onMessage("reveal", (m: RevealMessage) => reveals.push(m));
+    const reveals = recordReveals(guest);
     host.onMessage("*", () => undefined);
     guest.onMessage("*", () => undefined);
 
