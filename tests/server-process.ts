@@ -18,8 +18,9 @@ export interface ServerProcess {
 
 export const tempDatabasePath = () => join(mkdtempSync(join(tmpdir(), "sg-data-")), "results.sqlite");
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+/** `nodeArgs`: extra Node options, before the entry point (the load bench's heap probe). */
+export async function startServerProcess(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, "server/main.ts"], {
     env: { ...process.env, PORT: "0", DATABASE_PATH: tempDatabasePath(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

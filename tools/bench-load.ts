@@ -17,22 +17,25 @@ const { values: args } = parseArgs({ options: {
 } });
 const [ROOMS, PLAYERS, SPECTATORS, ROUNDS, TUNING, BOTS] = [args.rooms, args.players, args.spectators, args.rounds, args.tuning, args.bots].map(Number);
 
+/** The q-quantile (q = 1: the largest; no spread into Math.max, there may be 100,000 values). */
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
 };
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The server's resident memory (MB) and CPU seconds so far, from /proc (Linux). */
-function serverUsage(pid: number): { rssMb: number; cpuSeconds: number } {
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+/** The server's CPU seconds so far, from /proc (Linux). */
+function serverCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return { rssMb: Math.round(rss), cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100 };
+  return (Number(stat[11]) + Number(stat[12])) / 100;
 }
 
+// The heap probe prints the server's memory after a full GC whenever it gets SIGWINCH.
 const server = args.url ? undefined : await startServerProcess({
   LOG_LEVEL: "warn", MAX_PLAYERS_PER_ROOM: String(Math.max(60, PLAYERS)), ROOMS_PER_ADDRESS: String(ROOMS + 10),
-});
+}, ["--expose-gc", "--import", "./tools/heap-probe.mjs"]);
+type Memory = { rssMb: number; heapUsedMb: number; externalMb: number };
+const memoryByRound = () => [...server!.output().matchAll(/heap-probe (\{.*\})/g)].map((m) => JSON.parse(m[1]) as Memory);
 const url = args.url ?? server!.url;
 console.log(`load: ${ROOMS} room(s) × ${PLAYERS} players + ${SPECTATORS} spectators, ${ROUNDS} rounds of ${TUNING} s tuning, ${BOTS} bot processes → ${url}`);
 
@@ -58,9 +61,8 @@ console.log(`joined: ${joined.reduce((a, b) => a + b, 0) + ROOMS} clients`);
 
 // Play: hosts start, lock in after a second, go on 4 s into each reveal; memory after the first and last round.
 const REVEAL_MS = 4000;
-const cpuAtStart = server ? serverUsage(server.child.pid!).cpuSeconds : 0;
+const cpuAtStart = server ? serverCpuSeconds(server.child.pid!) : 0;
 const started = performance.now();
-const rssByRound: number[] = [];
 for (const host of hosts) host.send("start", {});
 await Promise.all(hosts.map((host, r) => new Promise<void>((resolve) => {
   let seen = "";
@@ -70,12 +72,13 @@ await Promise.all(hosts.map((host, r) => new Promise<void>((resolve) => {
     seen = key;
     if (s.phase === "tuning") setTimeout(() => host.send("lockIn", {}), 1000);
     if (s.phase === "reveal") setTimeout(() => host.send("next", {}), REVEAL_MS); // a host reading the results, then going on
-    if (s.phase === "reveal" && r === 0 && server) rssByRound.push(serverUsage(server.child.pid!).rssMb);
+    if (s.phase === "reveal" && r === 0) server?.child.kill("SIGWINCH");
     if (s.phase === "podium") resolve();
   });
 })));
 const seconds = (performance.now() - started) / 1000;
-const cpu = server ? serverUsage(server.child.pid!).cpuSeconds - cpuAtStart : NaN;
+const cpu = server ? serverCpuSeconds(server.child.pid!) - cpuAtStart : NaN;
+const memory = server ? memoryByRound() : [];
 
 const reports = await Promise.all(bots.map((bot) => new Promise<BotReport>((resolve) => {
   bot.on("message", (m: { report?: BotReport }) => m.report && resolve(m.report));
@@ -91,17 +94,21 @@ const patchesPerS = tuningSeconds ? all.tuning.reduce((s, t) => s + t.patches, 0
 await Promise.all(hosts.map((h) => h.leave().catch(() => undefined)));
 server?.child.kill("SIGTERM");
 
-const rssFirst = rssByRound[0] ?? 0, rssLast = rssByRound.at(-1) ?? 0;
 const summary = {
   clients: jobs.length + ROOMS,
   p50_ms: round1(quantile(all.latenciesMs, 0.5)), p95_ms: round1(quantile(all.latenciesMs, 0.95)), p99_ms: round1(quantile(all.latenciesMs, 0.99)),
   errors: all.errors, disconnects: all.disconnects,
   bytes_per_client_s: Math.round(bytesPerClientS),
-  server_rss_mb_first_round: rssFirst, server_rss_mb_last_round: rssLast,
+  reveal_bytes_per_player: quantile(all.revealBytes, 0.5),
+  server_rss_mb_first_round: memory[0]?.rssMb ?? null, server_rss_mb_last_round: memory.at(-1)?.rssMb ?? null,
+  server_heap_mb_first_round: memory[0]?.heapUsedMb ?? null, server_heap_mb_last_round: memory.at(-1)?.heapUsedMb ?? null,
 };
-console.log(`actions measured: ${all.latenciesMs.length}; action→ack p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms (max ${round1(Math.max(0, ...all.latenciesMs))})`);
-console.log(`while tuning, per client: ${summary.bytes_per_client_s} B/s, ${round1(patchesPerS)} patches/s; reveal (message + patch) per player: median ${quantile(all.revealBytes, 0.5)} B, max ${Math.max(0, ...all.revealBytes)} B`);
-console.log(`server: CPU ${round1(cpu)} s over ${round1(seconds)} s (${Math.round((100 * cpu) / seconds)}% of one core); RSS by round (MB): ${rssByRound.join(" ")}`);
+console.log(`actions measured: ${all.latenciesMs.length}; action→ack p50 ${summary.p50_ms} ms, p95 ${summary.p95_ms} ms, p99 ${summary.p99_ms} ms (max ${round1(quantile(all.latenciesMs, 1))})`);
+console.log(`while tuning, per client: ${summary.bytes_per_client_s} B/s, ${round1(patchesPerS)} patches/s; reveal (message + patch) per player: median ${summary.reveal_bytes_per_player} B, max ${quantile(all.revealBytes, 1)} B`);
+console.log(`server: CPU ${round1(cpu)} s over ${round1(seconds)} s (${Math.round((100 * cpu) / seconds)}% of one core)`);
+if (memory.length) {
+  console.log(`server memory at each reveal, after a full GC (MB): RSS ${memory.map((m) => m.rssMb).join(" ")}; heap used ${memory.map((m) => m.heapUsedMb).join(" ")}`);
+}
 console.log(`errors ${summary.errors}, disconnects ${summary.disconnects}`);
 console.log(JSON.stringify(summary));
 process.exit(0);
