@@ -354,8 +354,6 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
       await expect.poll(() => page.locator("#pj-board li").count()).toBe(11); // the top 10 and "…and 35 more"
     }
     await host.waitForTimeout(1500);
-    await shoot(host, "11-projector-reveal-45-players-1920");
-    await shoot(beamer, "11-projector-reveal-45-players-1280");
     await fits(host, "reveal of 45 at 1920");
     await fits(beamer, "reveal of 45 at 1280");
     await shoot(host, "11-projector-reveal-45-players-1920");
