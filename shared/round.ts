@@ -135,7 +135,8 @@ function pickHidden(rng: Random, catalog: Catalog, a: SpiralEntry, relation: Rel
   return others.length ? rng.pick(others) : a; // a catalog narrowed to one spiral can only give twins
 }
 
-function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
+/** The one-line cue about B that every player sees while tuning. */
+export function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
   const text =
     relation === "twin" ? `The hidden spiral is another ${a.name.toLowerCase()}: the same kind of object, with the same kind of bumps.`
     : relation === "cousin" ? `The hidden spiral is ${b.cue} (${b.name}): the same kind of thing as ${a.name}, with bumps of its own.`

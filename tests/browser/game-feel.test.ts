@@ -13,6 +13,8 @@ import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { Client, type Room } from "@colyseus/sdk";
 import { friendlyName } from "../../shared/friendly-names";
 import { Random } from "../../shared/random";
+import { cueFor } from "../../shared/round";
+import { CATALOG } from "../../shared/spirals";
 import { hasChromium, launchChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
@@ -65,6 +67,11 @@ async function bot(url: string, code: string, name: string): Promise<Room> {
   for (const type of ["round", "reveal", "pickCounts", "podium", "error"]) room.onMessage(type, () => undefined);
   return room;
 }
+
+/** The longest cue any pair in the catalog can give (the round's spirals are random). */
+const LONGEST_CUE = CATALOG.spirals
+  .flatMap((a) => CATALOG.spirals.map((b) => cueFor(a, b, a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger").text))
+  .reduce((x, y) => (y.length > x.length ? y : x));
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
 
@@ -262,6 +269,13 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     await fitsScreen(page, "tuning on a phone (portrait)", ["spiral-view", "detail-slider", "lock-in", "cue"]);
     await shoot(page, "22-phone-tuning-portrait", false);
     await shoot(page, "22-phone-tuning-portrait-full");
+    // Whatever this round's spirals: the longest cue in the catalog still leaves Lock in in view.
+    const cue = await page.locator("#cue").textContent();
+    await page.evaluate((text) => { document.getElementById("cue")!.textContent = text; dispatchEvent(new Event("resize")); }, LONGEST_CUE);
+    await page.waitForTimeout(100);
+    await fitsScreen(page, `tuning on a phone (portrait) with a ${LONGEST_CUE.length}-character cue`, ["spiral-view", "detail-slider", "lock-in", "cue"]);
+    await shoot(page, "22-phone-tuning-portrait-longest-cue", false);
+    await page.evaluate((text) => { document.getElementById("cue")!.textContent = text; }, cue);
     await page.getByTestId("lock-in").tap();
     await phase(page, "reveal").waitFor();
     await page.waitForTimeout(2600); // B fades in, the fit slides, the gaps light up, the points count up
