@@ -270,12 +270,15 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     await shoot(page, "22-phone-tuning-portrait", false);
     await shoot(page, "22-phone-tuning-portrait-full");
     // Whatever this round's spirals: the longest cue in the catalog still leaves Lock in in view.
-    const cue = await page.locator("#cue").textContent();
-    await page.evaluate((text) => { document.getElementById("cue")!.textContent = text; dispatchEvent(new Event("resize")); }, LONGEST_CUE);
-    await page.waitForTimeout(100);
+    const showCue = async (text: string) => {
+      await page.evaluate((t) => { document.getElementById("cue")!.textContent = t; dispatchEvent(new Event("resize")); }, text);
+      await page.waitForTimeout(100); // the stage re-measures on the next frame
+    };
+    const cue = (await page.locator("#cue").textContent())!;
+    await showCue(LONGEST_CUE);
     await fitsScreen(page, `tuning on a phone (portrait) with a ${LONGEST_CUE.length}-character cue`, ["spiral-view", "detail-slider", "lock-in", "cue"]);
     await shoot(page, "22-phone-tuning-portrait-longest-cue", false);
-    await page.evaluate((text) => { document.getElementById("cue")!.textContent = text; }, cue);
+    await showCue(cue);
     await page.getByTestId("lock-in").tap();
     await phase(page, "reveal").waitFor();
     await page.waitForTimeout(2600); // B fades in, the fit slides, the gaps light up, the points count up
