@@ -1,7 +1,7 @@
 // The HTTP API. Every parameter is validated; a bad one gets 400 with a readable reason.
 import express from "express";
 import { z } from "zod";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "./csv";
 import { utcDate } from "../shared/daily";
 import type { ResultsStore } from "./results-store";
 
@@ -58,11 +58,11 @@ export function apiRouter(store: ResultsStore, now: () => Date): express.Router 
   return api;
 }
 
-/** One row per player per round, with a header row; a spreadsheet opens it as it is. */
+/** One row per player per round, with a header row; a spreadsheet opens it as it is and runs no name as a formula. */
 function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
   const columns = ["match_id", "room", "round", "seed", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"];
   const rows = rounds.flatMap((r) => r.results.map((x) => [
     matchId, code, r.round, r.seed, r.bestLevel, r.finishedAt, x.seat, x.name, x.level, x.hiddenError, x.points, x.speedBonus, x.total,
   ]));
-  return stringify(rows, { header: true, columns });
+  return toCsv(rows, columns);
 }

@@ -3,6 +3,7 @@
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import type { ClientMessageType, ErrorMessage, Phase, RoundResult } from "./protocol";
 import { MAX_POINTS, pointsArithmetic, roundPoints } from "./scoring";
+import { nameKeys } from "./name-skeleton";
 
 /** Where the detail control starts each round: level 1, "the line". */
 export const DEFAULT_PICK = MIN_LEVEL;
@@ -79,14 +80,18 @@ export function phaseAfterReveal(round: number, rounds: number): Phase {
   return round >= rounds ? "podium" : "training";
 }
 
-/** A name nobody else in the room has: "Ada", then "Ada 2", "Ada 3", … */
+/**
+ * A name nobody else in the room has, nor one that looks like it (case, fullwidth, Cyrillic or
+ * Greek look-alikes: `nameKeys`): "Ada", then "Ada 2", "Ada 3", … At most 20 characters.
+ */
 export function uniqueName(name: string, taken: Iterable<string>): string {
-  const names = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!names.has(name.toLowerCase())) return name;
+  const keys = new Set([...taken].flatMap(nameKeys));
+  const free = (candidate: string) => !nameKeys(candidate).some((k) => keys.has(k));
+  if (free(name)) return name;
   for (let i = 2; ; i++) {
     const suffix = ` ${i}`;
     const candidate = [...name].slice(0, 20 - suffix.length).join("") + suffix;
-    if (!names.has(candidate.toLowerCase())) return candidate;
+    if (free(candidate)) return candidate;
   }
 }
 

@@ -207,5 +207,12 @@ describe("a match room", () => {
     await expect(colyseus.sdk.joinById(host.room.state.code, { name: "" })).rejects.toThrow(/at least one character/);
     const twin = await joinMatch(colyseus, host.room.state.code, { name: "ada lovelace" });
     expect(twin.room.state.players.get(twin.room.sessionId)!.name).toBe("ada lovelace 2");
+    // Look-alikes count as the same name (TR39 skeletons): Cyrillic А, then fullwidth letters.
+    const cyrillic = await joinMatch(colyseus, host.room.state.code, { name: "Аda Lovelace" });
+    expect(cyrillic.room.state.players.get(cyrillic.room.sessionId)!.name).toBe("Аda Lovelace 3");
+    const fullwidth = await joinMatch(colyseus, host.room.state.code, { name: "ＡＤＡ ＬＯＶＥＬＡＣＥ" });
+    expect(fullwidth.room.state.players.get(fullwidth.room.sessionId)!.name).toBe("ＡＤＡ ＬＯＶＥＬＡＣＥ 4");
+    const other = await joinMatch(colyseus, host.room.state.code, { name: "Ida Lovelace" });
+    expect(other.room.state.players.get(other.room.sessionId)!.name).toBe("Ida Lovelace");
   });
 });
