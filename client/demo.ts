@@ -3,6 +3,7 @@
 import { loadTf } from "./tf-browser";
 import { CATALOG } from "../shared/spirals";
 import { generateRound, toPoints, type Round, type SpiralPoints } from "../shared/round";
+import { publicRoundKey } from "../shared/round-key";
 import { fitRound, type HiddenFit, type LevelFit } from "../shared/round-ladder";
 import { bumpsAlongArm } from "../shared/ladder-levels";
 import { pointsArithmetic, roundPoints } from "../shared/scoring";
@@ -87,7 +88,7 @@ async function newRound(seed: string) {
   await new Promise((r) => setTimeout(r, 30)); // let the status paint before the main thread trains
   try {
     const tf = await loadTf();
-    const round = generateRound(CATALOG, seed);
+    const round = generateRound(CATALOG, publicRoundKey(seed));
     const started = performance.now();
     const { fits, hidden } = fitRound(tf, round);
     state = { round, fits, hidden: hidden!, revealed: false };

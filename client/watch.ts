@@ -243,7 +243,7 @@ function renderSpiral(round: RoundMessage | undefined, reveal: RevealView | unde
   const svg = document.getElementById("live-spiral") as unknown as SVGSVGElement;
   const legend = byId("live-legend");
   show(byId("live-picture"), Boolean(round || reveal));
-  const key = `${round?.seed ?? ""}:${round?.round ?? ""}:${reveal?.round ?? ""}`;
+  const key = `${round?.commitment ?? ""}:${round?.round ?? ""}:${reveal?.round ?? ""}`;
   if (svg.dataset.renderKey === key) return;
   svg.dataset.renderKey = key;
   svg.replaceChildren();

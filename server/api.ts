@@ -2,7 +2,10 @@
 import express from "express";
 import { z } from "zod";
 import { toCsv } from "./csv";
-import { utcDate } from "../shared/daily";
+import { dailyIsOver, dailyOpeningAfter, dailyRoundId, utcDate } from "../shared/daily";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { commitmentOf, replayPath, type RoundOpening } from "../shared/round-key";
+import { roundKey } from "./round-secret";
 import type { ResultsStore } from "./results-store";
 
 const MATCH_FILE = /^([0-9a-f-]{36})(\.csv)?$/i;
@@ -25,8 +28,18 @@ function badRequest(res: express.Response, error: z.ZodError): void {
   res.status(400).json({ error: `${issue.path.join(".") || "query"}: ${issue.message}` });
 }
 
-export function apiRouter(store: ResultsStore, now: () => Date): express.Router {
+export function apiRouter(store: ResultsStore, now: () => Date, secret: string): express.Router {
   const api = express.Router();
+
+  /** What fixed a past day's daily round; a day still running (or to come) is refused. */
+  api.get("/daily/:date/opening", (req, res) => {
+    const date = isoDate.safeParse(req.params.date);
+    if (!date.success) return void res.status(400).json({ error: "date: a date is YYYY-MM-DD" });
+    const after = dailyOpeningAfter(date.data);
+    if (!dailyIsOver(date.data, now())) return void res.status(403).json({ error: `The daily of ${date.data} is published when its day ends, at ${after}.`, after });
+    const opening: RoundOpening = { ...roundKey(secret, dailyRoundId(date.data)), difficulty: "normal", kinds: [...SPIRAL_KINDS] };
+    res.json({ date: date.data, opening, commitment: commitmentOf(opening), replay: replayPath(opening) });
+  });
 
   /** A stored match with its rounds and results: JSON, or CSV with `.csv`. */
   api.get("/matches/:file", (req, res) => {
@@ -60,9 +73,9 @@ export function apiRouter(store: ResultsStore, now: () => Date): express.Router 
 
 /** One row per player per round, with a header row; a spreadsheet opens it as it is and runs no name as a formula. */
 function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
-  const columns = ["match_id", "room", "round", "seed", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"];
+  const columns = ["match_id", "room", "round", "opening", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"];
   const rows = rounds.flatMap((r) => r.results.map((x) => [
-    matchId, code, r.round, r.seed, r.bestLevel, r.finishedAt, x.seat, x.name, x.level, x.hiddenError, x.points, x.speedBonus, x.total,
+    matchId, code, r.round, r.opening, r.bestLevel, r.finishedAt, x.seat, x.name, x.level, x.hiddenError, x.points, x.speedBonus, x.total,
   ]));
   return toCsv(rows, columns);
 }

@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { DAILY_ROOM, LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
+import { loadRoundSecret } from "./round-secret";
 import { apiRouter } from "./api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
@@ -27,6 +28,8 @@ export interface GameServerOptions {
   version?: string;
   /** The SQLite file for results (created with its folder when missing). */
   databasePath?: string;
+  /** The secret that keys every round's B (default: ROUND_SECRET, else a file beside the database). */
+  roundSecret?: string;
   /** Matchmaking limits per address (rooms created, failed joins). */
   addressLimits?: Partial<AddressLimitOptions>;
   /** The clock for the daily challenge's date (tests move it). */
@@ -42,7 +45,9 @@ export interface GameServerOptions {
 }
 
 export function createGameServer(options: GameServerOptions = {}): Server {
-  const store = new ResultsStore(options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+  const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  const store = new ResultsStore(databasePath);
+  const secret = options.roundSecret ?? loadRoundSecret(databasePath);
   const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
   guardMatchmaking(transport.server!, new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }));
@@ -56,13 +61,13 @@ export function createGameServer(options: GameServerOptions = {}): Server {
         const { roomCount, ccu } = matchMaker.stats.local;
         res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
       });
-      app.use("/api", apiRouter(store, now));
+      app.use("/api", apiRouter(store, now, secret));
       if (options.monitorPassword) app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });
-  server.define(MATCH_ROOM, MatchRoom, { store, maxPlayers: options.maxPlayers }).enableRealtimeListing();
-  server.define(DAILY_ROOM, MatchRoom, { store, mode: "daily", now });
+  server.define(MATCH_ROOM, MatchRoom, { store, secret, maxPlayers: options.maxPlayers }).enableRealtimeListing();
+  server.define(DAILY_ROOM, MatchRoom, { store, secret, mode: "daily", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());
   return server;

@@ -4,13 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { CloseCode, Room, ServerError, ErrorCode, matchMaker, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { catalogOfKinds } from "../shared/spirals";
-import { SPIRAL_KINDS, type SpiralKind } from "../shared/catalog";
-import { DAILY_TUNING_SECONDS, dailySeed, utcDate } from "../shared/daily";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { DAILY_TUNING_SECONDS, dailyOpeningAfter, dailyRoundId, utcDate } from "../shared/daily";
 import { shakeUp } from "../shared/shake-up";
 import { roundPoints } from "../shared/scoring";
 import { MAX_LEVEL } from "../shared/ladder-levels";
-import { generateRound, type Difficulty, type Round } from "../shared/round";
+import type { Difficulty, Round } from "../shared/round";
+import { canonicalKinds, replayToken, type RoundOpening } from "../shared/round-key";
+import { roundOf } from "../shared/round-proof";
 import type { HiddenFit } from "../shared/round-ladder";
 import { Random } from "../shared/random";
 import { newRoomCode } from "../shared/room-code";
@@ -22,6 +23,7 @@ import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal,
 import { roundMessage, revealMessage } from "../shared/round-messages";
 import { MatchState, Player } from "./state";
 import { trainer } from "./trainer";
+import { roundKey } from "./round-secret";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import { log } from "./log";
 import type { MatchRecord, ResultsStore } from "./results-store";
@@ -38,9 +40,11 @@ interface JoinAuth { name: string; spectator: boolean }
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
   store: ResultsStore;
+  /** Keys every round's B (server/round-secret.ts); never leaves the server. */
+  secret: string;
   /** "daily": the daily challenge, a solo round with the day's seed, started at once. */
   mode?: "match" | "daily";
-  /** The clock the daily seed is read from (tests move it across midnight). */
+  /** The clock the daily round's date is read from (tests move it across midnight). */
   now?: () => Date;
   /** Players a room takes (default MAX_PLAYERS; load tests raise it). */
   maxPlayers?: number;
@@ -59,6 +63,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private spectators = new Set<string>();
   private seats = 0;
   private store!: ResultsStore;
+  private secret!: string;
   private now: () => Date = () => new Date();
   private daily = false;
   private dailyStanding?: DailyMessage;
@@ -66,9 +71,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private pointsOnA = new Map<string, number>();
   /** Per player, the share of tuning time left when they locked in (for the speed bonus). */
   private lockedAt = new Map<string, number>();
-  /** The match being played; a new one (new id, new seed) at each Start. */
-  private match?: MatchRecord & { seed: string };
-  private current?: { round: Round; hidden: HiddenFit[]; message: RoundMessage };
+  /** The match being played; a new one (new id) at each Start. */
+  private match?: MatchRecord;
+  /** The round being played; `opening` (what fixes B) stays on the server until the reveal. */
+  private current?: { round: Round; opening: RoundOpening; date: string; hidden: HiddenFit[]; message: RoundMessage };
   private reveal?: RevealMessage;
   private ticker?: Delayed;
   private floodGuards = new Map<string, FloodGuard>();
@@ -77,6 +83,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   async onCreate(options: MatchRoomOptions): Promise<void> {
     this.store = options.store;
+    this.secret = options.secret;
     this.now = options.now ?? this.now;
     this.daily = options.mode === "daily";
     this.maxPlayers = options.maxPlayers ?? MAX_PLAYERS;
@@ -343,8 +350,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private startMatch(): void {
-    // Seeds from crypto, so nobody can predict a round's spirals from the code or the clock.
-    this.match = { id: randomUUID(), seed: randomUUID(), code: this.state.code, rounds: this.state.rounds, tuningSeconds: this.state.tuningSeconds, startedAt: new Date().toISOString() };
+    this.match = { id: randomUUID(), code: this.state.code, rounds: this.state.rounds, tuningSeconds: this.state.tuningSeconds, startedAt: new Date().toISOString() };
     this.state.matchId = this.match.id;
     log.info("match-started", { room: this.roomId, match: this.match.id, players: this.state.players.size, rounds: this.state.rounds });
     this.pointsOnA.clear();
@@ -374,15 +380,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.recount();
 
     const roundNumber = this.state.round;
-    // The daily challenge's seed is the day's, the same for everyone; a match's is its own.
-    const seed = this.daily ? dailySeed(utcDate(this.now())) : `${this.match!.seed}:${roundNumber}`;
-    const kinds = [...this.state.kinds] as SpiralKind[];
+    // A round's id is random (the daily's is its date, the same for everyone); either way B's
+    // seed comes from the server's secret, so the id gives nothing away.
+    const date = utcDate(this.now());
+    const id = this.daily ? dailyRoundId(date) : randomUUID();
+    const kinds = canonicalKinds(this.daily ? SPIRAL_KINDS : this.state.kinds);
     const difficulty = (this.daily ? "normal" : this.state.difficulty) as Difficulty;
-    const round = generateRound(catalogOfKinds(kinds), seed, { difficulty });
+    const opening: RoundOpening = { ...roundKey(this.secret, id), difficulty, kinds };
+    const round = roundOf(opening);
     let trained: Awaited<ReturnType<typeof trainer.train>>;
     try {
       [trained] = await Promise.all([
-        trainer.train(round.seed, round.difficulty, kinds, (done) => {
+        trainer.train(opening, (done) => {
           if (this.state.round === roundNumber) this.state.trainingProgress = Math.round(done * 100);
         }),
         new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
@@ -396,9 +405,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // The room may have moved on (everyone left, or a new match) while the worker trained.
     if (this.state.phase !== "training" || this.state.round !== roundNumber) return;
 
-    this.current = { round, hidden: hidden!, message: roundMessage(roundNumber, round, fits) };
+    this.current = { round, opening, date, hidden: hidden!, message: roundMessage(roundNumber, round, fits, opening) };
     this.broadcast("round", this.current.message); // before the phase changes, so fits are there first
-    log.info("round-trained", { room: this.roomId, round: roundNumber, seed });
+    log.info("round-trained", { room: this.roomId, round: roundNumber });
     this.state.phase = "tuning";
     this.state.paused = false;
     this.publishListing();
@@ -425,7 +434,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
     for (const player of this.state.players.values()) player.previousRank = player.rank;
     this.rank();
-    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, this.current.message.fits);
+    // A daily's opening waits for the end of its day: everyone plays the same B until then.
+    const { opening, date } = this.current;
+    this.reveal = revealMessage(this.state.round, this.current.round, this.current.hidden, bestLevel, this.current.message.fits, this.daily ? { later: dailyOpeningAfter(date) } : opening);
     this.broadcast("reveal", this.reveal);
     log.info("round-revealed", { room: this.roomId, round: this.state.round, players: results.length, bestLevel });
     if (this.dailyStanding) this.broadcast("daily", this.dailyStanding);
@@ -455,7 +466,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private saveRound(bestLevel: number, results: RoundResult[]): void {
-    const round = { round: this.state.round, seed: this.current!.round.seed, bestLevel, results: results.map(({ arithmetic: _, ...r }) => {
+    const round = { round: this.state.round, opening: replayToken(this.current!.opening), bestLevel, results: results.map(({ arithmetic: _, ...r }) => {
       const player = this.state.players.get(r.sessionId)!;
       return { ...r, seat: player.seat, total: player.points + r.points };
     }) };

@@ -23,7 +23,8 @@ export interface StoredResult extends Omit<RoundResult, "arithmetic"> {
 
 export interface StoredRound {
   round: number;
-  seed: string;
+  /** What fixed the round, published at its reveal: a replay token (shared/round-key.ts). */
+  opening: string;
   bestLevel: number;
   finishedAt: string;
   results: StoredResult[];
@@ -42,7 +43,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rounds (
     match_id TEXT NOT NULL REFERENCES matches(id),
     round INTEGER NOT NULL,
-    seed TEXT NOT NULL,
+    opening TEXT NOT NULL,
     best_level INTEGER NOT NULL,
     finished_at TEXT NOT NULL,
     PRIMARY KEY (match_id, round)
@@ -98,9 +99,12 @@ export class ResultsStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL"); // a written round survives a power cut too, not only a crash
     this.db.pragma("foreign_keys = ON");
+    // Files from before round openings kept a public seed in this column.
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('rounds')").all() as { name: string }[];
+    if (columns.some((c) => c.name === "seed")) this.db.exec("ALTER TABLE rounds RENAME COLUMN seed TO opening");
     this.db.exec(SCHEMA);
     this.insertMatch = this.db.prepare("INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)");
-    this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, seed, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
+    this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, opening, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
     this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)");
     this.finish = this.db.prepare("UPDATE matches SET finished_at = ?, winner = ? WHERE id = ?");
   }
@@ -109,7 +113,7 @@ export class ResultsStore {
   saveRound(match: MatchRecord, round: Omit<StoredRound, "finishedAt">): void {
     this.db.transaction(() => {
       this.insertMatch.run(match);
-      this.insertRound.run(match.id, round.round, round.seed, round.bestLevel, new Date().toISOString());
+      this.insertRound.run(match.id, round.round, round.opening, round.bestLevel, new Date().toISOString());
       for (const r of round.results) this.insertResult.run({ matchId: match.id, round: round.round, ...r });
     })();
   }
@@ -161,7 +165,7 @@ export class ResultsStore {
   }
 
   rounds(matchId: string): StoredRound[] {
-    const rounds = this.db.prepare("SELECT round, seed, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
+    const rounds = this.db.prepare("SELECT round, opening, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
     const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
     return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
   }

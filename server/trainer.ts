@@ -2,8 +2,7 @@
 // progress as it trains. Workers start lazily and stay warm.
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import type { Difficulty } from "../shared/round";
-import type { SpiralKind } from "../shared/catalog";
+import type { RoundOpening } from "../shared/round-key";
 import type { LadderJob, LadderReply } from "./ladder-worker";
 import type { fitRound } from "../shared/round-ladder";
 
@@ -28,10 +27,10 @@ class Trainer {
     }
   }
 
-  /** Trains the round the seed, difficulty and kinds generate (see generateRound). */
-  train(seed: string, difficulty: Difficulty, kinds: SpiralKind[], onProgress: (done: number) => void): Promise<Fits> {
+  /** Trains the round an opening fixes (see roundOf). */
+  train(opening: RoundOpening, onProgress: (done: number) => void): Promise<Fits> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, seed, difficulty, kinds }, onProgress, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, opening }, onProgress, resolve, reject });
       this.dispatch();
     });
   }

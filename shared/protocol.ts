@@ -1,11 +1,12 @@
 // The message protocol between the game client and a match room: names, payloads and the zod
 // schemas the server validates every message with. Documented in docs/protocol.md.
+import type { RoundOpening } from "./round-key";
 import { z } from "zod";
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import { SPIRAL_KINDS } from "./catalog";
 
 export const MATCH_ROOM = "match";
-/** A solo round on the server with the day's seed (one player, no joins). */
+/** A solo round on the server: the day's round, the same for everyone (one player, no joins). */
 export const DAILY_ROOM = "daily";
 /** Colyseus's LobbyRoom: the live listing of public match rooms. */
 export const LOBBY_ROOM = "lobby";
@@ -112,7 +113,8 @@ export interface LevelView {
 /** Sent when a round's ladder is trained: everything a player may see before the reveal. */
 export interface RoundMessage {
   round: number;
-  seed: string;
+  /** SHA-256 over everything that fixes B (shared/round-key.ts); the reveal's opening must hash to it. */
+  commitment: string;
   a: ArmView & { validation: number[] };
   cue: string;
   fits: LevelView[];
@@ -144,6 +146,10 @@ export interface RevealMessage {
   /** Each level's error on B (hidden until now) and on A's validation points. */
   hidden: { level: number; error: number; validationError: number }[];
   bestLevel: number;
+  /** What fixed the round, published now so anyone can check it against the commitment and replay it. */
+  opening?: RoundOpening;
+  /** The daily challenge's opening waits for the end of its UTC day (then GET /api/daily/DATE/opening). */
+  openingAfter?: string;
 }
 
 export interface ShakeUpRow {

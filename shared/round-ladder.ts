@@ -33,7 +33,7 @@ export function fitRound(tf: typeof TF, round: VisibleRound | Round, onProgress?
   const { points, train, validation } = round.a;
   const hiddenT = "b" in round ? round.b.points.t : undefined;
   const out = trainLadder(tf, {
-    seed: round.seed,
+    seed: round.id,
     train: { t: pick(points.t, train), y: pick(points.logr, train) },
     predictAt: { validation: pick(points.t, validation), grid: GRID, ...(hiddenT ? { hidden: hiddenT } : {}) },
     onProgress,

@@ -4,6 +4,7 @@
 import type { LevelFit, HiddenFit } from "./round-ladder";
 import type { ArmView, RevealMessage, RoundMessage } from "./protocol";
 import { toPoints, type Round } from "./round";
+import { commitmentOf, type RoundOpening } from "./round-key";
 
 /** Drawing coordinates on the wire: integers, in units of 1/COORDINATE_SCALE. */
 export const COORDINATE_SCALE = 10_000;
@@ -15,18 +16,20 @@ function arm(spiral: { name: string; kind: string }, x: ArrayLike<number>, y: Ar
   return { name: spiral.name, kind: spiral.kind, x: toWire(x), y: toWire(y) };
 }
 
-export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[]): RoundMessage {
+/** What a player may see before the reveal: A, the fits over A, the cue and the commitment to B. */
+export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[], opening: RoundOpening): RoundMessage {
   const { spiral, points, validation } = round.a;
   return {
     round: roundNumber,
-    seed: round.seed,
+    commitment: commitmentOf(opening),
     a: { ...arm(spiral, points.x, points.y), validation },
     cue: round.cue.text,
     fits: fits.map((f) => ({ level: f.level, trainError: round6(f.trainError), validationError: round6(f.validationError), x: toWire(f.curve.x), y: toWire(f.curve.y) })),
   };
 }
 
-export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, fits: { level: number; validationError: number }[]): RevealMessage {
+/** The reveal: B, the fits over B, every level's errors and, unless it must wait (`later`), the opening. */
+export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, fits: { level: number; validationError: number }[], opening: RoundOpening | { later: string }): RevealMessage {
   const { spiral, points, rotation } = round.b;
   const maxLogr = Math.max(...points.logr);
   return {
@@ -38,6 +41,7 @@ export function revealMessage(roundNumber: number, round: Round, hidden: HiddenF
     }),
     hidden: hidden.map((h) => ({ level: h.level, error: h.error, validationError: fits.find((f) => f.level === h.level)!.validationError })),
     bestLevel,
+    ...("later" in opening ? { openingAfter: opening.later } : { opening }),
   };
 }
 

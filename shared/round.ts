@@ -1,8 +1,11 @@
-// The round generator: from a seed, the visible spiral A (noisy, split into training and
+// The round generator: from a round key, the visible spiral A (noisy, split into training and
 // validation points) and the hidden spiral B, which shares A's general shape and part of its
-// large-scale structure but has contours of its own.
+// large-scale structure but has contours of its own. A's draws come from the key's public id,
+// B's from its secret part (shared/round-key.ts): two separate streams, so nothing about A
+// tells anything about B's draws.
 import type { Catalog, SpiralEntry } from "./catalog";
 import { Random } from "./random";
+import type { RoundKey } from "./round-key";
 
 export const POINTS_PER_SPIRAL = 140;
 export const VALIDATION_SHARE = 0.25;
@@ -46,7 +49,8 @@ export interface RoundOptions {
 }
 
 export interface Round {
-  seed: string;
+  /** The key's public id: seeds A and the model's starting weights. */
+  id: string;
   difficulty: Difficulty;
   turns: number;
   cue: Cue;
@@ -61,57 +65,61 @@ export interface Round {
     /** A's own bumps along the visible arm (cycles), as the catalog describes them. */
     contourCycles: number;
   };
+  /** Secret until the reveal: the key's part that seeds B. */
+  hidden: string;
   /** Secret until the reveal. */
   b: { spiral: SpiralEntry; points: SpiralPoints; rotation: number };
   /** Share of A's large-scale structure that B has too (0…1). Secret until the reveal. */
   sharedStructure: number;
 }
 
-/** What a player may see before the reveal: everything but B and the share. */
-export type VisibleRound = Omit<Round, "b" | "sharedStructure">;
+/** What a player may see before the reveal: everything but B, the share and B's key. */
+export type VisibleRound = Omit<Round, "b" | "sharedStructure" | "hidden">;
 
 export function visibleRound(round: Round): VisibleRound {
-  const { b: _b, sharedStructure: _s, ...visible } = round;
+  const { b: _b, sharedStructure: _s, hidden: _h, ...visible } = round;
   return visible;
 }
 
 const RELATION_ODDS: [Relation, number][] = [["twin", 0.3], ["cousin", 0.3], ["stranger", 0.4]];
 const SHARED_STRUCTURE: Record<Relation, [number, number]> = { twin: [0.85, 1], cousin: [0.75, 0.95], stranger: [0.65, 0.9] };
 
-export function generateRound(catalog: Catalog, seed: string | number, options: RoundOptions = {}): Round {
-  const rng = new Random(`round:${seed}`);
+export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOptions = {}): Round {
+  const rngA = new Random(`round:${key.id}`); // public: A, its noise, split and structure
+  const rngB = new Random(`hidden:${key.hidden}`); // secret until the reveal: everything about B
   const difficulty = options.difficulty ?? "normal";
-  const a = rng.pick(catalog.spirals);
-  const relation = pickRelation(rng);
-  const b = pickHidden(rng, catalog, a, relation);
+  const a = rngA.pick(catalog.spirals);
+  const relation = pickRelation(rngB);
+  const b = pickHidden(rngB, catalog, a, relation);
   const turns = clamp(a.turns.value, VISIBLE_TURNS.min, VISIBLE_TURNS.max);
-  const noise = rng.uniform(...NOISE[difficulty]);
-  const sharedStructure = rng.uniform(...SHARED_STRUCTURE[relation]);
+  const noise = rngA.uniform(...NOISE[difficulty]);
+  const sharedStructure = rngB.uniform(...SHARED_STRUCTURE[relation]);
 
   // Large-scale structure: a few slow waves along the arm, bandwidth drawn per round.
-  const bandwidth = Math.exp(rng.uniform(Math.log(0.6), Math.log(9)));
-  const structureAmp = rng.uniform(0.1, 0.22);
-  const structure = randomWaves(rng, bandwidth, structureAmp);
-  const ownStructureB = randomWaves(rng, bandwidth, structureAmp);
+  const bandwidth = Math.exp(rngA.uniform(Math.log(0.6), Math.log(9)));
+  const structureAmp = rngA.uniform(0.1, 0.22);
+  const structure = randomWaves(rngA, bandwidth, structureAmp);
+  const ownStructureB = randomWaves(rngB, bandwidth, structureAmp);
 
-  const contourA = contours(rng, a, turns, CONTOUR_AMPLITUDE.max);
+  const contourA = contours(rngA, a, turns, CONTOUR_AMPLITUDE.max);
   // A twin shares most of A's contours; anyone else has only their own. B's own bumps are
   // capped below the shared structure: they are the part no model of A can know.
-  const twinShare = relation === "twin" ? rng.uniform(0.75, 0.95) : 0;
-  const contourB = contours(rng, b, turns, CONTOUR_AMPLITUDE.hiddenShare * structureAmp, relation === "twin" ? contourA.cycles : undefined);
+  const twinShare = relation === "twin" ? rngB.uniform(0.75, 0.95) : 0;
+  const contourB = contours(rngB, b, turns, CONTOUR_AMPLITUDE.hiddenShare * structureAmp, relation === "twin" ? contourA.cycles : undefined);
 
   const shape = generalShape(a, turns);
-  const tA = jitteredGrid(rng, POINTS_PER_SPIRAL);
-  const tB = jitteredGrid(rng, POINTS_PER_SPIRAL);
-  const logrA = tA.map((t) => shape(t) + structure(t) + contourA.at(t) + noise * rng.normal());
+  const tA = jitteredGrid(rngA, POINTS_PER_SPIRAL);
+  const tB = jitteredGrid(rngB, POINTS_PER_SPIRAL);
+  const logrA = tA.map((t) => shape(t) + structure(t) + contourA.at(t) + noise * rngA.normal());
   const s = sharedStructure, own = 1 - s;
   const logrB = tB.map((t) => shape(t) + s * structure(t) + own * ownStructureB(t) + twinShare * contourA.at(t) + (1 - twinShare) * contourB.at(t));
 
-  const { train, validation } = split(rng, POINTS_PER_SPIRAL);
-  const rotationA = rng.uniform(0, 2 * Math.PI);
-  const rotationB = rng.uniform(0, 2 * Math.PI);
+  const { train, validation } = split(rngA, POINTS_PER_SPIRAL);
+  const rotationA = rngA.uniform(0, 2 * Math.PI);
+  const rotationB = rngB.uniform(0, 2 * Math.PI);
   return {
-    seed: String(seed),
+    id: key.id,
+    hidden: key.hidden,
     difficulty,
     turns,
     cue: cueFor(a, b, relation),

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { loadTf } from "../server/tf";
 import { CATALOG } from "../shared/spirals";
 import { generateRound, visibleRound } from "../shared/round";
+import { publicRoundKey } from "../shared/round-key";
 import { fitRound } from "../shared/round-ladder";
 import { roundPoints } from "../shared/scoring";
 import { MAX_LEVEL } from "../shared/ladder-levels";
@@ -23,7 +24,7 @@ const byRelation: Record<string, { n: number; cue: number; val: number }> = {};
 
 const started = performance.now();
 for (let r = 0; r < rounds; r++) {
-  const round = generateRound(CATALOG, `${values["seed-prefix"]}-${r}`);
+  const round = generateRound(CATALOG, publicRoundKey(`${values["seed-prefix"]}-${r}`));
   const { fits, hidden } = fitRound(tf, round);
   const errors = hidden!.map((h) => h.error);
   const best = errors.indexOf(Math.min(...errors));

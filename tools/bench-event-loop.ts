@@ -10,6 +10,7 @@ import { trainer } from "../server/trainer";
 import { loadTf } from "../server/tf";
 import { CATALOG } from "../shared/spirals";
 import { generateRound } from "../shared/round";
+import { publicRoundKey } from "../shared/round-key";
 import { fitRound } from "../shared/round-ladder";
 import { MATCH_ROOM } from "../shared/protocol";
 import type { MatchState } from "../server/state";
@@ -51,7 +52,7 @@ const pooled = await measure(async () => {
 });
 
 const tf = await loadTf();
-const rounds = Array.from({ length: ROOMS }, (_, i) => generateRound(CATALOG, `bench-loop:${i}`));
+const rounds = Array.from({ length: ROOMS }, (_, i) => generateRound(CATALOG, publicRoundKey(`bench-loop:${i}`)));
 fitRound(tf, rounds[0]); // warm-up, like the pool's
 const baseline = await measure(async () => {
   // One ladder per timer turn, as rooms starting together would queue them on one thread.

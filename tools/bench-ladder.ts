@@ -6,6 +6,7 @@ import type * as TF from "@tensorflow/tfjs";
 import { loadTf } from "../server/tf";
 import { CATALOG } from "../shared/spirals";
 import { generateRound, type Round } from "../shared/round";
+import { publicRoundKey } from "../shared/round-key";
 import { fitRound } from "../shared/round-ladder";
 import { LEVELS } from "../shared/ladder-levels";
 import { TRAINING_STEPS, LEARNING_RATE, featureRows, FEATURES } from "../shared/ladder";
@@ -15,7 +16,7 @@ const rounds = Number(values.rounds), baselineRounds = Number(values["baseline-r
 const GFLOPS = 20;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const seeds = Array.from({ length: rounds }, (_, i) => generateRound(CATALOG, `bench-${i}`));
+const seeds = Array.from({ length: rounds }, (_, i) => generateRound(CATALOG, publicRoundKey(`bench-${i}`)));
 
 const tf = await loadTf();
 fitRound(tf, seeds[0]); // warm-up: wasm compilation and kernel set-up

@@ -21,6 +21,9 @@ import { renderReveal } from "../screens/reveal";
 import { refreshViews } from "../screens/stage";
 import { renderPracticeScreen, hidePracticeScreen, type PracticeRecord } from "../screens/practice";
 import { trainPracticeRound, type PracticeRound } from "./practice-trainer";
+// A practice seed's key is public by design (B follows from the seed); it can never be a live
+// round's, whose B comes from the server's secret.
+import { practiceOpening } from "../../shared/round-key";
 
 export type PracticePhase = "training" | "tuning" | "reveal";
 
@@ -147,7 +150,7 @@ async function playRound(seed: string): Promise<void> {
   const started = performance.now();
   const current = () => practice === p && p.seed === seed && p.phase === "training";
   try {
-    const trained = await trainPracticeRound(seed, p.serial, (done) => {
+    const trained = await trainPracticeRound(practiceOpening(seed), p.serial, (done) => {
       if (!current()) return;
       p.progress = Math.round(done * 100);
       render();

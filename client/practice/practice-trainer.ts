@@ -1,18 +1,19 @@
 // Trains practice rounds in a Web Worker and turns them into the same round and reveal messages
 // a match room sends, so the practice screens are the match screens.
-import { CATALOG } from "../../shared/spirals";
-import { generateRound } from "../../shared/round";
+import { roundOf } from "../../shared/round-proof";
+import type { RoundOpening } from "../../shared/round-key";
 import type { HiddenFit, LevelFit } from "../../shared/round-ladder";
 import { fromWire, roundMessage, revealMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
 import type { RoundMessage } from "../../shared/protocol";
 import { revealView, type RevealView } from "../../shared/reveal-view";
 
-export interface PracticeJob { seed: string }
+/** A job names its round by the opening's id and hidden part (`job`), so late replies are recognised. */
+export interface PracticeJob { job: string; opening: RoundOpening }
 export type PracticeReply =
-  | { seed: string; progress: number }
-  | { seed: string; fits: LevelFit[]; hidden: HiddenFit[] }
-  | { seed: string; error: string };
+  | { job: string; progress: number }
+  | { job: string; fits: LevelFit[]; hidden: HiddenFit[] }
+  | { job: string; error: string };
 
 export interface PracticeRound {
   round: RoundMessage;
@@ -24,27 +25,29 @@ export interface PracticeRound {
 
 let worker: Worker | undefined;
 
-export function trainPracticeRound(seed: string, roundNumber: number, onProgress: (done: number) => void): Promise<PracticeRound> {
+/** Trains the round an opening fixes (a practice seed's public key, or a finished round's published opening). */
+export function trainPracticeRound(opening: RoundOpening, roundNumber: number, onProgress: (done: number) => void): Promise<PracticeRound> {
   worker ??= new Worker(new URL("./ladder-worker.ts", import.meta.url), { type: "module" });
   const w = worker;
+  const job = `${opening.id}:${opening.hidden}`;
   return new Promise((resolve, reject) => {
     w.onerror = (event) => reject(new Error(event.message || "the training worker failed to start"));
     w.onmessage = (event: MessageEvent<PracticeReply>) => {
       const reply = event.data;
-      if (reply.seed !== seed) return;
+      if (reply.job !== job) return;
       if ("progress" in reply) return onProgress(reply.progress);
       if ("error" in reply) return reject(new Error(`Training failed: ${reply.error}`));
-      const round = generateRound(CATALOG, seed);
-      const message = fromWire(roundMessage(roundNumber, round, reply.fits));
+      const round = roundOf(opening);
+      const message = fromWire(roundMessage(roundNumber, round, reply.fits, opening));
       resolve({
         round: message,
         hidden: reply.hidden.map((h) => ({ level: h.level, error: h.error })),
         reveal(level, name) {
           const { bestLevel, results } = scoreRound(reply.hidden, [{ sessionId: "practice", name, level }]);
-          return revealView(fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, message.fits)), results);
+          return revealView(fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, message.fits, opening)), results);
         },
       });
     };
-    w.postMessage({ seed } satisfies PracticeJob);
+    w.postMessage({ job, opening } satisfies PracticeJob);
   });
 }

@@ -118,7 +118,7 @@ export function renderPracticeScreen(v: PracticeView): void {
 
 /** "What would have been best", why, what validation said, and the rounds so far. */
 function renderSummary(box: HTMLElement, round: RoundMessage, reveal: RevealView, history: PracticeRecord[]): void {
-  const key = `${round.round}:${round.seed}:${history.length}`;
+  const key = `${round.round}:${round.commitment}:${history.length}`;
   if (key === shownSummary) return;
   shownSummary = key;
   const mine = reveal.results[0];

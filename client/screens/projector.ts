@@ -131,7 +131,7 @@ function renderRound(ctx: ProjectorContext, entering: boolean): void {
     const locked = `${num(state.lockedCount)} of ${num(state.playingCount)} locked in`;
     setText(byId("pj-locked"), counts ? "" : locked);
     byId("pj-locked").classList.toggle("big", !counts);
-    const key = round ? `A:${round.round}:${round.seed}` : "";
+    const key = round ? `A:${round.round}:${round.commitment}` : "";
     if (round && spiralKey !== key) {
       spiralKey = key;
       spiral.show({ points: round.a, colour: COLOURS.a, hollow: new Set(round.a.validation) });

@@ -21,7 +21,7 @@ const slider = () => byId<HTMLInputElement>("detail-slider");
 
 let room: MatchRoom | undefined;
 let message: RoundMessage | undefined;
-/** The round on screen ("round:seed": a new match's round 1 is a new round). */
+/** The round on screen ("round:commitment": a new match's round 1 is a new round). */
 let shownRound = "";
 let canPick = false;
 let lockedHere = false;
@@ -147,10 +147,10 @@ export function renderTuning(r: MatchRoom, state: MatchState, msg: RoundMessage 
   room = r;
   const player = state.players.get(me);
   canPick = player?.playing === true;
-  if (msg && `${msg.round}:${msg.seed}` !== shownRound) {
+  if (msg && `${msg.round}:${msg.commitment}` !== shownRound) {
     // A new round: start from the server's pick for me (level 1), unlocked.
     message = msg;
-    shownRound = `${msg.round}:${msg.seed}`;
+    shownRound = `${msg.round}:${msg.commitment}`;
     lockedHere = false;
     sentLevel = player?.pick || DEFAULT_PICK;
     slider().value = String(sentLevel);

@@ -10,6 +10,7 @@ import { startAppServer, type AppServer } from "./app-server";
 import { loadTf } from "../../server/tf";
 import { CATALOG } from "../../shared/spirals";
 import { generateRound } from "../../shared/round";
+import { publicRoundKey } from "../../shared/round-key";
 import { fitRound } from "../../shared/round-ladder";
 
 const SHOTS = resolve("test-results/screenshots/engine-demo");
@@ -41,7 +42,7 @@ describe.skipIf(!hasChromium)("engine demo in Chromium", () => {
 
   it("trains the same fits as Node and scores the reveal", async () => {
     const seed = "browser-7";
-    const { fits, hidden } = fitRound(await loadTf(), generateRound(CATALOG, seed));
+    const { fits, hidden } = fitRound(await loadTf(), generateRound(CATALOG, publicRoundKey(seed)));
     const page = await browser.newPage({ viewport: { width: 720, height: 1100 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));

@@ -11,8 +11,8 @@ import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchChromium } from "./chromium";
 import { buildClient, startStaticServer, type StaticServer } from "./static-server";
 import { loadTf } from "../../server/tf";
-import { CATALOG } from "../../shared/spirals";
-import { generateRound } from "../../shared/round";
+import { practiceOpening } from "../../shared/round-key";
+import { roundOf } from "../../shared/round-proof";
 import { fitRound, type HiddenFit } from "../../shared/round-ladder";
 import { fromWire, roundMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
@@ -26,9 +26,10 @@ const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][da
 
 /** What Node computes for a seed: the round message a match room would send, and the hidden errors. */
 async function nodeRound(seed: string, roundNumber: number): Promise<{ message: RoundMessage; hidden: HiddenFit[] }> {
-  const round = generateRound(CATALOG, seed);
+  const opening = practiceOpening(seed);
+  const round = roundOf(opening);
   const { fits, hidden } = fitRound(await loadTf(), round);
-  return { message: fromWire(roundMessage(roundNumber, round, fits)), hidden: hidden! }; // as the page holds it
+  return { message: fromWire(roundMessage(roundNumber, round, fits, opening)), hidden: hidden! }; // as the page holds it
 }
 
 /** Paths where two JSON values differ (the first few), so a failure says where, not 6,000 numbers. */

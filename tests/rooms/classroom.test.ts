@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { parse } from "csv-parse/sync";
 import { DAILY_ROOM, LOBBY_ROOM, type DailyMessage, type PickCountsMessage, type PodiumMessage } from "../../shared/protocol";
+import type { RevealView } from "../../shared/reveal-view";
+import { commitmentOf } from "../../shared/round-key";
+import { verifyOpening } from "../../shared/round-proof";
+import { fromWire } from "../../shared/round-messages";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
 import { useGameServer } from "./test-server";
 
@@ -124,9 +128,9 @@ describe("results and listings", () => {
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     const rows = parse(csv.data as string, { columns: true, cast: true }) as Record<string, string | number>[];
     const { data } = await colyseus.http.get(`/api/matches/${id}`);
-    const stored = (data as { rounds: { round: number; bestLevel: number; seed: string; results: Record<string, unknown>[] }[] }).rounds
-      .flatMap((r) => r.results.map((x) => ({ round: r.round, seed: r.seed, best_level: r.bestLevel, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, total: x.total })));
-    expect(rows.map((r) => ({ round: r.round, seed: r.seed, best_level: r.best_level, name: r.name, level: r.level, hidden_error: r.hidden_error, points: r.points, total: r.total }))).toEqual(stored);
+    const stored = (data as { rounds: { round: number; bestLevel: number; opening: string; results: Record<string, unknown>[] }[] }).rounds
+      .flatMap((r) => r.results.map((x) => ({ round: r.round, opening: r.opening, best_level: r.bestLevel, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, total: x.total })));
+    expect(rows.map((r) => ({ round: r.round, opening: r.opening, best_level: r.best_level, name: r.name, level: r.level, hidden_error: r.hidden_error, points: r.points, total: r.total }))).toEqual(stored);
     expect(rows).toHaveLength(6);
     expect((data as { match: { winner: string } }).match.winner).toBe([...host.room.state.players.values()].find((p) => p.rank === 1)!.name);
   });
@@ -159,27 +163,45 @@ describe("results and listings", () => {
 });
 
 describe("daily challenge and leaderboards", () => {
-  async function playDaily(name: string, level: number): Promise<{ seed: string; daily: DailyMessage }> {
+  async function playDaily(name: string, level: number): Promise<{ commitment: string; reveal: RevealView; daily: DailyMessage }> {
     const player = await createMatch(colyseus, { name }, colyseus.sdk, DAILY_ROOM);
     await player.until(inPhase("tuning"), "tuning");
     player.room.send("pick", { level });
     player.room.send("lockIn", {});
     await player.until(() => messagesOf(player, "daily").length === 1, "the daily standing");
-    const result = { seed: player.rounds[0].seed, daily: messagesOf<DailyMessage>(player, "daily")[0] };
+    const result = { commitment: player.rounds[0].commitment, reveal: player.reveals[0], daily: messagesOf<DailyMessage>(player, "daily")[0] };
     await player.room.leave();
     return result;
   }
 
-  it("has one seed per UTC day for everyone, changing at midnight", async () => {
+  const getJson = (path: string) => colyseus.http.get(path).then((r: any) => ({ status: r.statusCode, body: r.data }), (e: any) => ({ status: e.statusCode, body: e.data }));
+
+  it("has one round per UTC day for everyone, changing at midnight, whose opening waits for the day's end", async () => {
     clock = new Date("2026-11-26T23:59:58Z");
     const first = await playDaily("Ana", 3);
     const second = await playDaily("Ben", 3);
-    expect(second.seed).toBe(first.seed);
+    expect(second.commitment).toBe(first.commitment);
     expect(first.daily.date).toBe("2026-11-26");
+    // The day is still running: its reveal shows B but not what fixed it, and neither does the API.
+    expect(first.reveal.opening).toBeUndefined();
+    expect(first.reveal.openingAfter).toBe("2026-11-27T00:00:00.000Z");
+    const early = await getJson("/api/daily/2026-11-26/opening");
+    expect(early.status).toBe(403);
+    expect(early.body.error).toMatch(/published when its day ends/);
+    expect((await getJson("/api/daily/2026-12-25/opening")).status).toBe(403);
+    expect((await getJson("/api/daily/26-11-2026/opening")).status).toBe(400);
+
     clock = new Date("2026-11-27T00:00:01Z");
     const third = await playDaily("Ana", 3);
-    expect(third.seed).not.toBe(first.seed);
+    expect(third.commitment).not.toBe(first.commitment);
     expect(third.daily).toMatchObject({ date: "2026-11-27", rank: 1, players: 1 });
+    // Yesterday is over: its opening is public, matches the commitment and rebuilds the B that was shown.
+    const past = await getJson("/api/daily/2026-11-26/opening");
+    expect(past.status).toBe(200);
+    expect(past.body.commitment).toBe(first.commitment);
+    expect(commitmentOf(past.body.opening)).toBe(first.commitment);
+    expect(verifyOpening(first.commitment, past.body.opening, fromWire(first.reveal).b)).toEqual({ ok: true });
+    expect(past.body.replay).toMatch(/^\/\?replay=/);
   });
 
   it("serves validated, paginated daily and all-time boards", async () => {
@@ -192,7 +214,7 @@ describe("daily challenge and leaderboards", () => {
     }
     const ordered = [...best].sort((p, q) => q[1][0] - p[1][0] || p[1][1] - q[1][1]).map(([name, [points]]) => [name, points]);
 
-    const get = (q: string) => colyseus.http.get(`/api/leaderboard?${q}`).then((r: any) => ({ status: r.statusCode, body: r.data }), (e: any) => ({ status: e.statusCode, body: e.data }));
+    const get = (q: string) => getJson(`/api/leaderboard?${q}`);
     const page1 = await get("board=daily&date=2026-12-01&limit=2");
     expect(page1.status).toBe(200);
     expect(page1.body.total).toBe(3);

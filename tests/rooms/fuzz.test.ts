@@ -266,10 +266,10 @@ describe("fuzzing a match", () => {
     expect(logged.filter((l) => /did not train|onJoin error|onLeave error|onDrop error|onReconnect error|onAuth error/.test(l))).toEqual([]);
     for (const p of honest) expect(p.room.connection.isOpen).toBe(true);
 
-    // Their points are the shared scoring of their picks, recomputed here from the round seeds.
+    // Their points are the shared scoring of their picks, recomputed here from the published openings.
     const totals = new Map<string, number>();
     for (const [r, picks] of levels.entries()) {
-      const errors = await hiddenErrors(ada.rounds.find((m) => m.round === r + 1)!.seed);
+      const errors = await hiddenErrors(ada.reveals.find((m) => m.round === r + 1)!.opening!);
       const best = Math.min(...errors.values());
       for (const [i, p] of honest.entries()) {
         const points = roundPoints(errors.get(picks[i])!, best);

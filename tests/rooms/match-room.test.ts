@@ -1,6 +1,7 @@
 // Match rooms against a real Colyseus server with real SDK clients: a whole match scored by
 // the shared scoring, secrecy of picks and B, late joiners, leavers and the host leaving.
 import { describe, expect, it } from "vitest";
+import { commitmentOf } from "../../shared/round-key";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { roundPoints } from "../../shared/scoring";
 import { MAX_PLAYERS } from "../../shared/protocol";
@@ -37,8 +38,10 @@ describe("a match room", () => {
     const expected = new Map<string, number>();
     for (const [r, levels] of picks.entries()) {
       await playRound(players, levels);
-      const seed = host.rounds[r].seed;
-      const errors = await hiddenErrors(seed);
+      // Recomputed here from the opening published at the reveal, which must match the commitment.
+      const opening = host.reveals[r].opening!;
+      expect(commitmentOf(opening)).toBe(host.rounds[r].commitment);
+      const errors = await hiddenErrors(opening);
       const best = Math.min(...errors.values());
       for (const [i, p] of players.entries()) {
         const reveal = p.reveals[r];
@@ -87,7 +90,7 @@ describe("a match room", () => {
     // The round message has A and the fits, never B.
     for (const p of [host, bo, watcher]) {
       expect(p.rounds).toHaveLength(1);
-      expect(Object.keys(p.rounds[0]).sort()).toEqual(["a", "cue", "fits", "round", "seed"]);
+      expect(Object.keys(p.rounds[0]).sort()).toEqual(["a", "commitment", "cue", "fits", "round"]);
       expect(p.messages.map((m) => m.type)).not.toContain("reveal");
     }
     // A spectator cannot pick.

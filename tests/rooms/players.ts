@@ -6,8 +6,8 @@ import { revealFromState, type RevealView } from "../../shared/reveal-view";
 import { MATCH_ROOM } from "../../shared/protocol";
 import type { MatchState } from "../../server/state";
 import { loadTf } from "../../server/tf";
-import { CATALOG } from "../../shared/spirals";
-import { generateRound } from "../../shared/round";
+import { roundOf } from "../../shared/round-proof";
+import type { RoundOpening } from "../../shared/round-key";
 import { fitRound } from "../../shared/round-ladder";
 
 export interface TestPlayer {
@@ -156,8 +156,8 @@ export const framesOf = (player: TestPlayer): CapturingRoom<MatchState> => {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The hidden error of every level for a round seed, computed here, independently of the room. */
-export async function hiddenErrors(seed: string): Promise<Map<number, number>> {
-  const { hidden } = fitRound(await loadTf(), generateRound(CATALOG, seed));
+/** The hidden error of every level of a round from its published opening, computed here, independently of the room. */
+export async function hiddenErrors(opening: RoundOpening): Promise<Map<number, number>> {
+  const { hidden } = fitRound(await loadTf(), roundOf(opening));
   return new Map(hidden!.map((h) => [h.level, h.error]));
 }

@@ -7,8 +7,7 @@ import { Protocol } from "@colyseus/sdk";
 import { decode } from "@colyseus/schema";
 import { unpack } from "msgpackr";
 import { useGameServer } from "./test-server";
-import { CATALOG } from "../../shared/spirals";
-import { generateRound } from "../../shared/round";
+import { roundOf } from "../../shared/round-proof";
 import { COORDINATE_SCALE } from "../../shared/round-messages";
 import type { MatchState } from "../../server/state";
 import { capturingClient, createMatch, framesOf, inPhase, joinMatch, type Frame, type TestPlayer } from "./players";
@@ -139,11 +138,10 @@ describe("secrecy on the wire", () => {
       await p.until((s) => s.phase === "reveal" && [...picks].every(([id, level]) => s.players.get(id)!.revealedPick === level), "the reveal and the revealed picks");
     }
 
-    // The hidden values: B regenerated from the round's seed (checked against the room's own
-    // secret copy), and the picks as the server holds them.
+    // The hidden values: B regenerated from the opening published at the reveal (checked against
+    // the room's own secret copy), and the picks as the server holds them.
     const server = colyseus.getRoomById(code) as any;
-    const seed = ada.rounds[0].seed;
-    const b = generateRound(CATALOG, seed).b.points;
+    const b = roundOf(ada.reveals[0].opening!).b.points;
     expect(server.current.round.b.points.x).toEqual(b.x);
     expect(server.current.round.b.points.y).toEqual(b.y);
     for (const [id, level] of picks) expect(server.state.players.get(id).pick).toBe(level);
