@@ -42,7 +42,7 @@ export interface MatchRoomOptions {
   store: ResultsStore;
   /** Keys every round's B (server/round-secret.ts); never leaves the server. */
   secret: string;
-  /** "daily": the daily challenge, a solo round with the day's seed, started at once. */
+  /** "daily": the daily challenge, a solo round (the day's, the same for everyone), started at once. */
   mode?: "match" | "daily";
   /** The clock the daily round's date is read from (tests move it across midnight). */
   now?: () => Date;

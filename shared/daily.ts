@@ -12,12 +12,15 @@ export function dailyRoundId(date: string): string {
   return `daily:${date}`;
 }
 
-/** When a day's opening may be published: the end of that UTC day. */
+/** A daily round begun just before midnight is still being played for this long after it. */
+const LAST_ROUND_GRACE_MS = 5 * 60 * 1000;
+
+/** When a day's opening may be published: once that UTC day has ended and its last round is over. */
 export function dailyOpeningAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 3600 * 1000).toISOString();
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 3600 * 1000 + LAST_ROUND_GRACE_MS).toISOString();
 }
 
-/** Whether a day's opening is public at `now` (its UTC day has ended). */
+/** Whether a day's opening is public at `now`. */
 export const dailyIsOver = (date: string, now: Date): boolean => now.getTime() >= Date.parse(dailyOpeningAfter(date));
 
 /** How long the daily round's tuning lasts. */

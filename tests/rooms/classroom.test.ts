@@ -184,7 +184,7 @@ describe("daily challenge and leaderboards", () => {
     expect(first.daily.date).toBe("2026-11-26");
     // The day is still running: its reveal shows B but not what fixed it, and neither does the API.
     expect(first.reveal.opening).toBeUndefined();
-    expect(first.reveal.openingAfter).toBe("2026-11-27T00:00:00.000Z");
+    expect(first.reveal.openingAfter).toBe("2026-11-27T00:05:00.000Z"); // the day's end, and time to finish its last round
     const early = await getJson("/api/daily/2026-11-26/opening");
     expect(early.status).toBe(403);
     expect(early.body.error).toMatch(/published when its day ends/);
@@ -195,6 +195,8 @@ describe("daily challenge and leaderboards", () => {
     const third = await playDaily("Ana", 3);
     expect(third.commitment).not.toBe(first.commitment);
     expect(third.daily).toMatchObject({ date: "2026-11-27", rank: 1, players: 1 });
+    expect((await getJson("/api/daily/2026-11-26/opening")).status).toBe(403); // a round begun at 23:59 may still be on
+    clock = new Date("2026-11-27T00:05:00Z");
     // Yesterday is over: its opening is public, matches the commitment and rebuilds the B that was shown.
     const past = await getJson("/api/daily/2026-11-26/opening");
     expect(past.status).toBe(200);
