@@ -3,10 +3,16 @@
 // visible (and at once when it becomes visible again), redrawn only when something changed.
 // With ?room=CODE it also watches that room as a spectator and shows its leaderboard live.
 // The address bar keeps the day, pages and room (?date=&page=&fame=&limit=&room=).
+// A finished day's round: "Replay this day's round" (its values, published when the day ends, from
+// /api/daily/DATE/opening), and if this browser played it, the check that the B it was shown
+// was fixed at round start; a day still running says when its values come out.
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId, h, rememberedName, renderOnce, setText, show, showError, showNotice } from "./pages/dom";
 import { friendlyError, phaseLabel, spectate, type WatchedRoom } from "./pages/net";
 import { renderRoomBoard } from "./pages/room-board";
+import { loadDailyProof, localTime } from "./daily-proof";
+import type { RoundOpening } from "../shared/round-key";
+import { dailyOpeningAfter } from "../shared/daily";
 
 interface DailyRow { rank: number; name: string; points: number; level: number }
 interface DailyBoard { board: "daily"; date: string; total: number; limit: number; offset: number; rows: DailyRow[] }
@@ -91,6 +97,94 @@ function renderDaily(board: DailyBoard): void {
     return board.rows.map((r) => row(r.rank, r.name, r.level ? `level ${r.level}` : "", String(r.points), { "data-points": String(r.points), ...(r.level ? { "data-level": String(r.level) } : {}) }));
   });
   pager(byId("daily-page"), byId("page-prev"), byId("page-next"), board.offset, board.limit, board.total, board.rows.length);
+  void renderOpening(date);
+}
+
+// --- A day's round: its replay, and this browser's check ----------------------------------
+
+type OpeningAnswer =
+  | { status: "published"; opening: RoundOpening; commitment: string; replay: string }
+  | { status: "later"; after: string }
+  | { status: "failed"; error: string };
+
+/** Answers per day; a day still running is asked again once its time has come. */
+const openings = new Map<string, Promise<OpeningAnswer>>();
+
+async function fetchOpening(date: string): Promise<OpeningAnswer> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/daily/${encodeURIComponent(date)}/opening`, { headers: { accept: "application/json" } });
+  } catch {
+    return { status: "failed", error: "the game server cannot be reached" };
+  }
+  const body = await res.json().catch(() => undefined) as Record<string, unknown> | undefined;
+  if (res.status === 403 && typeof body?.after === "string") return { status: "later", after: body.after };
+  if (res.ok && body && typeof body.replay === "string" && body.replay.startsWith("/?replay=") && typeof body.commitment === "string" && body.opening) {
+    return { status: "published", opening: body.opening as RoundOpening, commitment: body.commitment, replay: body.replay };
+  }
+  return { status: "failed", error: typeof body?.error === "string" ? body.error : `HTTP ${res.status}` };
+}
+
+function openingOf(date: string): Promise<OpeningAnswer> {
+  // A day still running (by this clock): no need to ask (the server would refuse it with a 403).
+  const after = dailyOpeningAfter(date);
+  if (Date.now() < Date.parse(after)) return Promise.resolve({ status: "later", after });
+  let answer = openings.get(date);
+  if (!answer) {
+    answer = fetchOpening(date);
+    openings.set(date, answer);
+    void answer.then((a) => {
+      // Not out yet, or not reachable: ask again on a later refresh (when its time has come).
+      if (a.status === "failed" || (a.status === "later" && Date.parse(a.after) <= Date.now())) openings.delete(date);
+      else if (a.status === "later") setTimeout(() => openings.delete(date), Math.min(Math.max(0, Date.parse(a.after) - Date.now()) + 1000, 2 ** 31 - 1));
+    });
+  }
+  return answer;
+}
+
+/** The check of the B this browser was shown on `date` against the day's published values (the generator loads only for it). */
+async function checkOwnDaily(date: string, opening: RoundOpening): Promise<{ ok: boolean; text: string } | undefined> {
+  const mine = loadDailyProof(date);
+  if (!mine) return undefined;
+  try {
+    const { verifyOpening } = await import("../shared/round-proof");
+    const verdict = verifyOpening(mine.commitment, opening, mine.b);
+    return verdict.ok
+      ? { ok: true, text: `✓ Verified: the B you played this day (${mine.b.name}) was fixed before anyone picked.` }
+      : { ok: false, text: `✗ Could not verify the round you played this day: ${verdict.reason}.` };
+  } catch (error) {
+    return { ok: false, text: `✗ Could not verify the round you played this day: ${(error as Error).message}.` };
+  }
+}
+
+let openingShown = "";
+const checks = new Map<string, ReturnType<typeof checkOwnDaily>>();
+
+async function renderOpening(date: string): Promise<void> {
+  openingShown = date;
+  const answer = await openingOf(date);
+  let check: Awaited<ReturnType<typeof checkOwnDaily>>;
+  if (answer.status === "published") {
+    const key = `${date}:${loadDailyProof(date)?.commitment ?? ""}`;
+    if (!checks.has(key)) checks.set(key, checkOwnDaily(date, answer.opening));
+    check = await checks.get(key);
+  }
+  if (openingShown !== date) return; // another day was picked meanwhile
+  const box = byId("daily-opening");
+  box.dataset.date = date;
+  box.dataset.status = answer.status;
+  renderOnce(box, JSON.stringify([date, answer, check]), () => {
+    if (answer.status === "later") {
+      return [h("p", { text: `This round's values are published after ${localTime(answer.after)}. Then anyone can replay it and check that B was fixed before anyone picked.`, attrs: { "data-testid": "daily-published-after", "data-after": answer.after } })];
+    }
+    if (answer.status === "failed") return [h("p", { class: "muted", text: `This day's round cannot be replayed right now (${answer.error}).` })];
+    return [
+      h("p", {},
+        h("a", { class: "replay-link", text: "Replay this day's round", attrs: { href: answer.replay, "data-testid": "daily-replay", title: "Plays this day's round in solo practice: the same A, the same B, every level" } }),
+        h("span", { class: "muted", text: ` · commitment ${answer.commitment.slice(0, 12)}…` })),
+      ...(check ? [h("p", { class: `proof-verdict ${check.ok ? "yes" : "no"}`, text: check.text, attrs: { "data-testid": "daily-verified", "data-verified": check.ok ? "yes" : "no" } })] : []),
+    ];
+  });
 }
 
 function renderAlltime(board: AlltimeBoard): void {

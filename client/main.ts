@@ -37,6 +37,7 @@ import { announcePhase } from "./screens/announce";
 import { initHowTo } from "./screens/how-to";
 import { initMuteToggle } from "./feel";
 import { initPractice, practicing } from "./practice/practice-mode";
+import { saveDailyProof } from "./daily-proof";
 
 interface Session {
   room: MatchRoom;
@@ -82,7 +83,13 @@ function enter(room: MatchRoom, isDaily = false): void {
   }
   projectorOn = !isDaily && (hostPage || loadProjectorPreference(s.code));
   room.onMessage("round", (m: RoundMessage) => { s.round = fromWire(m); render(); });
-  room.onMessage("reveal", (m: RevealMessage) => { s.revealMessage = fromWire(m); s.reveal = undefined; render(); });
+  room.onMessage("reveal", (m: RevealMessage) => {
+    s.revealMessage = fromWire(m);
+    s.reveal = undefined;
+    // The daily's values come out when its day ends: keep what to check them against (the leaderboard does).
+    if (isDaily && s.round?.round === m.round) saveDailyProof(s.round, s.revealMessage);
+    render();
+  });
   room.onMessage("pickCounts", (m: PickCountsMessage) => { s.counts = m; render(); });
   room.onMessage("podium", (m: PodiumMessage) => { s.podium = m; render(); });
   room.onMessage("daily", (m: DailyMessage) => { s.daily = m; render(); });
@@ -277,7 +284,7 @@ function render(): void {
       if (entering) { refreshViews(); redrawTuning(); }
       break;
     case "reveal":
-      renderReveal(s.room, state, s.reveal?.round === state.round ? s.reveal : undefined, me, isHost);
+      renderReveal(s.room, state, s.reveal?.round === state.round ? s.reveal : undefined, me, isHost, { round: s.round });
       if (entering) refreshViews();
       break;
     case "podium": renderPodium(s.room, rows, isHost && !s.isDaily); break;

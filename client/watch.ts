@@ -9,12 +9,16 @@ import { normalizeRoomCode } from "../shared/room-code";
 import { byId, h, renderOnce, setText, show, showError, showNotice } from "./pages/dom";
 import { phaseLabel, spectate, watchListing, type RoomListing, type WatchedRoom } from "./pages/net";
 import { renderRoomBoard } from "./pages/room-board";
+import { proofOf } from "./reveal-lesson";
+import { renderProof } from "./screens/proof";
 
 interface Watching {
   room: WatchedRoom;
   code: string;
   round?: RoundMessage;
   revealMessage?: RevealMessage;
+  /** The round message of the reveal's round (its commitment), kept after the next round starts. */
+  revealRound?: RoundMessage;
   /** The last reveal with everybody's results, kept after the phase moves on ("Last reveal"). */
   reveal?: RevealView;
   leaving: boolean;
@@ -141,7 +145,12 @@ function enter(room: WatchedRoom, code: string): void {
   watching = w;
   Object.assign(room.reconnection, { minUptime: 1_000, minDelay: 500, maxDelay: 3_000, maxRetries: 24 });
   room.onMessage("round", (m: RoundMessage) => { w.round = fromWire(m); renderLive(); });
-  room.onMessage("reveal", (m: RevealMessage) => { w.revealMessage = fromWire(m); w.reveal = undefined; renderLive(); });
+  room.onMessage("reveal", (m: RevealMessage) => {
+    w.revealMessage = fromWire(m);
+    w.revealRound = w.round?.round === m.round ? w.round : undefined;
+    w.reveal = undefined;
+    renderLive();
+  });
   room.onMessage("error", (e: { message?: string }) => { if (e?.message) showError(e.message); });
   for (const type of ["podium", "pickCounts", "kicked", "daily"]) room.onMessage(type, () => undefined);
   room.onStateChange(() => renderLive());
@@ -215,14 +224,17 @@ function renderLive(): void {
   renderRoomBoard(byId("live-board"), state, phase === "lobby" ? "No players yet: waiting for people to join." : "No players in this round.");
 
   const reveal = w.reveal && (phase === "reveal" && w.reveal.round === round || phase !== "lobby") ? w.reveal : undefined;
-  renderResults(reveal, phase === "reveal" && reveal?.round === round);
+  renderResults(reveal, phase === "reveal" && reveal?.round === round, w.revealRound);
   renderSpiral(roundMsg, reveal && reveal.round === round && phase === "reveal" ? reveal : undefined);
 }
 
-function renderResults(reveal: RevealView | undefined, current: boolean): void {
+function renderResults(reveal: RevealView | undefined, current: boolean, round: RoundMessage | undefined): void {
   const box = byId("live-results");
   show(box, Boolean(reveal));
   if (!reveal) return;
+  const proof = byId("live-proof");
+  show(proof, true);
+  renderProof(proof, proofOf(round, reveal), { newTab: true });
   setText(byId("live-results-title"), `${current ? "Reveal" : "Last reveal"} · round ${reveal.round}: ${reveal.b.name} · best level ${reveal.bestLevel}`);
   box.dataset.round = String(reveal.round);
   box.dataset.bestLevel = String(reveal.bestLevel);

@@ -8,6 +8,9 @@
 // reveal (B, your fit over B, points with the arithmetic, the U-curve, "what would have been
 // best") → next round, with a running practice total. Seeds are random; `/?practice=SEED` plays
 // that seed (the address bar always holds the current round's seed, so a reload replays it).
+// Replays: `/?replay=TOKEN` plays a finished round (a match's, or a past daily's) from its
+// published opening, the same A, B and fits the room had; "Next practice round" goes on with
+// random practice. A damaged token says so and goes home.
 import { byId, setText, show } from "../dom";
 import { DEFAULT_PICK } from "../../shared/match";
 import type { ClientMessage, ClientMessageType } from "../../shared/protocol";
@@ -23,7 +26,7 @@ import { renderPracticeScreen, hidePracticeScreen, type PracticeRecord } from ".
 import { trainPracticeRound, type PracticeRound } from "./practice-trainer";
 // A practice seed's key is public by design (B follows from the seed); it can never be a live
 // round's, whose B comes from the server's secret.
-import { practiceOpening } from "../../shared/round-key";
+import { commitmentOf, parseReplayToken, practiceOpening, replayPath, type RoundOpening } from "../../shared/round-key";
 
 export type PracticePhase = "training" | "tuning" | "reveal";
 
@@ -35,7 +38,12 @@ const MAX_SEED_LENGTH = 40;
 
 interface Practice {
   phase: PracticePhase;
+  /** The practice seed, or a replayed round's id. */
   seed: string;
+  /** What fixes the round being played. */
+  opening: RoundOpening;
+  /** A finished round replayed from its published opening (`/?replay=TOKEN`). */
+  replay: boolean;
   /** Rounds played in this practice (1-based, shown). */
   number: number;
   /** The round number in the messages: unique in the page's life, so the screens never mistake a replayed seed for the round on screen. */
@@ -75,6 +83,28 @@ const urlSeed = (): string | null => {
   return params.has("room") ? null : params.get("practice");
 };
 
+/** The replay token in the address bar (`/?replay=TOKEN`), or null. */
+const urlReplay = (): string | null => {
+  const params = new URLSearchParams(location.search);
+  return params.has("room") ? null : params.get("replay");
+};
+
+/** Which practice round the address bar asks for, if any. */
+function urlRound(): { seed: string } | { token: string } | null {
+  const token = urlReplay();
+  if (token !== null) return { token };
+  const seed = urlSeed();
+  return seed === null ? null : { seed };
+}
+
+/** What a round of practice plays: a seed's public round, or a replayed one. */
+interface RoundChoice { seed: string; opening: RoundOpening; replay: boolean }
+const practiceRound = (seed: string): RoundChoice => ({ seed, opening: practiceOpening(seed), replay: false });
+const replayRound = (opening: RoundOpening): RoundChoice => ({ seed: opening.id, opening, replay: true });
+const urlOf = (c: RoundChoice) => (c.replay ? replayPath(c.opening) : practiceUrl(c.seed));
+
+const DAMAGED_REPLAY = "This replay link is damaged or incomplete: it does not hold a whole round. Copy the whole link again (it is long), or ask for it again.";
+
 /** The page's address for a practice round: `/?practice=SEED`. */
 export const practiceUrl = (seed: string) => `/?practice=${encodeURIComponent(seed)}`;
 
@@ -87,7 +117,7 @@ const practiceRoom = {
     if (!p) return;
     if (type === "pick" && p.phase === "tuning" && !p.locked) p.pick = (payload as ClientMessage<"pick">).level;
     else if (type === "lockIn" && p.phase === "tuning" && !p.locked) lockIn(p);
-    else if (type === "next" && p.phase === "reveal") void playRound(randomSeed());
+    else if (type === "next" && p.phase === "reveal") void playRound(practiceRound(randomSeed()));
   },
 };
 
@@ -113,21 +143,36 @@ export function initPractice(exit: () => void): void {
   onExit = exit;
   byId("practice").addEventListener("click", () => startPractice(randomSeed()));
   window.addEventListener("popstate", () => {
-    const seed = urlSeed();
-    if (seed === null && practice) stopPractice(false);
-    else if (seed !== null && !practice) startPractice(cleanSeed(seed) || randomSeed(), false);
+    const asked = urlRound();
+    if (asked === null && practice) stopPractice(false);
+    else if (asked !== null && !practice) openUrlRound(asked);
   });
-  const seed = urlSeed();
-  if (seed !== null) startPractice(cleanSeed(seed) || randomSeed(), false);
+  const asked = urlRound();
+  if (asked !== null) openUrlRound(asked);
+}
+
+/** The round the address bar names: a seed's, or a replay (a damaged token: the error, and home). */
+function openUrlRound(asked: { seed: string } | { token: string }): void {
+  if ("seed" in asked) return start(practiceRound(cleanSeed(asked.seed) || randomSeed()), false);
+  // A token holds no spaces: a "+" that a mail or chat program left unencoded reads back as one.
+  const opening = parseReplayToken(asked.token.replace(/ /g, "+"));
+  if (opening) return start(replayRound(opening), false);
+  history.replaceState({}, "", "/");
+  onExit();
+  showError(DAMAGED_REPLAY);
 }
 
 /** Starts a practice (a running total from 0) with the round of `seed`. */
 export function startPractice(seed: string, pushHistory = true): void {
+  start(practiceRound(seed), pushHistory);
+}
+
+function start(choice: RoundChoice, pushHistory: boolean): void {
   clearError();
   showNotice(null);
-  practice = { phase: "training", seed, number: 0, serial: 0, progress: 0, pick: DEFAULT_PICK, locked: false, total: 0, history: [], failed: false };
-  if (pushHistory) history.pushState({ practice: seed }, "", practiceUrl(seed));
-  void playRound(seed);
+  practice = { phase: "training", ...choice, number: 0, serial: 0, progress: 0, pick: DEFAULT_PICK, locked: false, total: 0, history: [], failed: false };
+  if (pushHistory) history.pushState({ practice: choice.seed }, "", urlOf(choice));
+  void playRound(choice);
 }
 
 /** Back home: the round in training, if any, is dropped when it arrives. */
@@ -136,21 +181,23 @@ export function stopPractice(updateUrl = true): void {
   practice = undefined;
   hidePracticeScreen();
   clearError();
-  if (updateUrl && urlSeed() !== null) history.pushState({}, "", "/");
+  if (updateUrl && urlRound() !== null) history.pushState({}, "", "/");
   onExit();
 }
 
-async function playRound(seed: string): Promise<void> {
+async function playRound(choice: RoundChoice): Promise<void> {
   const p = practice;
   if (!p) return;
-  Object.assign(p, { phase: "training", seed, number: p.number + 1, serial: ++serial, progress: 0, trained: undefined, reveal: undefined, pick: DEFAULT_PICK, locked: false, failed: false });
-  if (urlSeed() !== seed) history.replaceState({ practice: seed }, "", practiceUrl(seed));
+  const { seed, opening } = choice;
+  Object.assign(p, { phase: "training", ...choice, number: p.number + 1, serial: ++serial, progress: 0, trained: undefined, reveal: undefined, pick: DEFAULT_PICK, locked: false, failed: false });
+  const url = urlOf(choice);
+  if (`${location.pathname}${location.search}` !== url) history.replaceState({ practice: seed }, "", url);
   clearError();
   render();
   const started = performance.now();
-  const current = () => practice === p && p.seed === seed && p.phase === "training";
+  const current = () => practice === p && p.seed === seed && p.opening === opening && p.phase === "training";
   try {
-    const trained = await trainPracticeRound(practiceOpening(seed), p.serial, (done) => {
+    const trained = await trainPracticeRound(opening, p.serial, (done) => {
       if (!current()) return;
       p.progress = Math.round(done * 100);
       render();
@@ -168,7 +215,7 @@ async function playRound(seed: string): Promise<void> {
     if (!current()) return;
     p.failed = true;
     render();
-    showError(`Could not train the practice round in this browser: ${(err as Error).message}. Go back home, or reload to try again.`);
+    showError(`Could not train the ${p.replay ? "replayed" : "practice"} round in this browser: ${(err as Error).message}. Go back home, or reload to try again.`);
   }
 }
 
@@ -217,12 +264,13 @@ function render(): void {
     renderTuning(room, state, p.trained.round, PRACTICE_ME);
     if (entering) { refreshViews(); redrawTuning(); }
   } else if (p.phase === "reveal" && p.reveal) {
-    renderReveal(room, state, p.reveal, PRACTICE_ME, true);
+    renderReveal(room, state, p.reveal, PRACTICE_ME, true, { round: p.trained?.round, practice: true });
     if (entering) refreshViews();
   }
   renderPracticeScreen({
     phase: p.phase, number: p.number, seed: p.seed, progress: p.progress, failed: p.failed, total: p.total,
-    round: p.trained?.round, reveal: p.reveal, history: p.history, link: `${location.origin}${practiceUrl(p.seed)}`,
+    round: p.trained?.round, reveal: p.reveal, history: p.history, link: `${location.origin}${urlOf(p)}`,
+    replay: p.replay ? { commitment: commitmentOf(p.opening) } : undefined,
     home: () => stopPractice(),
   });
 }

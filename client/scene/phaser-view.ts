@@ -112,7 +112,7 @@ export class PhaserView {
   private framesLeft = FRAMES_AFTER_DRAW;
   private readonly id = ++views;
 
-  constructor(parent: HTMLElement, readonly width: number, readonly height: number) {
+  constructor(private readonly parent: HTMLElement, readonly width: number, readonly height: number) {
     const view = this;
     this.game = new Phaser.Game({
       type: pickRenderer(),
@@ -177,8 +177,12 @@ export class PhaserView {
     this.wake();
   }
 
-  /** Call after the canvas's box was hidden and shown again. */
+  /** Call after the canvas's box was hidden and shown again, or changed size. */
   refresh(): void {
+    // The Scale manager reads its box's size only now and then while the loop runs (and the loop
+    // sleeps between redraws): read it now, unless the box is hidden (its size is 0 then).
+    const box = this.parent.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) this.game.scale.getParentBounds();
     this.game.scale.refresh();
     this.wake();
   }

@@ -2,7 +2,9 @@
 // 1920×1080 and 1280×720 (sizes in vh; the view is fixed to the window and never scrolls). The
 // code huge with a QR code of the join link and the join list; the round's spiral, the timer and
 // the live histogram of locked picks (or "k of n locked"); the reveal big with the U-curve, the
-// leaderboard and the shake-up; the podium.
+// leaderboard and the shake-up; the podium. At the reveal, under B the proof that B was fixed at
+// round start (one small line), and along the bottom the two gaps of the class's most common pick
+// and of the best level.
 import { byId, h, setText, show } from "../dom";
 import type { PodiumMessage, RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
@@ -12,6 +14,8 @@ import { COLOURS, SpiralView } from "../scene/spiral-scene";
 import { UCurveView } from "../scene/u-curve-scene";
 import { formatSeconds, num, type PlayerRow } from "../view-model";
 import { settingsSummary } from "./lobby";
+import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
+import { renderGaps, renderProof } from "./proof";
 
 export interface ProjectorContext {
   state: MatchState;
@@ -113,11 +117,18 @@ function renderRound(ctx: ProjectorContext, entering: boolean): void {
   const { state, phase, round, counts } = ctx;
   const reveal = ctx.reveal?.round === state.round ? ctx.reveal : undefined;
   const revealing = phase === "reveal";
-  spiral ??= new SpiralView(byId("pj-spiral"));
+  if (!spiral) {
+    spiral = new SpiralView(byId("pj-spiral"));
+    // The reveal's strip of gaps takes height from the spiral's column: the picture follows its box.
+    const view = spiral;
+    new ResizeObserver(() => view.refresh()).observe(byId("pj-spiral"));
+  }
   if (entering) spiral.refresh();
 
   show(byId("pj-tuning-side"), !revealing);
   show(byId("pj-reveal-side"), revealing);
+  show(byId("pj-proof"), revealing && Boolean(reveal));
+  show(byId("pj-gaps"), revealing && Boolean(reveal));
   show(byId("pj-paused"), !revealing && state.paused === true);
   renderBoard(byId("pj-board"), ctx.rows, revealing);
 
@@ -146,6 +157,8 @@ function renderRound(ctx: ProjectorContext, entering: boolean): void {
   const best = reveal.hidden.find((x) => x.level === reveal.bestLevel);
   setText(byId("pj-round-title"), `B was ${reveal.b.name} (${reveal.b.kind})`);
   setText(byId("pj-reveal-title"), `Best level: ${reveal.bestLevel}` + (best ? ` · hidden error ${best.error.toFixed(4)}` : ""));
+  renderProof(byId("pj-proof"), proofOf(round?.round === reveal.round ? round : undefined, reveal), { compact: true });
+  renderGaps(byId("pj-gaps"), gapRows(round?.round === reveal.round ? round : undefined, reveal, classPick(reveal.results.map((x) => x.level)), true), { compact: true });
   const key = `B:${reveal.round}:${reveal.b.name}`;
   if (spiralKey !== key) {
     spiralKey = key;
@@ -157,6 +170,15 @@ function renderRound(ctx: ProjectorContext, entering: boolean): void {
     uCurveKey = key;
     uCurve.show({ hidden: reveal.hidden, bestLevel: reveal.bestLevel, picks: reveal.results.map((x) => ({ level: x.level, mine: false })) });
   }
+}
+
+/** The class's pick to explain beside the best level: the only one, everyone's, or the most common (when two or more share it). */
+function classPick(levels: number[]): { level: number; label: string } | undefined {
+  const top = mostPicked(levels);
+  if (!top) return undefined;
+  if (levels.length === 1) return { level: top.level, label: "The one pick: level" };
+  if (top.count === levels.length) return { level: top.level, label: "Everyone's level" };
+  return top.count > 1 ? { level: top.level, label: `Most picked (${top.count} players): level` } : undefined;
 }
 
 function renderBoard(list: HTMLElement, rows: PlayerRow[], withRound: boolean): void {

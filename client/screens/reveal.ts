@@ -2,7 +2,10 @@
 // U-curve with everybody's picks, and the host's Next. The reveal is a moment: B fades in, the
 // fit slides over it, the gaps light up, then the points count up (a sound for each; none of the
 // motion with prefers-reduced-motion), and the result is announced in the live region.
+// Below the points: the two gaps of your level and of the best one (training → validation →
+// hidden), and the proof that B was fixed at round start, with a link that replays the round.
 import { byId, h, setText, show } from "../dom";
+import type { RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
 import type { MatchState } from "../../server/state";
 import { send, type MatchRoom } from "../net";
@@ -11,6 +14,15 @@ import { formatError, formatSeconds, num } from "../view-model";
 import { spiralView, uCurveView } from "./stage";
 import { currentLevel } from "./tuning";
 import { announce, countUp, finishCountUp, sound } from "../feel";
+import { gapRows, proofOf } from "../reveal-lesson";
+import { renderGaps, renderProof } from "./proof";
+
+export interface RevealExtra {
+  /** The round message of the same round: its commitment and its training errors. */
+  round?: RoundMessage;
+  /** Solo practice: no proof line (its B is public by design; its bar links the round). */
+  practice?: boolean;
+}
 
 let room: MatchRoom | undefined;
 /** The reveal on screen (round and B), so a new match's round 1 is never mistaken for the old one. */
@@ -22,7 +34,7 @@ export function initReveal(): void {
   });
 }
 
-export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | undefined, me: string, isHost: boolean): void {
+export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | undefined, me: string, isHost: boolean, extra: RevealExtra = {}): void {
   room = r;
   const last = state.round >= state.rounds;
   setText(byId("round-label"), `Round ${state.round} of ${state.rounds} · revealed`);
@@ -30,7 +42,8 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | 
   byId("timer").classList.remove("urgent");
   show(byId("next-round"), isHost);
   setText(byId("next-round"), last ? "To the podium" : "Next round now");
-  const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}` : "";
+  const round = msg && extra.round?.round === msg.round ? extra.round : undefined;
+  const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}:${round?.commitment ?? ""}` : "";
   if (!msg || key === shownKey) return;
   shownKey = key;
   const burst = byId("points-burst");
@@ -60,6 +73,10 @@ export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | 
     setText(byId("arithmetic"), "Players score 1000 × (best hidden error ÷ theirs)², rounded.");
   }
   show(byId("arithmetic-box"), true);
+  renderGaps(byId("reveal-gaps"), gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined));
+  const proofBox = byId("reveal-proof");
+  show(proofBox, !extra.practice);
+  if (!extra.practice) renderProof(proofBox, proofOf(round, msg), { newTab: true });
 
   announce(`Reveal: B was ${msg.b.name}. ` + (mine
     ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `

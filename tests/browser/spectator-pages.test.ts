@@ -162,6 +162,9 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
     await until(host, phaseIs("reveal"), "the reveal");
     await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
     await expect.poll(() => page.getByTestId("reveal-results").getByTestId("result-row").count()).toBe(2);
+    // The watcher checks the reveal too: the published values hash to the round's commitment and make B.
+    await expect.poll(() => page.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
+    expect(await page.getByTestId("replay-link").getAttribute("href")).toMatch(/^\/\?replay=/);
     const board = await boardRows(page, "live-board");
     expect(board.map((r) => r.points)).toEqual([...board.map((r) => r.points)].sort((a, b) => b - a));
     expect(board.some((r) => r.points > 0)).toBe(true);
@@ -173,6 +176,7 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
     await phone.goto(`${app.url}/watch?room=${code}`);
     await expect.poll(() => phone.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
     await expect.poll(() => boardRows(phone, "live-board")).toHaveLength(2);
+    await expect.poll(() => phone.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes"); // joined at the reveal
     await shoot(phone, "watch-5-phone-reveal");
     await phone.context().close();
 
