@@ -1,27 +1,39 @@
-// The shared model ladder: one small network per detail level, all trained at once as one packed
-// computation, so a whole ladder costs a few dozen small kernels per step instead of thousands.
+// The shared model ladder: one small model per detail level. The bends (hidden sigmoid units)
+// of all levels are trained at once as one packed computation; then every level's readout is
+// solved exactly, in float64, given its trained bends.
 //
-// Level ℓ:  ŷ_ℓ(t) = u_ℓ · φ_ℓ(t) + Σ_j v_ℓj · σ(a_ℓj + b_ℓj·t')
+// Level ℓ:  ŷ_ℓ(t) = u_ℓ · φ_ℓ(t) + Σ_j v_ℓj · σ(a_j + b_j·t')
 //   φ_ℓ(t) = [cos πkt, sin πkt for k ≤ the level's halfCycles, 1, t'],  t' = 2t − 1
-//   and the level's `bends` hidden sigmoid units. Level 1 has neither: it is the line.
-// Packing: the hidden units of all levels form one hidden layer and all outputs one matrix;
-// masks keep each level to its own features, units and output column, so levels never mix.
-// Gradients of the full-batch squared error are derived by hand and stepped with Adam; every
-// transposed operand is either constant (transposed once) or tiny.
+//   and up to the level's `bends` hidden sigmoid units. Level 1 has no bends: it is the line.
+//
+// Training, in two phases (docs/engine.md, "Training"):
+// 1. Bends. The hidden units of all levels form one hidden layer and all outputs one matrix;
+//    masks keep each level to its own features, units and output column, so levels never mix.
+//    Gradients of the full-batch squared error are derived by hand and stepped with Adam, the
+//    learning rate falling linearly to zero. Every transposed operand is constant or tiny.
+// 2. Readout. With the bends fixed, each level's output weights are the exact ridge solution
+//    (Cholesky, float64, plain JS: + − × ÷ √ are exactly rounded in every engine). A level keeps
+//    its own trained bends or the bends its lower neighbour kept, whichever fits the training
+//    points better: its columns then contain all of the neighbour's, so more detail never fits A
+//    worse (up to the tiny ridge).
 import type * as TF from "@tensorflow/tfjs";
 import { LEVELS, MAX_BENDS, MAX_HALF_CYCLES } from "./ladder-levels";
 import { Random } from "./random";
 
 type Tf = typeof TF;
 
-export const TRAINING_STEPS = 300;
-export const LEARNING_RATE = 0.1;
+export const TRAINING_STEPS = 240;
+/** Adam's learning rate at the first step; it falls linearly to 0 at the last. */
+export const LEARNING_RATE = 0.05;
+/** Ridge strength of the exact readout: (1/N)·‖y − Xw‖² + RIDGE·‖w‖², y standardized. */
+export const RIDGE = 3e-9;
 const BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-7;
 
 const L = LEVELS.length;
 export const FEATURES = 2 * MAX_HALF_CYCLES + 2; // cos/sin pairs, then the constant and t'
 const HIDDEN = (L - 1) * MAX_BENDS; // one block of units per level above 1
 const READOUT = HIDDEN + FEATURES;
+const COLUMNS = FEATURES + HIDDEN; // the readout's columns in float64: features, then hidden units
 
 export interface LadderInput {
   /** Seeds the initial weights. */
@@ -39,12 +51,19 @@ export interface LadderOutput {
   /** Root-mean-square training error per level (index 0 = level 1), in the target's units. */
   trainError: number[];
   /** predictions[name][levelIndex] = predicted y at predictAt[name]. */
-  predictions: Record<string, Float32Array[]>;
+  predictions: Record<string, Float64Array[]>;
+  /** How many bends each level's readout uses (its own, or fewer kept from below). */
+  bendsUsed: number[];
 }
 
-/** Row-major feature matrix [N × FEATURES] for positions t. */
+/** Row-major feature matrix [N × FEATURES] for positions t (float32, for the bends' training). */
 export function featureRows(t: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(t.length * FEATURES);
+  return Float32Array.from(featureRows64(t));
+}
+
+/** The same features in float64, for the exact readout. */
+export function featureRows64(t: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(t.length * FEATURES);
   for (let n = 0; n < t.length; n++) {
     const row = n * FEATURES;
     for (let k = 1; k <= MAX_HALF_CYCLES; k++) {
@@ -74,6 +93,15 @@ const READOUT_MASK = (() => {
   }
   return mask;
 })();
+
+/** A level's feature columns (indices into featureRows): its cos/sin pairs, the constant and t'. */
+export function levelFeatureColumns(level: number): number[] {
+  const k = LEVELS[level - 1].halfCycles;
+  return [...Array.from({ length: 2 * k }, (_, f) => f), FEATURES - 2, FEATURES - 1];
+}
+
+/** A level's own hidden units (indices into the packed hidden layer). */
+const ownUnits = (level: number): number[] => Array.from({ length: LEVELS[level - 1].bends }, (_, b) => (level - 2) * MAX_BENDS + b);
 
 /** Seeded starting weights: each bend a smooth step somewhere along the arm; readout near zero. */
 function initialWeights(rng: Random): { W: Float32Array; V: Float32Array } {
@@ -108,25 +136,168 @@ export function trainLadder(tf: Tf, input: LadderInput): LadderOutput {
   const n = input.train.t.length;
   if (n !== input.train.y.length || n < 4) throw new Error("trainLadder: need matching t and y with at least 4 points");
   const { mean, spread } = meanAndSpread(input.train.y);
-  const yz = Float32Array.from(input.train.y, (v) => (v - mean) / spread);
-  const [W, V] = trainPacked(tf, featureRows(input.train.t), yz, initialWeights(new Random(`ladder:${input.seed}`)), input.onProgress);
-
-  const predictions: Record<string, Float32Array[]> = {};
-  for (const [name, t] of Object.entries({ train: input.train.t, ...input.predictAt })) {
-    const flat = predict(tf, W, V, t);
-    predictions[name] = LEVELS.map((_, l) => Float32Array.from({ length: t.length }, (_, i) => flat[i * L + l] * spread + mean));
-  }
-  W.dispose();
-  V.dispose();
-  const { train, ...rest } = predictions;
-  return { levels: L, trainError: train.map((pred) => rmsError(pred, input.train.y)), predictions: rest };
+  const yz = Float64Array.from(input.train.y, (v) => (v - mean) / spread);
+  const W = trainBends(tf, featureRows(input.train.t), Float32Array.from(yz), initialWeights(new Random(`ladder:${input.seed}`)), input.onProgress);
+  return readoutLadder(input.train, input.predictAt, W);
 }
 
-const PROGRESS_EVERY = 25; // steps
+/** Hidden unit `bend` (0-based) of `level` in the packed input→hidden weights. */
+export const packedUnit = (level: number, bend: number): number => (level - 2) * MAX_BENDS + bend;
+/** Size of the packed input→hidden weights: row 0 (the constant's weights), then row 1 (t'). */
+export const PACKED_BENDS = 2 * HIDDEN;
 
-function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: { W: Float32Array; V: Float32Array }, onProgress?: (done: number) => void): [TF.Tensor2D, TF.Tensor2D] {
+/**
+ * Phase 2 on its own: every level's exact readout given trained bends `W` (packed, [2 × HIDDEN]:
+ * the weights from the constant, then from t'), and the predictions.
+ */
+export function readoutLadder(train: { t: ArrayLike<number>; y: ArrayLike<number> }, predictAt: Record<string, ArrayLike<number>>, W: Float32Array): LadderOutput {
+  const { mean, spread } = meanAndSpread(train.y);
+  const yz = Float64Array.from(train.y, (v) => (v - mean) / spread);
+  const readout = solveReadouts(designRows(train.t, W), yz, train.y, mean, spread);
+  const predictions: Record<string, Float64Array[]> = {};
+  for (const [name, t] of Object.entries(predictAt)) {
+    const rows = designRows(t, W);
+    predictions[name] = readout.map((r) => predictRows(rows, t.length, r, mean, spread));
+  }
+  return {
+    levels: L,
+    trainError: readout.map((r) => r.trainError),
+    predictions,
+    bendsUsed: readout.map((r) => r.columns.filter((c) => c >= FEATURES).length),
+  };
+}
+
+/**
+ * The training error of each level's features alone (no bends), solved the same way (the same
+ * ridge): what the bends are measured against in the balance report.
+ */
+export function featuresOnlyTrainError(train: { t: ArrayLike<number>; y: ArrayLike<number> }): number[] {
+  const { mean, spread } = meanAndSpread(train.y);
+  const yz = Float64Array.from(train.y, (v) => (v - mean) / spread);
+  const rows = designRows(train.t, new Float32Array(2 * HIDDEN));
+  const gram = gramOf(rows, yz);
+  return LEVELS.map(({ level }) => {
+    const columns = levelFeatureColumns(level);
+    return rmsError(predictRows(rows, yz.length, { columns, weights: ridgeFit(gram, yz.length, columns) }, mean, spread), train.y);
+  });
+}
+
+/** A readout's predictions at design rows, back in the target's units. */
+function predictRows(rows: Float64Array, n: number, { columns, weights }: { columns: number[]; weights: Float64Array }, mean: number, spread: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let c = 0; c < columns.length; c++) s += rows[i * COLUMNS + columns[c]] * weights[c];
+    out[i] = s * spread + mean;
+  }
+  return out;
+}
+
+/** Feature rows plus the hidden units' outputs, float64, [N × COLUMNS]. */
+function designRows(t: ArrayLike<number>, W: Float32Array): Float64Array {
+  const features = featureRows64(t);
+  const rows = new Float64Array(t.length * COLUMNS);
+  for (let i = 0; i < t.length; i++) {
+    rows.set(features.subarray(i * FEATURES, (i + 1) * FEATURES), i * COLUMNS);
+    const tp = 2 * t[i] - 1;
+    for (let j = 0; j < HIDDEN; j++) rows[i * COLUMNS + FEATURES + j] = 1 / (1 + Math.exp(-(W[j] + W[HIDDEN + j] * tp)));
+  }
+  return rows;
+}
+
+interface Gram { xtx: Float64Array; xty: Float64Array }
+interface Readout { columns: number[]; weights: Float64Array; trainError: number }
+
+/** XᵀX (upper triangle is enough, filled both ways) and Xᵀy over all columns. */
+function gramOf(rows: Float64Array, y: Float64Array): Gram {
+  const n = y.length;
+  const xtx = new Float64Array(COLUMNS * COLUMNS), xty = new Float64Array(COLUMNS);
+  for (let i = 0; i < n; i++) {
+    const r = i * COLUMNS, yi = y[i];
+    for (let a = 0; a < COLUMNS; a++) {
+      const va = rows[r + a];
+      if (va === 0) continue;
+      xty[a] += va * yi;
+      const base = a * COLUMNS;
+      for (let b = a; b < COLUMNS; b++) xtx[base + b] += va * rows[r + b];
+    }
+  }
+  for (let a = 0; a < COLUMNS; a++) for (let b = a + 1; b < COLUMNS; b++) xtx[b * COLUMNS + a] = xtx[a * COLUMNS + b];
+  return { xtx, xty };
+}
+
+/**
+ * Ridge least squares on a subset of columns: minimises ‖y − Xw‖² + N·RIDGE·‖w‖² (the constant
+ * and t' unpenalised, so level 1 is the exact least-squares line), from the Gram matrix.
+ */
+function ridgeFit(gram: Gram, n: number, columns: number[]): Float64Array {
+  const p = columns.length;
+  const A = new Float64Array(p * p), w = new Float64Array(p);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++) A[a * p + b] = gram.xtx[columns[a] * COLUMNS + columns[b]];
+    const unpenalised = columns[a] === FEATURES - 2 || columns[a] === FEATURES - 1;
+    A[a * p + a] += n * (unpenalised ? 1e-12 : RIDGE); // a tiny floor keeps Cholesky safe for the unpenalised pair too
+    w[a] = gram.xty[columns[a]];
+  }
+  choleskySolve(A, w, p);
+  return w;
+}
+
+/** Solves A x = b in place (b becomes x) for symmetric positive definite A [p × p]. */
+function choleskySolve(A: Float64Array, b: Float64Array, p: number): void {
+  for (let j = 0; j < p; j++) {
+    let d = A[j * p + j];
+    for (let k = 0; k < j; k++) d -= A[j * p + k] * A[j * p + k];
+    const djj = Math.sqrt(Math.max(d, 1e-300));
+    A[j * p + j] = djj;
+    for (let i = j + 1; i < p; i++) {
+      let s = A[i * p + j];
+      for (let k = 0; k < j; k++) s -= A[i * p + k] * A[j * p + k];
+      A[i * p + j] = s / djj;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= A[i * p + k] * b[k];
+    b[i] = s / A[i * p + i];
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < p; k++) s -= A[k * p + i] * b[k];
+    b[i] = s / A[i * p + i];
+  }
+}
+
+/** Every level's exact readout, each keeping its own bends or its lower neighbour's. */
+function solveReadouts(rows: Float64Array, yz: Float64Array, y: ArrayLike<number>, mean: number, spread: number): Readout[] {
+  const gram = gramOf(rows, yz);
+  const out: Readout[] = [];
+  let keptUnits: number[] = [];
+  for (const { level } of LEVELS) {
+    const features = levelFeatureColumns(level);
+    // Its own trained bends, the bends its lower neighbour kept, or none (the features alone).
+    const own = ownUnits(level);
+    const candidates = [own, ...(keptUnits.length ? [keptUnits] : []), ...(own.length ? [[]] : [])];
+    let best: (Readout & { units: number[] }) | undefined;
+    for (const units of candidates) {
+      const columns = [...features, ...units.map((j) => FEATURES + j)];
+      const weights = ridgeFit(gram, yz.length, columns);
+      // Judged by the very number reported as the level's training error.
+      const trainError = rmsError(predictRows(rows, yz.length, { columns, weights }, mean, spread), y);
+      if (!best || trainError < best.trainError) best = { columns, weights, trainError, units };
+    }
+    keptUnits = best!.units;
+    out.push(best!);
+  }
+  return out;
+}
+
+const PROGRESS_EVERY = 20; // steps
+
+/** Phase 1: Adam on the packed model; returns the trained input→hidden weights [2 × HIDDEN]. */
+function trainBends(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: { W: Float32Array; V: Float32Array }, onProgress?: (done: number) => void): Float32Array {
   const n = yz.length;
-  return tf.tidy(() => {
+  const W = tf.tidy(() => {
     const X = tf.tensor2d(featureRows, [n, FEATURES]);
     const XT = tf.transpose(X);
     const line = tf.slice(X, [0, FEATURES - 2], [n, 2]); // the hidden layer's input: 1 and t'
@@ -140,11 +311,13 @@ function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: 
     let mW = tf.zerosLike(W), vW = tf.zerosLike(W), mV = tf.zerosLike(V), vV = tf.zerosLike(V);
 
     // Powers by repeated products, never `**`: V8 may compute those differently from run to run.
+    // The schedule uses only + − × ÷ √, so every engine computes the same learning rates.
     let beta1Power = 1, beta2Power = 1;
     for (let step = 1; step <= TRAINING_STEPS; step++) {
       beta1Power *= BETA1;
       beta2Power *= BETA2;
-      const lr = (LEARNING_RATE * Math.sqrt(1 - beta2Power)) / (1 - beta1Power);
+      const decay = (TRAINING_STEPS - step + 1) / TRAINING_STEPS; // 1 → 1/STEPS, linearly
+      const lr = (LEARNING_RATE * decay * Math.sqrt(1 - beta2Power)) / (1 - beta1Power);
       const next = tf.tidy(() => {
         const A = tf.sigmoid(tf.matMul(line, W));
         const R = tf.sub(tf.matMul(tf.concat([A, X], 1), V), Y); // residual per level; the loss's 2/N is absorbed by Adam
@@ -157,8 +330,11 @@ function trainPacked(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: 
       [W, mW, vW, V, mV, vV] = next as TF.Tensor2D[];
       if (onProgress && step % PROGRESS_EVERY === 0) onProgress(step / TRAINING_STEPS);
     }
-    return [W, V];
+    return W;
   });
+  const out = W.dataSync() as Float32Array;
+  W.dispose();
+  return Float32Array.from(out);
 }
 
 function adam(tf: Tf, p: TF.Tensor, g: TF.Tensor, m: TF.Tensor, v: TF.Tensor, lr: number): TF.Tensor[] {
@@ -166,12 +342,4 @@ function adam(tf: Tf, p: TF.Tensor, g: TF.Tensor, m: TF.Tensor, v: TF.Tensor, lr
   const v2 = tf.add(tf.mul(v, BETA2), tf.mul(tf.square(g), 1 - BETA2));
   const p2 = tf.sub(p, tf.mul(tf.div(m2, tf.add(tf.sqrt(v2), EPSILON)), lr));
   return [p2, m2, v2];
-}
-
-function predict(tf: Tf, W: TF.Tensor2D, V: TF.Tensor2D, t: ArrayLike<number>): Float32Array {
-  return tf.tidy(() => {
-    const X = tf.tensor2d(featureRows(t), [t.length, FEATURES]);
-    const A = tf.sigmoid(tf.matMul(tf.slice(X, [0, FEATURES - 2], [t.length, 2]), W));
-    return tf.matMul(tf.concat([A, X], 1), V).dataSync() as Float32Array;
-  });
 }

@@ -3,8 +3,8 @@
 // hold until the reveal (the fit at B's points and the hidden error).
 import type * as TF from "@tensorflow/tfjs";
 import { trainLadder, rmsError } from "./ladder";
-import { alignedError, type AlignedError } from "./scoring";
-import { toPoints, type Round, type SpiralPoints, type VisibleRound } from "./round";
+import { hiddenError, type AlignedError } from "./scoring";
+import { plainSpiral, toPoints, type Round, type SpiralPoints, type VisibleRound } from "./round";
 
 export const CURVE_POINTS = 240;
 
@@ -18,7 +18,10 @@ export interface LevelFit {
 
 export interface HiddenFit extends AlignedError {
   level: number;
-  /** The level's log r at B's points, before the alignment offset. */
+  /**
+   * The level's fit at B's points moved onto B's plain spiral (scoring.ts `transplant`), before
+   * the alignment offset: `fit[i] + offset` is the curve drawn over B, in B's log r.
+   */
   fit: number[];
 }
 
@@ -45,6 +48,10 @@ export function fitRound(tf: typeof TF, round: VisibleRound | Round, onProgress?
     const curve = toPoints(GRID, logr, round.turns, round.a.rotation, shift);
     return { level: l + 1, trainError, validationError: rmsError(out.predictions.validation[l], validationY), curve };
   });
-  const hidden = "b" in round ? out.predictions.hidden.map((pred, l) => ({ level: l + 1, fit: Array.from(pred), ...alignedError(pred, round.b.points.logr) })) : undefined;
+  if (!("b" in round)) return { fits };
+  const { b } = round;
+  const plainA = b.points.t.map(plainSpiral(round.a.spiral, round.turns));
+  const plainB = b.points.t.map(plainSpiral(b.spiral, b.turns));
+  const hidden = out.predictions.hidden.map((pred, l) => ({ level: l + 1, ...hiddenError(pred, plainA, plainB, b.points.logr) }));
   return { fits, hidden };
 }

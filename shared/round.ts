@@ -1,30 +1,53 @@
 // The round generator: from a round key, the visible spiral A (noisy, split into training and
-// validation points) and the hidden spiral B, which shares A's general shape and part of its
-// large-scale structure but has contours of its own. A's draws come from the key's public id,
-// B's from its secret part (shared/round-key.ts): two separate streams, so nothing about A
-// tells anything about B's draws.
-import type { Catalog, SpiralEntry } from "./catalog";
+// validation points) and the hidden spiral B. Each is drawn from its own catalog entry (its
+// spiral type, pitch, turns, bump rate and size); B has part of A's large-scale structure and,
+// for a twin or a cousin, part of A's own bumps. A's draws come from the key's public id, B's
+// from its secret part (shared/round-key.ts): two separate streams, so nothing about A tells
+// anything about B's draws. The recipe, with its numbers, is in docs/engine.md.
+import type { Catalog, SpiralEntry, SpiralKind } from "./catalog";
 import { Random } from "./random";
 import type { RoundKey } from "./round-key";
 
 export const POINTS_PER_SPIRAL = 140;
 export const VALIDATION_SHARE = 0.25;
-/** Contour frequencies are kept within what the top detail level can draw (cycles along the arm). */
-const CONTOUR_CYCLES = { min: 2.5, max: 9 };
-/** Contour size (RMS of log r): A's are kept visible but not overwhelming; B's own stay below
- *  `hiddenShare` × the shared structure. */
-const CONTOUR_AMPLITUDE = { min: 0.02, max: 0.12, hiddenShare: 0.1 };
 const VISIBLE_TURNS = { min: 1.25, max: 3 };
+/**
+ * Bumps along the visible arm (cycles): a spiral's catalog rate (bumps per turn × visible turns)
+ * squeezed on a log scale into what the ladder can draw, keeping the order: CONTOUR_RATE.lo or
+ * fewer → CONTOUR_CYCLES.min, CONTOUR_RATE.hi or more → CONTOUR_CYCLES.max.
+ */
+export const CONTOUR_CYCLES = { min: 2.5, max: 13 };
+const CONTOUR_RATE = { lo: 3, hi: 60 };
+/**
+ * Bump size (RMS of log r): the catalog's figure squeezed on a log scale into this range, keeping
+ * the order (CONTOUR_SIZE.lo or less → min, CONTOUR_SIZE.hi or more → max), then drawn ×0.8–1.25.
+ */
+export const CONTOUR_AMPLITUDE = { min: 0.015, max: 0.12 };
+const CONTOUR_SIZE = { lo: 0.01, hi: 0.2 };
+/** The bump's shape: a lopsided wave, fundamental plus this much of its second harmonic. */
+const OVERTONE = 0.7;
+/**
+ * B's own bumps (the part it does not take from A) are drawn on the same scale as A's, times
+ * this: nobody can learn them from A, so they are kept small enough that the score is mostly
+ * about what can be learned.
+ */
+export const HIDDEN_BUMP_SCALE = 0.3;
+/** Large-scale structure: four waves up to `bandwidth` cycles along the arm (log-uniform), RMS `amplitude`. */
+const STRUCTURE = { bandwidth: [1.2, 12] as [number, number], amplitude: [0.1, 0.22] as [number, number] };
+/** B's structure of its own, as a share of (1 − the share it takes from A). */
+export const HIDDEN_OWN_STRUCTURE = 0.15;
 
 export type Relation = "twin" | "cousin" | "stranger";
 export type Difficulty = "easy" | "normal" | "hard";
 
-/** A's measurement noise (standard deviation of log r) by difficulty. */
+/** A's measurement noise (standard deviation of log r) by difficulty, drawn log-uniformly… */
 export const NOISE: Record<Difficulty, [number, number]> = {
-  easy: [0.015, 0.035],
-  normal: [0.03, 0.07],
-  hard: [0.06, 0.1],
+  easy: [0.008, 0.04],
+  normal: [0.02, 0.09],
+  hard: [0.04, 0.14],
 };
+/** …times a factor by kind: a shell is measured more sharply than a hurricane. */
+export const NOISE_BY_KIND: Record<SpiralKind, number> = { shell: 0.6, plant: 0.8, horn: 1, other: 1, galaxy: 1.3, cyclone: 1.4 };
 
 export interface SpiralPoints {
   /** Position along the visible arm, 0 → 1. */
@@ -40,7 +63,13 @@ export interface Cue {
   relation: Relation;
   hiddenName: string;
   hiddenKind: SpiralEntry["kind"];
-  /** One sentence a player sees, e.g. "The hidden spiral is a galaxy arm: Whirlpool Galaxy (M51) — a different kind". */
+  /** Share of A's large-scale structure that B follows, rounded to CUE_SHARE_STEP. */
+  sharedShare: number;
+  /** Share of A's own bumps that B keeps (a stranger: none), rounded to CUE_SHARE_STEP. */
+  bumpsKept: number;
+  /** Size of B's bumps next to A's (RMS ratio), rounded by `roundBumpRatio`. */
+  bumpRatio: number;
+  /** One sentence a player sees, e.g. "Hidden: a hurricane (Hurricane Katrina), another kind. Shares ~55% of A's large-scale shape and none of A's bumps; B's bumps ~2× A's." */
   text: string;
 }
 
@@ -52,6 +81,7 @@ export interface Round {
   /** The key's public id: seeds A and the model's starting weights. */
   id: string;
   difficulty: Difficulty;
+  /** A's visible turns. */
   turns: number;
   cue: Cue;
   a: {
@@ -62,13 +92,19 @@ export interface Round {
     noise: number;
     /** Drawing rotation of the arm's start. */
     rotation: number;
-    /** A's own bumps along the visible arm (cycles), as the catalog describes them. */
+    /** A's own bumps along the visible arm (cycles), from the catalog's rate. */
     contourCycles: number;
+    /** RMS size of A's own bumps in log r. */
+    bumpSize: number;
   };
   /** Secret until the reveal: the key's part that seeds B. */
   hidden: string;
-  /** Secret until the reveal. */
-  b: { spiral: SpiralEntry; points: SpiralPoints; rotation: number };
+  /** Secret until the reveal. B is drawn over its own visible turns. */
+  b: {
+    spiral: SpiralEntry; points: SpiralPoints; rotation: number; turns: number;
+    /** B's bumps: cycles along its arm, RMS size of all its bumps, share of A's bumps it keeps. */
+    contourCycles: number; bumpSize: number; bumpsKept: number;
+  };
   /** Share of A's large-scale structure that B has too (0…1). Secret until the reveal. */
   sharedStructure: number;
 }
@@ -81,53 +117,65 @@ export function visibleRound(round: Round): VisibleRound {
   return visible;
 }
 
-const RELATION_ODDS: [Relation, number][] = [["twin", 0.3], ["cousin", 0.3], ["stranger", 0.4]];
-const SHARED_STRUCTURE: Record<Relation, [number, number]> = { twin: [0.85, 1], cousin: [0.75, 0.95], stranger: [0.65, 0.9] };
+export const RELATION_ODDS: [Relation, number][] = [["twin", 0.25], ["cousin", 0.4], ["stranger", 0.35]];
+/** How much of A's large-scale structure B takes, by relation (drawn uniformly)… */
+export const SHARED_STRUCTURE: Record<Relation, [number, number]> = { twin: [0.85, 1], cousin: [0.8, 0.97], stranger: [0.75, 0.95] };
+/** …except that a stranger is, this often, hardly related at all. */
+export const STRANGER_UNRELATED = { odds: 0.08, share: [0.05, 0.3] as [number, number] };
+/** How much of A's own bumps B keeps, by relation (drawn uniformly): a stranger keeps none. */
+export const BUMPS_KEPT: Record<Relation, [number, number]> = { twin: [0.4, 1], cousin: [0.1, 0.9], stranger: [0, 0] };
 
 export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOptions = {}): Round {
   const rngA = new Random(`round:${key.id}`); // public: A, its noise, split and structure
   const rngB = new Random(`hidden:${key.hidden}`); // secret until the reveal: everything about B
   const difficulty = options.difficulty ?? "normal";
+
+  // ---- A: every draw from rngA ----
   const a = rngA.pick(catalog.spirals);
-  const relation = pickRelation(rngB);
-  const b = pickHidden(rngB, catalog, a, relation);
-  const turns = clamp(a.turns.value, VISIBLE_TURNS.min, VISIBLE_TURNS.max);
-  const noise = rngA.uniform(...NOISE[difficulty]);
-  const sharedStructure = rngB.uniform(...SHARED_STRUCTURE[relation]);
-
-  // Large-scale structure: a few slow waves along the arm, bandwidth drawn per round.
-  const bandwidth = Math.exp(rngA.uniform(Math.log(0.6), Math.log(9)));
-  const structureAmp = rngA.uniform(0.1, 0.22);
-  const structure = randomWaves(rngA, bandwidth, structureAmp);
-  const ownStructureB = randomWaves(rngB, bandwidth, structureAmp);
-
-  const contourA = contours(rngA, a, turns, CONTOUR_AMPLITUDE.max);
-  // A twin shares most of A's contours; anyone else has only their own. B's own bumps are
-  // capped below the shared structure: they are the part no model of A can know.
-  const twinShare = relation === "twin" ? rngB.uniform(0.75, 0.95) : 0;
-  const contourB = contours(rngB, b, turns, CONTOUR_AMPLITUDE.hiddenShare * structureAmp, relation === "twin" ? contourA.cycles : undefined);
-
-  const shape = generalShape(a, turns);
+  const turns = visibleTurns(a);
+  const noise = logUniform(rngA, ...NOISE[difficulty]) * NOISE_BY_KIND[a.kind];
+  const structureAmp = rngA.uniform(...STRUCTURE.amplitude);
+  const structure = randomWaves(rngA, logUniform(rngA, ...STRUCTURE.bandwidth), structureAmp);
+  const bumpsA = contours(rngA, contourCycles(a, turns), bumpSize(rngA, a));
   const tA = jitteredGrid(rngA, POINTS_PER_SPIRAL);
-  const tB = jitteredGrid(rngB, POINTS_PER_SPIRAL);
-  const logrA = tA.map((t) => shape(t) + structure(t) + contourA.at(t) + noise * rngA.normal());
-  const s = sharedStructure, own = 1 - s;
-  const logrB = tB.map((t) => shape(t) + s * structure(t) + own * ownStructureB(t) + twinShare * contourA.at(t) + (1 - twinShare) * contourB.at(t));
-
+  const plainA = plainSpiral(a, turns);
+  const logrA = tA.map((t) => plainA(t) + structure(t) + bumpsA.at(t) + noise * rngA.normal());
   const { train, validation } = split(rngA, POINTS_PER_SPIRAL);
   const rotationA = rngA.uniform(0, 2 * Math.PI);
+
+  // ---- B: every draw from rngB (A's values may shape them; A's stream never does) ----
+  const relation = pickRelation(rngB);
+  const b = pickHidden(rngB, catalog, a, relation);
+  const turnsB = visibleTurns(b);
+  const unrelated = relation === "stranger" && rngB.next() < STRANGER_UNRELATED.odds;
+  const sharedStructure = rngB.uniform(...(unrelated ? STRANGER_UNRELATED.share : SHARED_STRUCTURE[relation]));
+  const bumpsKept = relation === "stranger" ? 0 : rngB.uniform(...BUMPS_KEPT[relation]);
+  // B's structure: s of A's plus a little of its own; B's bumps: k of A's plus (1 − k) of its
+  // own, at its own catalog rate and size (HIDDEN_BUMP_SCALE).
+  const ownStructure = randomWaves(rngB, logUniform(rngB, ...STRUCTURE.bandwidth), structureAmp);
+  const ownBumps = contours(rngB, contourCycles(b, turnsB), bumpSize(rngB, b) * HIDDEN_BUMP_SCALE);
+  const tB = jitteredGrid(rngB, POINTS_PER_SPIRAL);
+  const plainB = plainSpiral(b, turnsB);
+  const s = sharedStructure, k = bumpsKept, own = HIDDEN_OWN_STRUCTURE * (1 - s);
+  const bumpsB = tB.map((t) => k * bumpsA.at(t) + (1 - k) * ownBumps.at(t));
+  const logrB = tB.map((t, i) => plainB(t) + s * structure(t) + own * ownStructure(t) + bumpsB[i]);
   const rotationB = rngB.uniform(0, 2 * Math.PI);
+
+  // Bump sizes as they came out: the RMS over each arm's own points.
+  const bumpSizeA = rms(tA.map(bumpsA.at)), bumpSizeB = rms(bumpsB);
   return {
     id: key.id,
     hidden: key.hidden,
     difficulty,
     turns,
-    cue: cueFor(a, b, relation),
-    a: { spiral: a, points: toPoints(tA, logrA, turns, rotationA), train, validation, noise, rotation: rotationA, contourCycles: contourA.cycles },
-    b: { spiral: b, points: toPoints(tB, logrB, turns, rotationB), rotation: rotationB },
+    cue: cueFor(a, b, relation, { sharedStructure, bumpsKept, bumpRatio: bumpSizeB / bumpSizeA }),
+    a: { spiral: a, points: toPoints(tA, logrA, turns, rotationA), train, validation, noise, rotation: rotationA, contourCycles: bumpsA.cycles, bumpSize: bumpSizeA },
+    b: { spiral: b, points: toPoints(tB, logrB, turnsB, rotationB), rotation: rotationB, turns: turnsB, contourCycles: ownBumps.cycles, bumpSize: bumpSizeB, bumpsKept },
     sharedStructure,
   };
 }
+
+const rms = (values: number[]) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0) / values.length);
 
 function pickRelation(rng: Random): Relation {
   let u = rng.next();
@@ -143,25 +191,73 @@ function pickHidden(rng: Random, catalog: Catalog, a: SpiralEntry, relation: Rel
   return others.length ? rng.pick(others) : a; // a catalog narrowed to one spiral can only give twins
 }
 
-/** The one-line cue about B that every player sees while tuning. */
-export function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
-  const text =
-    relation === "twin" ? `The hidden spiral is another ${a.name.toLowerCase()}: the same kind of object, with the same kind of bumps.`
-    : relation === "cousin" ? `The hidden spiral is ${b.cue} (${b.name}): the same kind of thing as ${a.name}, with bumps of its own.`
-    : `The hidden spiral is ${b.cue} (${b.name}): a different kind of thing, sharing only the general shape.`;
-  return { relation, hiddenName: b.name, hiddenKind: b.kind, text };
+/** The cue's shares are rounded to this step (5 %). */
+export const CUE_SHARE_STEP = 0.05;
+const roundShare = (v: number) => Math.round(v / CUE_SHARE_STEP) * CUE_SHARE_STEP;
+/** A bump-size ratio as the cue states it: to 0.1 below 2, to whole numbers from 2 up. */
+export function roundBumpRatio(ratio: number): number {
+  return ratio < 1.95 ? Math.max(0.1, Math.round(ratio * 10) / 10) : Math.round(ratio);
+}
+/** Half the rounding step of a ratio the cue states: the most it may differ from the truth. */
+export const bumpRatioTolerance = (stated: number) => (stated < 2 ? 0.05 : 0.5);
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+const times = (v: number) => `${v < 2 ? v.toFixed(1) : v.toFixed(0)}×`;
+
+/** What the cue states about B, before rounding (defaults: the longest sentence). */
+export interface CueFacts { sharedStructure: number; bumpsKept: number; bumpRatio: number }
+
+/**
+ * The one-line cue about B that every player sees while tuning: what B is, how closely it
+ * follows A's large-scale shape and what its bumps are like, in rounded numbers. Coarse on
+ * purpose: nothing in it can rebuild B's points.
+ */
+export function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation, facts: CueFacts = { sharedStructure: 1, bumpsKept: 0.55, bumpRatio: 1.5 }): Cue {
+  const sharedShare = roundShare(facts.sharedStructure);
+  const bumpsKept = relation === "stranger" ? 0 : roundShare(facts.bumpsKept);
+  const bumpRatio = roundBumpRatio(facts.bumpRatio);
+  const who = relation === "twin" ? `another ${a.name}, a twin of A` : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
+  const kept = bumpsKept > 0 ? `~${percent(bumpsKept)} of A's bumps` : "none of A's bumps";
+  const text = `Hidden: ${who}. Shares ~${percent(sharedShare)} of A's large-scale shape and ${kept}; B's bumps ~${times(bumpRatio)} A's.`;
+  return { relation, hiddenName: b.name, hiddenKind: b.kind, sharedShare, bumpsKept, bumpRatio, text };
 }
 
-/** log r along the arm for the spiral's type, before structure, contours and noise. */
-function generalShape(spiral: SpiralEntry, turns: number): (t: number) => number {
+function visibleTurns(spiral: SpiralEntry): number {
+  return clamp(spiral.turns.value, VISIBLE_TURNS.min, VISIBLE_TURNS.max);
+}
+
+/**
+ * The plain spiral: log r along the visible arm for the spiral's type and pitch, before
+ * structure, bumps and noise. The scoring compares what A's fit and B have beyond their own.
+ */
+export function plainSpiral(spiral: SpiralEntry, turns: number): (t: number) => number {
   const sweep = 2 * Math.PI * turns;
-  const b = Math.tan((spiral.pitchDeg.value * Math.PI) / 180);
-  const start = Math.PI; // the visible arm starts half a turn out, so r never reaches 0
+  const tanPitch = Math.tan((spiral.pitchDeg.value * Math.PI) / 180);
   switch (spiral.spiralType) {
-    case "logarithmic": return (t) => b * sweep * t; // r = e^(bθ): a line in (θ, log r)
-    case "archimedean": return (t) => Math.log(start + sweep * t); // r ∝ θ
-    case "fermat": return (t) => 0.5 * Math.log(start + sweep * t); // r ∝ √θ
+    // r = e^(bθ), b = tan(pitch): a line in (θ, log r), the same pitch all along.
+    case "logarithmic": return (t) => tanPitch * sweep * t;
+    // r ∝ θ0 + θ: the catalog pitch is the pitch where the visible arm starts, tan ψ = 1/θ0.
+    case "archimedean": { const start = 1 / tanPitch; return (t) => Math.log(start + sweep * t); }
+    // r ∝ √(θ0 + θ): tan ψ = 1/(2θ0) where the visible arm starts.
+    case "fermat": { const start = 1 / (2 * tanPitch); return (t) => 0.5 * Math.log(start + sweep * t); }
   }
+}
+
+/** Bumps along the arm for a spiral: its catalog rate over the visible turns, squeezed on a log scale. */
+function contourCycles(spiral: SpiralEntry, turns: number): number {
+  const rate = clamp(spiral.contours.perTurn * turns, CONTOUR_RATE.lo, CONTOUR_RATE.hi);
+  const u = Math.log(rate / CONTOUR_RATE.lo) / Math.log(CONTOUR_RATE.hi / CONTOUR_RATE.lo);
+  return CONTOUR_CYCLES.min + u * (CONTOUR_CYCLES.max - CONTOUR_CYCLES.min);
+}
+
+function bumpSize(rng: Random, spiral: SpiralEntry): number {
+  const size = clamp(spiral.contours.amplitude, CONTOUR_SIZE.lo, CONTOUR_SIZE.hi);
+  const u = Math.log(size / CONTOUR_SIZE.lo) / Math.log(CONTOUR_SIZE.hi / CONTOUR_SIZE.lo);
+  return (CONTOUR_AMPLITUDE.min + u * (CONTOUR_AMPLITUDE.max - CONTOUR_AMPLITUDE.min)) * rng.uniform(0.8, 1.25);
+}
+
+function logUniform(rng: Random, lo: number, hi: number): number {
+  return Math.exp(rng.uniform(Math.log(lo), Math.log(hi)));
 }
 
 /** A smooth random function: a few sine waves no faster than `bandwidth` cycles along the arm. */
@@ -171,16 +267,14 @@ function randomWaves(rng: Random, bandwidth: number, rms: number): (t: number) =
   return (t) => (rms / norm) * waves.reduce((s, w) => s + w.c * Math.sin(2 * Math.PI * w.f * t + w.phase), 0);
 }
 
-/** A spiral's own bumps: a lopsided wave (fundamental + half-strength overtone) at its catalog rate. */
-function contours(rng: Random, spiral: SpiralEntry, turns: number, maxAmp: number, cycles?: number) {
-  const c = cycles ?? clamp(spiral.contours.perTurn * turns, CONTOUR_CYCLES.min, CONTOUR_CYCLES.max);
-  const amp = clamp(spiral.contours.amplitude * rng.uniform(0.7, 1.3), CONTOUR_AMPLITUDE.min, maxAmp);
+/** A spiral's own bumps: a lopsided wave (fundamental + OVERTONE × its second harmonic), RMS `amp` over whole cycles. */
+function contours(rng: Random, cycles: number, amp: number) {
   const phase = rng.uniform(0, 2 * Math.PI);
   const at = (t: number) => {
-    const a = 2 * Math.PI * c * t + phase;
-    return amp * (Math.sin(a) + 0.5 * Math.sin(2 * a)) / Math.sqrt(0.625);
+    const a = 2 * Math.PI * cycles * t + phase;
+    return (amp * (Math.sin(a) + OVERTONE * Math.sin(2 * a))) / Math.sqrt((1 + OVERTONE * OVERTONE) / 2);
   };
-  return { cycles: c, at };
+  return { cycles, amp, at };
 }
 
 function jitteredGrid(rng: Random, n: number): number[] {

@@ -11,7 +11,7 @@ export interface AlignedError {
 }
 
 /**
- * The hidden error: the fit's log r at B's points against B's log r, after the fair alignment.
+ * The hidden error: a fit's log r at B's points against B's log r, after the fair alignment.
  * Size is not the model's fault: scaling a spiral by s adds log s to every log r, so the best
  * constant shift (the mean gap) is removed first. B is measured from its own start angle, so its
  * rotation never enters (for a logarithmic spiral a rotation is also just a shift in log r).
@@ -30,6 +30,22 @@ export function alignedError(fit: ArrayLike<number>, target: ArrayLike<number>):
   return { error: Math.sqrt(sq / n), offset };
 }
 
+/**
+ * A fit of A, moved onto B's plain spiral: what the fit has beyond A's plain spiral (its type and
+ * pitch), put on top of B's plain spiral, at B's points. The model learned A; that B winds with
+ * another type or pitch is not its fault. All three arrays are at B's points (positions along
+ * the arm, 0 → 1, on each spiral's own visible turns).
+ */
+export function transplant(fitOverA: ArrayLike<number>, plainA: ArrayLike<number>, plainB: ArrayLike<number>): number[] {
+  return Array.from(fitOverA, (v, i) => v - plainA[i] + plainB[i]);
+}
+
+/** The hidden error of a fit of A at B's points: transplanted onto B's plain spiral, then aligned. */
+export function hiddenError(fitOverA: ArrayLike<number>, plainA: ArrayLike<number>, plainB: ArrayLike<number>, target: ArrayLike<number>): AlignedError & { fit: number[] } {
+  const fit = transplant(fitOverA, plainA, plainB);
+  return { fit, ...alignedError(fit, target) };
+}
+
 /** Round points: MAX_POINTS × (best / yours)², rounded; the round's best level earns MAX_POINTS. */
 export function roundPoints(hiddenError: number, bestHiddenError: number): number {
   if (!(hiddenError > 0) || !(bestHiddenError > 0)) return hiddenError === bestHiddenError ? MAX_POINTS : 0;
@@ -37,8 +53,17 @@ export function roundPoints(hiddenError: number, bestHiddenError: number): numbe
   return Math.round(MAX_POINTS * ratio * ratio);
 }
 
-/** The arithmetic behind a round's points, for the player to read. */
+/**
+ * The arithmetic behind a round's points, for the player to read. Both errors are printed with
+ * just enough decimals (four at least) that redoing the sum from the printed numbers rounds to
+ * the same points.
+ */
 export function pointsArithmetic(hiddenError: number, bestHiddenError: number): string {
   const points = roundPoints(hiddenError, bestHiddenError);
-  return `${MAX_POINTS} × (${bestHiddenError.toFixed(4)} ÷ ${hiddenError.toFixed(4)})^2 = ${points}`;
+  const show = (best: string, yours: string) => `${MAX_POINTS} × (${best} ÷ ${yours})^2 = ${points}`;
+  for (let decimals = 4; decimals <= 20; decimals++) {
+    const best = bestHiddenError.toFixed(decimals), yours = hiddenError.toFixed(decimals);
+    if (roundPoints(Number(yours), Number(best)) === points) return show(best, yours);
+  }
+  return show(String(bestHiddenError), String(hiddenError)); // the shortest exact forms: always agrees
 }

@@ -8,6 +8,7 @@ import { generateRound } from "../shared/round";
 import { publicRoundKey } from "../shared/round-key";
 import { fitRound, CURVE_POINTS } from "../shared/round-ladder";
 import { MAX_LEVEL } from "../shared/ladder-levels";
+import { featuresOnlyTrainError } from "../shared/ladder";
 import { ladderDigest } from "./fixtures/digest";
 
 let tf: typeof TF;
@@ -36,11 +37,29 @@ describe("model ladder", () => {
     for (let i = 1; i < theta.length; i++) expect(logr[i] - logr[0]).toBeCloseTo(slope * (theta[i] - theta[0]), 3);
   });
 
-  it("fits A at least as well as detail rises (within a small tolerance)", () => {
-    for (const seed of ["mono-1", "mono-2", "mono-3", "mono-4", "mono-5", "mono-6"]) {
-      const errors = fitRound(tf, generateRound(CATALOG, publicRoundKey(seed))).fits.map((f) => f.trainError);
-      for (let l = 1; l < errors.length; l++) expect(errors[l], `${seed} level ${l + 1}: ${errors.join(", ")}`).toBeLessThanOrEqual(errors[l - 1] * 1.1 + 0.002);
+  it("fits A at least as well as detail rises, and never worse than the features without bends", () => {
+    let steps = 0, fine = 0;
+    for (let i = 0; i < 12; i++) {
+      const round = generateRound(CATALOG, publicRoundKey(`mono-${i}`));
+      const errors = fitRound(tf, round).fits.map((f) => f.trainError);
+      for (let l = 1; l < errors.length; l++, steps++) if (errors[l] <= errors[l - 1] * 1.01) fine++;
       expect(errors[errors.length - 1]).toBeLessThan(errors[0] * 0.8);
+      const { points, train } = round.a;
+      const featuresOnly = featuresOnlyTrainError({ t: train.map((j) => points.t[j]), y: train.map((j) => points.logr[j]) });
+      errors.forEach((e, l) => expect(e, `mono-${i} level ${l + 1}`).toBeLessThanOrEqual(featuresOnly[l]));
+    }
+    expect(fine / steps).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it("gives each hidden fit as the curve drawn over B: fit + offset, scored by RMS", () => {
+    const round = generateRound(CATALOG, publicRoundKey("hidden-fit"));
+    const { hidden } = fitRound(tf, round);
+    const logrB = round.b.points.logr;
+    for (const h of hidden!) {
+      expect(h.fit).toHaveLength(logrB.length);
+      const gaps = h.fit.map((v, i) => v + h.offset - logrB[i]);
+      expect(gaps.reduce((s, g) => s + g, 0) / gaps.length).toBeCloseTo(0, 12);
+      expect(Math.sqrt(gaps.reduce((s, g) => s + g * g, 0) / gaps.length)).toBeCloseTo(h.error, 12);
     }
   });
 
