@@ -56,6 +56,74 @@ export interface LadderOutput {
   bendsUsed: number[];
 }
 
+// ---- Elementary functions from + − × ÷ only ----
+// JS engines may round Math.sin/cos/exp/log/tan differently in the last bit (Node 20's V8 and
+// Chromium's do), and the exact readout's conditioning would carry such a bit far into the fits.
+// These use only exactly rounded operations (and Math.round/sqrt, also exact), so every engine
+// gets the same bits. Accurate to a few units in the last place over the ranges the game uses.
+
+const LN2_HI = 6.93147180369123816490e-1; // ln 2 split (fdlibm): the high part has 32 zero low bits
+const LN2_LO = 1.90821492927058770002e-10;
+const PIO2_1 = 1.57079632673412561417; // π/2 in three parts (fdlibm), each product n·part exact for |n| < 2^20
+const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_3 = 2.02226624871116645580e-21;
+const INV_FACT = Array.from({ length: 20 }, (_, n) => { let f = 1; for (let i = 2; i <= n; i++) f *= i; return 1 / f; });
+
+/** 2^k exactly, by repeated doubling/halving (k an integer). */
+function pow2(k: number): number {
+  let v = 1;
+  const step = k > 0 ? 2 : 0.5;
+  for (let i = Math.abs(k); i > 0; i--) v *= step;
+  return v;
+}
+
+export function detExp(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x > 709) return Infinity;
+  if (x < -708) return 0;
+  const k = Math.round(x / LN2_HI);
+  const r = x - k * LN2_HI - k * LN2_LO; // |r| ≤ 0.35
+  let p = INV_FACT[16];
+  for (let n = 15; n >= 0; n--) p = p * r + INV_FACT[n];
+  return p * pow2(k);
+}
+
+export function detLog(x: number): number {
+  if (Number.isNaN(x) || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  let m = x, e = 0;
+  while (m >= 2) { m /= 2; e++; }
+  while (m < 1) { m *= 2; e--; }
+  if (m > Math.SQRT2) { m /= 2; e++; }
+  const s = (m - 1) / (m + 1), s2 = s * s; // |s| ≤ 0.172
+  let p = 1 / 27;
+  for (let n = 12; n >= 0; n--) p = p * s2 + 1 / (2 * n + 1);
+  return e * LN2_HI + (2 * s * p + e * LN2_LO);
+}
+
+/** sin and cos of x together (one range reduction). */
+export function detSinCos(x: number): [number, number] {
+  if (!Number.isFinite(x)) return [NaN, NaN];
+  const n = Math.round(x / PIO2_1);
+  const r = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3; // |r| ≤ π/4 (a hair more)
+  const r2 = r * r;
+  // sin r = r − r³/3! + …, cos r = 1 − r²/2! + … (Horner in r², alternating signs)
+  let ps = INV_FACT[19], pc = INV_FACT[18];
+  for (let k = 17; k >= 1; k -= 2) ps = INV_FACT[k] - r2 * ps;
+  for (let k = 16; k >= 0; k -= 2) pc = INV_FACT[k] - r2 * pc;
+  const sin = r * ps, cos = pc;
+  switch (((n % 4) + 4) % 4) {
+    case 0: return [sin, cos];
+    case 1: return [cos, -sin];
+    case 2: return [-sin, -cos];
+    default: return [-cos, sin];
+  }
+}
+export const detSin = (x: number): number => detSinCos(x)[0];
+export const detCos = (x: number): number => detSinCos(x)[1];
+export const detTan = (x: number): number => { const [s, c] = detSinCos(x); return s / c; };
+
 /** Row-major feature matrix [N × FEATURES] for positions t (float32, for the bends' training). */
 export function featureRows(t: ArrayLike<number>): Float32Array {
   return Float32Array.from(featureRows64(t));
@@ -67,9 +135,9 @@ export function featureRows64(t: ArrayLike<number>): Float64Array {
   for (let n = 0; n < t.length; n++) {
     const row = n * FEATURES;
     for (let k = 1; k <= MAX_HALF_CYCLES; k++) {
-      const a = Math.PI * k * t[n];
-      out[row + 2 * (k - 1)] = Math.cos(a);
-      out[row + 2 * (k - 1) + 1] = Math.sin(a);
+      const [sin, cos] = detSinCos(Math.PI * k * t[n]);
+      out[row + 2 * (k - 1)] = cos;
+      out[row + 2 * (k - 1) + 1] = sin;
     }
     out[row + FEATURES - 2] = 1;
     out[row + FEATURES - 1] = 2 * t[n] - 1;
@@ -200,7 +268,7 @@ function designRows(t: ArrayLike<number>, W: Float32Array): Float64Array {
   for (let i = 0; i < t.length; i++) {
     rows.set(features.subarray(i * FEATURES, (i + 1) * FEATURES), i * COLUMNS);
     const tp = 2 * t[i] - 1;
-    for (let j = 0; j < HIDDEN; j++) rows[i * COLUMNS + FEATURES + j] = 1 / (1 + Math.exp(-(W[j] + W[HIDDEN + j] * tp)));
+    for (let j = 0; j < HIDDEN; j++) rows[i * COLUMNS + FEATURES + j] = 1 / (1 + detExp(-(W[j] + W[HIDDEN + j] * tp)));
   }
   return rows;
 }

@@ -7,6 +7,7 @@
 import type { Catalog, SpiralEntry, SpiralKind } from "./catalog";
 import { Random } from "./random";
 import type { RoundKey } from "./round-key";
+import { detCos, detExp, detLog, detSin, detTan } from "./ladder";
 
 export const POINTS_PER_SPIRAL = 140;
 export const VALIDATION_SHARE = 0.25;
@@ -139,7 +140,7 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
   const bumpsA = contours(rngA, contourCycles(a, turns), bumpSize(rngA, a));
   const tA = jitteredGrid(rngA, POINTS_PER_SPIRAL);
   const plainA = plainSpiral(a, turns);
-  const logrA = tA.map((t) => plainA(t) + structure(t) + bumpsA.at(t) + noise * rngA.normal());
+  const logrA = tA.map((t) => plainA(t) + structure(t) + bumpsA.at(t) + noise * normal(rngA));
   const { train, validation } = split(rngA, POINTS_PER_SPIRAL);
   const rotationA = rngA.uniform(0, 2 * Math.PI);
 
@@ -232,39 +233,45 @@ function visibleTurns(spiral: SpiralEntry): number {
  */
 export function plainSpiral(spiral: SpiralEntry, turns: number): (t: number) => number {
   const sweep = 2 * Math.PI * turns;
-  const tanPitch = Math.tan((spiral.pitchDeg.value * Math.PI) / 180);
+  const tanPitch = detTan((spiral.pitchDeg.value * Math.PI) / 180);
   switch (spiral.spiralType) {
     // r = e^(bθ), b = tan(pitch): a line in (θ, log r), the same pitch all along.
     case "logarithmic": return (t) => tanPitch * sweep * t;
     // r ∝ θ0 + θ: the catalog pitch is the pitch where the visible arm starts, tan ψ = 1/θ0.
-    case "archimedean": { const start = 1 / tanPitch; return (t) => Math.log(start + sweep * t); }
+    case "archimedean": { const start = 1 / tanPitch; return (t) => detLog(start + sweep * t); }
     // r ∝ √(θ0 + θ): tan ψ = 1/(2θ0) where the visible arm starts.
-    case "fermat": { const start = 1 / (2 * tanPitch); return (t) => 0.5 * Math.log(start + sweep * t); }
+    case "fermat": { const start = 1 / (2 * tanPitch); return (t) => 0.5 * detLog(start + sweep * t); }
   }
 }
 
 /** Bumps along the arm for a spiral: its catalog rate over the visible turns, squeezed on a log scale. */
 function contourCycles(spiral: SpiralEntry, turns: number): number {
   const rate = clamp(spiral.contours.perTurn * turns, CONTOUR_RATE.lo, CONTOUR_RATE.hi);
-  const u = Math.log(rate / CONTOUR_RATE.lo) / Math.log(CONTOUR_RATE.hi / CONTOUR_RATE.lo);
+  const u = detLog(rate / CONTOUR_RATE.lo) / detLog(CONTOUR_RATE.hi / CONTOUR_RATE.lo);
   return CONTOUR_CYCLES.min + u * (CONTOUR_CYCLES.max - CONTOUR_CYCLES.min);
 }
 
 function bumpSize(rng: Random, spiral: SpiralEntry): number {
   const size = clamp(spiral.contours.amplitude, CONTOUR_SIZE.lo, CONTOUR_SIZE.hi);
-  const u = Math.log(size / CONTOUR_SIZE.lo) / Math.log(CONTOUR_SIZE.hi / CONTOUR_SIZE.lo);
+  const u = detLog(size / CONTOUR_SIZE.lo) / detLog(CONTOUR_SIZE.hi / CONTOUR_SIZE.lo);
   return (CONTOUR_AMPLITUDE.min + u * (CONTOUR_AMPLITUDE.max - CONTOUR_AMPLITUDE.min)) * rng.uniform(0.8, 1.25);
 }
 
+/** A standard normal draw (Box–Muller) with engine-independent arithmetic. */
+function normal(rng: Random): number {
+  const u = 1 - rng.next();
+  return Math.sqrt(-2 * detLog(u)) * detCos(2 * Math.PI * rng.next());
+}
+
 function logUniform(rng: Random, lo: number, hi: number): number {
-  return Math.exp(rng.uniform(Math.log(lo), Math.log(hi)));
+  return detExp(rng.uniform(detLog(lo), detLog(hi)));
 }
 
 /** A smooth random function: a few sine waves no faster than `bandwidth` cycles along the arm. */
 function randomWaves(rng: Random, bandwidth: number, rms: number): (t: number) => number {
-  const waves = Array.from({ length: 4 }, () => ({ f: rng.uniform(0.25, 1) * bandwidth, phase: rng.uniform(0, 2 * Math.PI), c: rng.normal() }));
+  const waves = Array.from({ length: 4 }, () => ({ f: rng.uniform(0.25, 1) * bandwidth, phase: rng.uniform(0, 2 * Math.PI), c: normal(rng) }));
   const norm = Math.sqrt(waves.reduce((s, w) => s + w.c * w.c, 0) / 2) || 1;
-  return (t) => (rms / norm) * waves.reduce((s, w) => s + w.c * Math.sin(2 * Math.PI * w.f * t + w.phase), 0);
+  return (t) => (rms / norm) * waves.reduce((s, w) => s + w.c * detSin(2 * Math.PI * w.f * t + w.phase), 0);
 }
 
 /** A spiral's own bumps: a lopsided wave (fundamental + OVERTONE × its second harmonic), RMS `amp` over whole cycles. */
@@ -272,7 +279,7 @@ function contours(rng: Random, cycles: number, amp: number) {
   const phase = rng.uniform(0, 2 * Math.PI);
   const at = (t: number) => {
     const a = 2 * Math.PI * cycles * t + phase;
-    return (amp * (Math.sin(a) + OVERTONE * Math.sin(2 * a))) / Math.sqrt((1 + OVERTONE * OVERTONE) / 2);
+    return (amp * (detSin(a) + OVERTONE * detSin(2 * a))) / Math.sqrt((1 + OVERTONE * OVERTONE) / 2);
   };
   return { cycles, amp, at };
 }
@@ -295,8 +302,8 @@ function split(rng: Random, n: number): { train: number[]; validation: number[] 
 /** Points along an arm; `maxLogr` is the log r drawn on the unit circle (default: the outermost). */
 export function toPoints(t: number[], logr: number[], turns: number, rotation: number, maxLogr = Math.max(...logr)): SpiralPoints {
   const theta = t.map((u) => 2 * Math.PI * turns * u);
-  const x = theta.map((th, i) => Math.exp(logr[i] - maxLogr) * Math.cos(th + rotation));
-  const y = theta.map((th, i) => Math.exp(logr[i] - maxLogr) * Math.sin(th + rotation));
+  const x = theta.map((th, i) => detExp(logr[i] - maxLogr) * detCos(th + rotation));
+  const y = theta.map((th, i) => detExp(logr[i] - maxLogr) * detSin(th + rotation));
   return { t, theta, logr, x, y };
 }
 

@@ -3,6 +3,7 @@
 // fits over A with their errors, the cue).
 import type { LevelFit } from "./round-ladder";
 import { plainSpiral, type VisibleRound } from "./round";
+import { detCos, detSin } from "./ladder";
 
 function argmin(values: number[]): number {
   let best = 0;
@@ -56,7 +57,7 @@ function meanSquareGap(p: number[], q: number[]): number {
 
 /** Least-squares fit of waves at `cycles` and 2 × `cycles` along the arm (the bumps' shape). */
 function waveFit(t: number[], y: number[], cycles: number): number[] {
-  const basis = [1, 2].flatMap((h) => [(u: number) => Math.sin(2 * Math.PI * h * cycles * u), (u: number) => Math.cos(2 * Math.PI * h * cycles * u)]);
+  const basis = [1, 2].flatMap((h) => [(u: number) => detSin(2 * Math.PI * h * cycles * u), (u: number) => detCos(2 * Math.PI * h * cycles * u)]);
   const p = basis.length;
   const X = t.map((u) => basis.map((f) => f(u)));
   const A = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => X.reduce((s, row) => s + row[a] * row[b], 0) + (a === b ? 1e-9 : 0)));

@@ -116,7 +116,7 @@ console.log(`  min_training    ${points.min_training} (${ratio(points.min_traini
 console.log(`  min_validation  ${points.min_validation} (${ratio(points.min_validation)})`);
 console.log(`  relation_rule   ${points.relation_rule} (${ratio(points.relation_rule)}) — twin: min validation, else level ${ruleLevel}; chosen on rounds 0-${half - 1}, scored on ${half}-${rounds - 1}`);
 console.log(`  informed        ${points.informed} (${ratio(points.informed)}) — cue numbers + A's fits, errors and bump rate`);
-console.log("\nBy relation (mean points: oracle-best level share / min_validation / informed):");
+console.log("\nBy relation (mean points of min_validation / informed; which level was best, in how many rounds):");
 for (const rel of ["twin", "cousin", "stranger"] as const) {
   const rows = played.filter((p) => p.relation === rel);
   if (!rows.length) continue;
