@@ -12,10 +12,11 @@
 //    Gradients of the full-batch squared error are derived by hand and stepped with Adam, the
 //    learning rate falling linearly to zero. Every transposed operand is constant or tiny.
 // 2. Readout. With the bends fixed, each level's output weights are the exact ridge solution
-//    (Cholesky, float64, plain JS: + − × ÷ √ are exactly rounded in every engine). A level keeps
-//    its own trained bends or the bends its lower neighbour kept, whichever fits the training
-//    points better: its columns then contain all of the neighbour's, so more detail never fits A
-//    worse (up to the tiny ridge).
+//    (Cholesky, float64, plain JS: + − × ÷ √ are exactly rounded in every engine, and the
+//    features' sines and sigmoids' exponentials below use nothing else). A level keeps its own
+//    trained bends, the bends its lower neighbour kept, or none, whichever fits the training
+//    points best: one candidate contains all of the neighbour's columns, so more detail never
+//    fits A worse (up to the tiny ridge), and none is ever worse than its features alone.
 import type * as TF from "@tensorflow/tfjs";
 import { LEVELS, MAX_BENDS, MAX_HALF_CYCLES } from "./ladder-levels";
 import { Random } from "./random";
@@ -169,7 +170,7 @@ export function levelFeatureColumns(level: number): number[] {
 }
 
 /** A level's own hidden units (indices into the packed hidden layer). */
-const ownUnits = (level: number): number[] => Array.from({ length: LEVELS[level - 1].bends }, (_, b) => (level - 2) * MAX_BENDS + b);
+const ownUnits = (level: number): number[] => Array.from({ length: LEVELS[level - 1].bends }, (_, b) => packedUnit(level, b));
 
 /** Seeded starting weights: each bend a smooth step somewhere along the arm; readout near zero. */
 function initialWeights(rng: Random): { W: Float32Array; V: Float32Array } {

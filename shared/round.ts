@@ -145,7 +145,7 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
   const rotationA = rngA.uniform(0, 2 * Math.PI);
 
   // ---- B: every draw from rngB (A's values may shape them; A's stream never does) ----
-  const relation = pickRelation(rngB);
+  const relation = possibleRelation(catalog, a, pickRelation(rngB));
   const b = pickHidden(rngB, catalog, a, relation);
   const turnsB = visibleTurns(b);
   const unrelated = relation === "stranger" && rngB.next() < STRANGER_UNRELATED.odds;
@@ -184,12 +184,21 @@ function pickRelation(rng: Random): Relation {
   return "stranger";
 }
 
+/** Pools of B for each relation to A (a twin is A itself). */
+const poolFor = (catalog: Catalog, a: SpiralEntry, relation: Relation): SpiralEntry[] =>
+  relation === "twin" ? [a] : catalog.spirals.filter((s) => s.id !== a.id && (relation === "cousin" ? s.kind === a.kind : s.kind !== a.kind));
+
+/**
+ * The drawn relation, or the nearest one the catalog allows (a room narrowed to one kind has no
+ * strangers; a kind with one entry has no cousins), so the cue never names a relation B lacks.
+ */
+function possibleRelation(catalog: Catalog, a: SpiralEntry, relation: Relation): Relation {
+  const order: Relation[] = relation === "stranger" ? ["stranger", "cousin", "twin"] : relation === "cousin" ? ["cousin", "stranger", "twin"] : ["twin"];
+  return order.find((r) => poolFor(catalog, a, r).length > 0)!;
+}
+
 function pickHidden(rng: Random, catalog: Catalog, a: SpiralEntry, relation: Relation): SpiralEntry {
-  if (relation === "twin") return a;
-  const pool = catalog.spirals.filter((s) => s.id !== a.id && (relation === "cousin" ? s.kind === a.kind : s.kind !== a.kind));
-  if (pool.length) return rng.pick(pool);
-  const others = catalog.spirals.filter((s) => s.id !== a.id);
-  return others.length ? rng.pick(others) : a; // a catalog narrowed to one spiral can only give twins
+  return rng.pick(poolFor(catalog, a, relation));
 }
 
 /** The cue's shares are rounded to this step (5 %). */

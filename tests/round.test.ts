@@ -38,6 +38,20 @@ describe("round generator", () => {
     expect(relations.size).toBe(3);
   });
 
+  it("names only relations the catalog allows (a room narrowed to shells has no strangers)", () => {
+    const shells = { ...CATALOG, spirals: CATALOG.spirals.filter((s) => s.kind === "shell") };
+    const seen = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      const r = generateRound(shells, publicRoundKey(`shells-${i}`));
+      seen.add(r.cue.relation);
+      expect(r.b.spiral.kind).toBe("shell");
+      expect(r.cue.text).not.toContain("another kind");
+    }
+    expect([...seen].sort()).toEqual(["cousin", "twin"]);
+    const one = { ...CATALOG, spirals: CATALOG.spirals.slice(0, 1) };
+    expect(generateRound(one, publicRoundKey("alone")).cue.relation).toBe("twin");
+  });
+
   it("keeps B out of what a player may see", () => {
     const round = generateRound(CATALOG, publicRoundKey("secret"));
     const visible = JSON.stringify(visibleRound(round));
