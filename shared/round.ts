@@ -198,7 +198,7 @@ function possibleRelation(catalog: Catalog, a: SpiralEntry, relation: Relation):
 }
 
 function pickHidden(rng: Random, catalog: Catalog, a: SpiralEntry, relation: Relation): SpiralEntry {
-  return rng.pick(poolFor(catalog, a, relation));
+  return relation === "twin" ? a : rng.pick(poolFor(catalog, a, relation));
 }
 
 /** The cue's shares are rounded to this step (5 %). */
