@@ -36,7 +36,7 @@ export function revealMessage(roundNumber: number, round: Round, hidden: HiddenF
     round: roundNumber,
     b: arm(spiral, points.x, points.y),
     overB: hidden.map((h) => {
-      const over = toPoints(points.t, h.fit.map((v) => v + h.offset), round.turns, rotation, maxLogr);
+      const over = toPoints(points.t, h.fit.map((v) => v + h.offset), round.b.turns, rotation, maxLogr);
       return { level: h.level, x: toWire(over.x), y: toWire(over.y) };
     }),
     hidden: hidden.map((h) => ({ level: h.level, error: h.error, validationError: fits.find((f) => f.level === h.level)!.validationError })),
