@@ -6,6 +6,7 @@
 // the frame rate while tuning in a room of 60 players (59 SDK bots), against the same page idle;
 // and a short match whose screenshots go to the README (UPDATE_README_IMAGES=1 writes
 // docs/images; otherwise they land with the rest in test-results/screenshots/game-feel).
+import { fitsScreen } from "./layout";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,29 +38,6 @@ async function tabTo(page: Page, id: string, max = 60): Promise<number> {
   throw new Error(`Tab never reached ${id} (focus is on ${await focused(page)})`);
 }
 
-/** Nothing wider than the window, and each named element wholly inside the window now. */
-async function fitsScreen(page: Page, what: string, inView: string[] = []): Promise<void> {
-  const m = await page.evaluate((ids) => {
-    const wide: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
-      if (el.offsetParent === null || el.closest(".sr-only")) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)) wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    const out: string[] = [];
-    for (const id of ids) {
-      const el = document.querySelector<HTMLElement>(`[data-testid="${id}"], #${id}`);
-      const r = el?.getBoundingClientRect();
-      if (!r || r.width === 0 || r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) {
-        out.push(`${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : "missing"} in ${innerWidth}×${innerHeight}`);
-      }
-    }
-    return { sw: document.documentElement.scrollWidth, w: innerWidth, wide: wide.slice(0, 8), out };
-  }, inView);
-  expect(m.sw, `${what}: the page is wider than the window`).toBeLessThanOrEqual(m.w);
-  expect(m.wide, `${what}: elements wider than the window`).toEqual([]);
-  expect(m.out, `${what}: cut off or out of view`).toEqual([]);
-}
 
 /** A bot with the SDK: a player's phone without a screen (it ignores what the room tells it). */
 async function bot(url: string, code: string, name: string): Promise<Room> {

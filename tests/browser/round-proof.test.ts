@@ -8,6 +8,7 @@
 // damaged link says so and goes home. The daily says when its values come; the leaderboard
 // replays a past day's round and checks the B this browser kept against the published values.
 // Screenshots go to test-results/screenshots/round-proof.
+import { fitsScreen } from "./layout";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,29 +30,6 @@ const inPhase = (page: Page, name: string) => phase(page, name).waitFor({ state:
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const tokenOf = (href: string) => decodeURIComponent(new URL(href, "http://x").searchParams.get("replay") ?? "");
 
-/** Nothing wider than the window; each named element wholly inside the window now. */
-async function fitsScreen(page: Page, what: string, inView: string[] = []): Promise<void> {
-  const m = await page.evaluate((ids) => {
-    const wide: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
-      if (el.offsetParent === null || el.closest(".sr-only")) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)) wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    const out: string[] = [];
-    for (const id of ids) {
-      const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-      const r = el?.getBoundingClientRect();
-      if (!r || r.width === 0 || r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) {
-        out.push(`${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : "missing"} in ${innerWidth}×${innerHeight}`);
-      }
-    }
-    return { sw: document.documentElement.scrollWidth, w: innerWidth, wide: wide.slice(0, 8), out };
-  }, inView);
-  expect(m.sw, `${what}: the page is wider than the window`).toBeLessThanOrEqual(m.w);
-  expect(m.wide, `${what}: elements wider than the window`).toEqual([]);
-  expect(m.out, `${what}: cut off or out of view`).toEqual([]);
-}
 
 /** The projector neither scrolls nor clips: no overflow of the document, nor inside its panels (the gaps box too). */
 async function projectorFits(page: Page, what: string): Promise<void> {
