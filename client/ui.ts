@@ -1,10 +1,13 @@
-// Page-wide bits every screen uses: the error line, the status notice, the phase badge.
+// Page-wide bits every page uses (the game, /watch, /leaderboard): the error line, the status
+// notice, the phase's name and badge, the name this browser plays under.
 import { byId, setText, show } from "./dom";
+import { readStored, writeStored } from "./storage";
 
-export function showError(message: string): void {
+/** Shows the page's error line; null hides it. */
+export function showError(message: string | null): void {
   const el = byId("error");
-  el.textContent = message;
-  el.hidden = false;
+  if (message) setText(el, message);
+  show(el, Boolean(message));
 }
 
 export function clearError(): void {
@@ -17,14 +20,26 @@ export function showNotice(message: string | null): void {
   show(el, Boolean(message));
 }
 
-const PHASE_LABELS: Record<string, string> = {
+export const PHASE_LABELS: Readonly<Record<string, string>> = {
   home: "Home", lobby: "Lobby", training: "Training", tuning: "Tuning", reveal: "Reveal", podium: "Podium",
 };
+
+/** A phase's name on a badge; "Starting" before the room's state has one. */
+export const phaseLabel = (phase: string | undefined): string => PHASE_LABELS[phase ?? ""] ?? "Starting";
 
 export function setPhaseBadge(phase: string, detail = ""): void {
   const el = byId("phase");
   if (el.dataset.phase !== phase) el.dataset.phase = phase;
-  setText(el, PHASE_LABELS[phase] + (detail ? ` · ${detail}` : ""));
+  setText(el, phaseLabel(phase) + (detail ? ` · ${detail}` : ""));
+}
+
+/** The name this browser plays under (the home screen remembers it; the leaderboard marks its rows). */
+export function rememberedName(): string | undefined {
+  return readStored("name");
+}
+
+export function rememberName(name: string): void {
+  writeStored("name", name);
 }
 
 /** A modal question with Cancel and OK (the page's own dialog: big enough for a projector). */

@@ -1,5 +1,5 @@
-// Plain reads of the synchronised room state for the screens: players in leaderboard order,
-// me, the host, rank movement. No DOM here.
+// Plain reads of the synchronised room state for the game's screens and the spectator pages:
+// players in leaderboard order, me, the host, rank movement. No DOM here.
 import type { MatchState, Player } from "../server/state";
 import type { Phase } from "../shared/protocol";
 
@@ -19,14 +19,17 @@ export interface PlayerRow {
   isMe: boolean;
 }
 
-export function playerRows(state: MatchState, me: string): PlayerRow[] {
+/** The room's players in leaderboard order; `me` is this client's session id ("" on a spectator page). */
+export function playerRows(state: MatchState, me = ""): PlayerRow[] {
   const rows: PlayerRow[] = [];
-  state.players.forEach((p: Player, id: string) => {
+  state.players?.forEach((p: Player, id: string) => {
     rows.push({
       // Numbers the server has not set yet arrive as undefined: read them as 0.
-      id, name: p.name ?? "", seat: p.seat ?? 0, points: p.points ?? 0, roundPoints: p.roundPoints ?? 0, rank: p.rank ?? 0,
-      previousRank: p.previousRank ?? 0, playing: p.playing === true, locked: p.locked === true, connected: p.connected !== false,
-      revealedPick: p.revealedPick ?? 0, isHost: id === state.hostId, isMe: id === me,
+      id, name: p.name ?? "", seat: num(p.seat), points: num(p.points), roundPoints: num(p.roundPoints),
+      rank: num(p.rank),
+      previousRank: num(p.previousRank), playing: p.playing === true, locked: p.locked === true,
+      connected: p.connected !== false, revealedPick: num(p.revealedPick),
+      isHost: id === state.hostId, isMe: Boolean(me) && id === me,
     });
   });
   // The server's rank first; most points then earliest seat when ranks are not set yet.
@@ -38,7 +41,9 @@ export function phaseOf(state: MatchState): Phase {
 }
 
 /** "▲2", "▼1", "–" or "" (no previous rank yet). */
-export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): { symbol: string; label: string; kind: "up" | "down" | "same" | "new" } {
+export interface Movement { symbol: string; label: string; kind: "up" | "down" | "same" | "new" }
+
+export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): Movement {
   if (!row.previousRank || !row.rank) return { symbol: "", label: "", kind: "new" };
   const delta = row.previousRank - row.rank;
   if (delta > 0) return { symbol: `▲${delta}`, label: `up ${delta}`, kind: "up" };
