@@ -17,10 +17,11 @@ import { Random } from "../shared/random";
 import { newRoomCode } from "../shared/room-code";
 import {
   CLOSE_FLOODING, CLOSE_KICKED, MAX_PLAYERS, MAX_SPECTATORS, ROUNDS, TUNING_SECONDS, joinOptionsSchema, parseClientMessage,
-  type ClientMessage, type ClientMessageType, type ErrorMessage, type Phase, type DailyMessage, type PickCountsMessage, type PodiumMessage, type RevealMessage, type RoundMessage, type RoundResult,
+  type ClientMessage, type ClientMessageType, type ClockMessage, type ErrorMessage, type Phase, type DailyMessage, type PickCountsMessage, type PodiumMessage, type RevealMessage, type RoundMessage, type RoundResult,
 } from "../shared/protocol";
 import { DEFAULT_PICK, REVEAL_SECONDS, phaseAfterReveal, rankStandings, refusal, scoreRound, nextHost, uniqueName } from "../shared/match";
 import { roundMessage, revealMessage } from "../shared/round-messages";
+import { secondsLeft } from "../shared/clock";
 import { MatchState, Player } from "./state";
 import { trainer } from "./trainer";
 import { roundKey } from "./round-secret";
@@ -76,7 +77,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   /** The round being played; `opening` (what fixes B) stays on the server until the reveal. */
   private current?: { round: Round; opening: RoundOpening; date: string; hidden: HiddenFit[]; message: RoundMessage };
   private reveal?: RevealMessage;
+  /** Ends the current timed phase at `state.deadline`. */
   private ticker?: Delayed;
+  /** Ticks `state.secondsLeft` once a second, until no client reads it. */
+  private secondsTicker?: Delayed;
   private floodGuards = new Map<string, FloodGuard>();
   /** Clients disconnected for flooding or kicked: no seat is kept for them. */
   private removed = new Set<string>();
@@ -165,6 +169,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** Sends what was broadcast before this client arrived (or while it was away). */
   private catchUp(client: Client): void {
+    client.send("clock", { now: Date.now() } satisfies ClockMessage);
     if (this.current && this.state.phase !== "lobby") client.send("round", this.current.message);
     if (this.reveal && this.state.phase === "reveal") client.send("reveal", this.reveal);
     if (this.state.phase === "tuning" && this.state.showPicksLive) client.send("pickCounts", this.pickCounts());
@@ -233,6 +238,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   onDispose(): void {
     log.info("room-disposed", { room: this.roomId });
     this.ticker?.clear();
+    this.secondsTicker?.clear();
   }
 
   /** A code no live room has (31^5 ≈ 29 million codes, so this rarely loops). */
@@ -303,7 +309,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
         return;
       case "lockIn":
         player!.locked = true;
-        this.lockedAt.set(client.sessionId, this.state.secondsLeft / this.state.tuningSeconds);
+        this.lockedAt.set(client.sessionId, Math.max(0, this.state.deadline - Date.now()) / (this.state.tuningSeconds * 1000));
         this.recount();
         this.sendPickCounts();
         if (this.allLocked()) this.endTuning();
@@ -345,8 +351,13 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private pause(paused: boolean): void {
     if (paused === this.state.paused) return;
     this.state.paused = paused;
-    if (paused) this.ticker?.clear();
-    else this.countdown(this.state.secondsLeft, () => this.endTuning());
+    if (paused) {
+      this.state.pausedLeft = Math.max(0, this.state.deadline - Date.now());
+      this.stopClock();
+    } else {
+      this.countdown(this.state.pausedLeft / 1000, () => this.endTuning());
+      this.state.pausedLeft = 0;
+    }
   }
 
   private startMatch(): void {
@@ -357,6 +368,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     for (const player of this.state.players.values()) {
       player.points = 0;
       player.roundPoints = 0;
+      player.speedBonus = 0;
       player.previousRank = 0;
     }
     this.state.round = 0;
@@ -367,6 +379,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private async beginRound(): Promise<void> {
     this.state.round += 1;
     this.state.phase = "training";
+    this.stopClock();
+    this.sendClock();
     this.state.trainingProgress = 0;
     this.current = undefined;
     this.reveal = undefined;
@@ -410,6 +424,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     log.info("round-trained", { room: this.roomId, round: roundNumber });
     this.state.phase = "tuning";
     this.state.paused = false;
+    this.state.pausedLeft = 0;
+    this.sendClock();
     this.publishListing();
     this.sendPickCounts();
     this.countdown(this.state.tuningSeconds, () => this.endTuning());
@@ -430,6 +446,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       const player = this.state.players.get(result.sessionId)!;
       player.points += result.points;
       player.roundPoints = result.points;
+      player.speedBonus = result.speedBonus;
       player.revealedPick = result.level;
     }
     for (const player of this.state.players.values()) player.previousRank = player.rank;
@@ -442,6 +459,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.dailyStanding) this.broadcast("daily", this.dailyStanding);
     this.state.phase = "reveal";
     this.state.paused = false;
+    this.state.pausedLeft = 0;
+    this.sendClock();
     this.publishListing();
     this.countdown(REVEAL_SECONDS, () => this.afterReveal());
   }
@@ -480,16 +499,18 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private afterReveal(): void {
     if (this.state.phase !== "reveal") return;
-    this.ticker?.clear();
+    this.stopClock();
     if (phaseAfterReveal(this.state.round, this.state.rounds) === "podium") this.toPodium();
     else void this.beginRound();
   }
 
   /** The end of a match (after the last round, or when the host ends it): the podium. */
   private toPodium(): void {
-    this.ticker?.clear();
+    this.stopClock();
     this.state.phase = "podium";
+    this.sendClock();
     this.state.paused = false;
+    this.state.pausedLeft = 0;
     this.current = undefined;
     const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
     const winner = players.find(([, p]) => p.rank === 1)?.[1].name;
@@ -503,10 +524,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private toLobby(): void {
-    this.ticker?.clear();
+    this.stopClock();
     this.current = undefined;
     this.reveal = undefined;
     this.state.phase = "lobby";
+    this.sendClock();
     this.state.round = 0;
     this.state.matchId = "";
     for (const player of this.state.players.values()) {
@@ -515,23 +537,38 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       player.revealedPick = 0;
       player.points = 0;
       player.roundPoints = 0;
+      player.speedBonus = 0;
       player.previousRank = 0;
     }
     this.rank();
     this.recount();
   }
 
-  /** Counts `seconds` down in the state, then calls `done`. */
+  /** Sets the deadline `seconds` from now and calls `done` then. */
   private countdown(seconds: number, done: () => void): void {
-    this.ticker?.clear();
-    this.state.secondsLeft = seconds;
-    this.ticker = this.clock.setInterval(() => {
-      this.state.secondsLeft = Math.max(0, this.state.secondsLeft - 1);
-      if (this.state.secondsLeft === 0) {
-        this.ticker?.clear();
-        done();
-      }
+    this.stopClock();
+    this.state.deadline = Date.now() + seconds * 1000;
+    this.state.secondsLeft = secondsLeft(this.state, Date.now());
+    this.ticker = this.clock.setTimeout(() => {
+      this.stopClock();
+      this.state.secondsLeft = 0;
+      done();
+    }, seconds * 1000);
+    this.secondsTicker = this.clock.setInterval(() => {
+      this.state.secondsLeft = secondsLeft(this.state, Date.now());
     }, 1000);
+  }
+
+  /** No timed phase (or a paused one): no deadline. */
+  private stopClock(): void {
+    this.ticker?.clear();
+    this.secondsTicker?.clear();
+    this.state.deadline = 0;
+  }
+
+  /** Tells everyone the server's clock (at each phase change; on join via catchUp). */
+  private sendClock(): void {
+    this.broadcast("clock", { now: Date.now() } satisfies ClockMessage);
   }
 
   private allLocked(): boolean {

@@ -86,8 +86,15 @@ export const clientMessages = {
 export type ClientMessageType = keyof typeof clientMessages;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof clientMessages)[T]>;
 
-/** WebSocket close codes the client explains: Colyseus's shutdown code, and ours. */
+/** WebSocket close codes the client explains: the standard ones, Colyseus's, and ours. */
+/** The connection dropped without a close frame (network gone, server killed). */
+export const CLOSE_ABNORMAL = 1006;
+/** Colyseus: the server is shutting down. */
 export const CLOSE_SERVER_SHUTDOWN = 4001;
+/** Colyseus: the seat was taken over by a newer connection (a reloaded tab), or the socket was stale. */
+export const CLOSE_REPLACED = 4002;
+/** Reconnecting failed: the seat is gone or the retries are over. */
+export const CLOSE_NO_SEAT = 4003;
 export const CLOSE_KICKED = 4403;
 export const CLOSE_FLOODING = 4429;
 
@@ -194,8 +201,17 @@ export interface ErrorMessage {
   type?: ClientMessageType;
 }
 
+/**
+ * The server's clock (epoch ms), sent on join, on reconnect and at every phase change: clients
+ * keep `now - Date.now()` and count the state's `deadline` down locally (shared/clock.ts).
+ */
+export interface ClockMessage {
+  now: number;
+}
+
 /** Every message the server sends, by name. */
 export interface ServerMessages {
+  clock: ClockMessage;
   round: RoundMessage;
   reveal: RevealMessage;
   podium: PodiumMessage;

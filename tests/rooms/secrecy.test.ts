@@ -171,8 +171,11 @@ describe("secrecy on the wire", () => {
       expect(findB(patterns, frames[reveal].bytes)).toEqual(expect.arrayContaining(["msgpack int (x10^4) of B.x (raw)", "msgpack int (x10^4) of B.y (raw)"]));
 
       // (b) Picks, in the decoded messages: only the round message before the reveal (pick counts
-      // go out only when the host shows picks live, which this room does not).
-      const messages = before.map(roomData).filter((m) => m !== undefined);
+      // go out only when the host shows picks live, which this room does not), besides the
+      // server's clock, which carries nothing but the time.
+      const all = before.map(roomData).filter((m) => m !== undefined);
+      for (const m of all.filter((m) => m.type === "clock")) expect(Object.keys(m.payload as object)).toEqual(["now"]);
+      const messages = all.filter((m) => m.type !== "clock");
       expect(messages[0]?.type, `${name}'s first message`).toBe("round");
       expect([...new Set(messages.map((m) => m.type))], `${name}'s messages before the reveal`).toEqual(["round"]);
       for (const m of messages) {
