@@ -4,33 +4,34 @@
 // the reconnection settings of ./reconnection (the SDK then reconnects by itself after a drop).
 import { Client, type Room } from "@colyseus/sdk";
 import {
+  CLOSE_ABNORMAL, CLOSE_FLOODING, CLOSE_KICKED, CLOSE_NO_SEAT, CLOSE_REPLACED, CLOSE_SERVER_SHUTDOWN,
   DAILY_ROOM, LOBBY_ROOM, MATCH_ROOM,
   type ClientMessage, type ClientMessageType, type JoinOptions,
 } from "../shared/protocol";
-import type { MatchState } from "../server/state";
+import type { MatchState } from "../shared/state";
 import { tuneReconnection } from "./reconnection";
 
-export type MatchRoom = Room<any, MatchState>;
+export type MatchRoom = Room<unknown, MatchState>;
 
-let client: Client | undefined;
-const sdk = () => (client ??= new Client(location.origin));
+/** One SDK client for the page, at its own origin (making it opens no connection). */
+const client = new Client(location.origin);
 
 export function createRoom(name: string): Promise<MatchRoom> {
-  return sdk().create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
+  return client.create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, ""));
   });
 }
 
 /** The daily challenge: a solo round on the server with the day's seed. */
 export function createDaily(name: string): Promise<MatchRoom> {
-  return sdk().create<MatchState>(DAILY_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
+  return client.create<MatchState>(DAILY_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, "", "Could not start today's challenge"));
   });
 }
 
 export function joinRoom(code: string, name: string, spectator = false): Promise<MatchRoom> {
   const options: JoinOptions = spectator ? { name, spectator } : { name };
-  return sdk().joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
+  return client.joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, code));
   });
 }
@@ -38,7 +39,7 @@ export function joinRoom(code: string, name: string, spectator = false): Promise
 /** Watches a room from a spectator page (/watch, /leaderboard?room=): a wrong code points at the live list. */
 export function spectate(code: string, name: string): Promise<MatchRoom> {
   const options: JoinOptions = { name, spectator: true };
-  return sdk().joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
+  return client.joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
     throw new Error(friendlyError(err, code, "", "check the code, or pick a live room from the list"));
   });
 }
@@ -48,7 +49,7 @@ export function spectate(code: string, name: string): Promise<MatchRoom> {
  * `reconnectionToken` ("CODE:secret"). Rejects when the seat is gone (left, expired, room over).
  */
 export function reconnectRoom(token: string): Promise<MatchRoom> {
-  return sdk().reconnect<MatchState>(token).then(tuneReconnection);
+  return client.reconnect<MatchState>(token).then(tuneReconnection);
 }
 
 /** Typed send: the payload must match the protocol's schema for that message. */
@@ -78,6 +79,48 @@ export function friendlyError(
   return message || "Something went wrong while joining the room.";
 }
 
+/**
+ * Why a room was lost, in words: for a player (about the seat: the token stays, opening the link
+ * again may restore it) or for a spectator watching it (/watch).
+ */
+export function leftMessage(
+  code: string, closeCode: number, reason = "", as: "player" | "spectator" = "player",
+): string {
+  if (as === "spectator") {
+    const why = closeCode === CLOSE_KICKED ? `the host removed you${reason ? ` (${reason})` : ""}`
+      : closeCode === CLOSE_SERVER_SHUTDOWN ? "the server restarted"
+      : closeCode === CLOSE_NO_SEAT ? "the connection was lost and could not be restored"
+      : "the room has closed";
+    return `Stopped watching room ${code}: ${why}.`;
+  }
+  if (closeCode === CLOSE_NO_SEAT && /no more retries/i.test(reason)) {
+    // The SDK tried for about 66 s: the 60 s the server holds a seat are over.
+    return `Lost the connection to room ${code} and could not reconnect for over a minute, so your seat is gone. `
+      + "Check your connection, then join again with the code.";
+  }
+  if (closeCode === CLOSE_NO_SEAT) {
+    return `Lost the connection to room ${code} and could not reconnect: the room no longer holds your seat `
+      + "(a seat is kept 60 seconds after a drop). Join again with the code to play on.";
+  }
+  if (closeCode === CLOSE_ABNORMAL) {
+    return `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) `
+      + "within 60 seconds to get your seat back.";
+  }
+  if (closeCode === CLOSE_SERVER_SHUTDOWN) {
+    return `The server restarted, so room ${code} closed. `
+      + "Finished rounds are saved; create or join a room again in a minute.";
+  }
+  if (closeCode === CLOSE_FLOODING) {
+    return `You were disconnected from room ${code} for sending too many messages. Join again with the code.`;
+  }
+  if (closeCode === CLOSE_REPLACED) {
+    return `You were disconnected from room ${code} (code ${CLOSE_REPLACED}). `
+      + "If you opened this room in another tab or window, you are playing there now.";
+  }
+  const said = reason ? `: ${reason}` : "";
+  return `You were disconnected from room ${code}${said} (code ${closeCode}). Join again with the code.`;
+}
+
 // --- The live listing of public rooms (/watch) -----------------------------------------------
 
 /** What a match room publishes in the lobby listing (server/match-room.ts `setMetadata`). */
@@ -105,7 +148,7 @@ export interface RoomListing {
 
 /** Joins the lobby: `onChange` gets the whole list of public match rooms after every change. */
 export async function watchListing(onChange: (rooms: RoomListing[]) => void): Promise<Room> {
-  const lobby = await sdk().joinOrCreate(LOBBY_ROOM, {}); // the first visitor creates the lobby room
+  const lobby = await client.joinOrCreate(LOBBY_ROOM, {}); // the first visitor creates the lobby room
   const rooms = new Map<string, RoomListing>();
   const emit = () => onChange([...rooms.values()].filter(isMatchListing));
   lobby.onMessage("rooms", (list: RoomListing[]) => {

@@ -1,6 +1,6 @@
 // Plain reads of the synchronised room state for the game's screens and the spectator pages:
 // players in leaderboard order, me, the host, rank movement. No DOM here.
-import type { MatchState, Player } from "../server/state";
+import type { MatchState, Player } from "../shared/state";
 import type { Phase } from "../shared/protocol";
 
 export interface PlayerRow {

@@ -1,0 +1,84 @@
+// A finished day's daily round on /leaderboard: its published values (GET /api/daily/DATE/opening,
+// out when the day is over) with the replay link, and the check of the B this browser was shown
+// that day against them. No DOM here.
+import { dailyOpeningAfter } from "../../shared/daily";
+import type { RoundOpening } from "../../shared/round-key";
+import { loadDailyProof } from "../daily-proof";
+
+export type OpeningAnswer =
+  | { status: "published"; opening: RoundOpening; commitment: string; replay: string }
+  | { status: "later"; after: string }
+  | { status: "failed"; error: string };
+
+/** This browser's check of the day it played: ✓ or ✗ with a sentence. */
+export interface OwnCheck { ok: boolean; text: string }
+
+async function fetchOpening(date: string): Promise<OpeningAnswer> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/daily/${encodeURIComponent(date)}/opening`, { headers: { accept: "application/json" } });
+  } catch {
+    return { status: "failed", error: "the game server cannot be reached" };
+  }
+  const body = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (res.status === 403 && typeof body?.after === "string") return { status: "later", after: body.after };
+  const replay = body?.replay;
+  if (res.ok && body && typeof replay === "string" && replay.startsWith("/?replay=")
+    && typeof body.commitment === "string" && body.opening) {
+    return { status: "published", opening: body.opening as RoundOpening, commitment: body.commitment, replay };
+  }
+  return { status: "failed", error: typeof body?.error === "string" ? body.error : `HTTP ${res.status}` };
+}
+
+/** The check of the B this browser was shown on `date` (the generator loads only for it). */
+async function checkOwnDaily(date: string, opening: RoundOpening): Promise<OwnCheck | undefined> {
+  const mine = loadDailyProof(date);
+  if (!mine) return undefined;
+  const failed = (reason: string): OwnCheck =>
+    ({ ok: false, text: `✗ Could not verify the round you played this day: ${reason}.` });
+  try {
+    const { verifyOpening } = await import("../../shared/round-proof");
+    const verdict = verifyOpening(mine.commitment, opening, mine.b);
+    if (!verdict.ok) return failed(verdict.reason);
+    const text = `✓ Verified: the B you played this day (${mine.b.name}) was fixed before anyone picked.`;
+    return { ok: true, text };
+  } catch (error) {
+    return failed((error as Error).message);
+  }
+}
+
+/** One page's answers and checks, asked once per day (a day not out yet: again when its time has come). */
+export function dailyOpenings() {
+  const answers = new Map<string, Promise<OpeningAnswer>>();
+  const checks = new Map<string, Promise<OwnCheck | undefined>>();
+
+  function answer(date: string): Promise<OpeningAnswer> {
+    // A day still running (by this clock): no need to ask (the server would refuse it with a 403).
+    const after = dailyOpeningAfter(date);
+    if (Date.now() < Date.parse(after)) return Promise.resolve({ status: "later", after });
+    let known = answers.get(date);
+    if (!known) {
+      known = fetchOpening(date);
+      answers.set(date, known);
+      void known.then((a) => {
+        // Not out yet, or not reachable: ask again on a later refresh (when its time has come).
+        if (a.status === "failed" || (a.status === "later" && Date.parse(a.after) <= Date.now())) answers.delete(date);
+        else if (a.status === "later") {
+          const wait = Math.min(Math.max(0, Date.parse(a.after) - Date.now()) + 1000, 2 ** 31 - 1);
+          setTimeout(() => answers.delete(date), wait);
+        }
+      });
+    }
+    return known;
+  }
+
+  /** Checked again if this browser keeps another round for the day (it played it meanwhile). */
+  function check(date: string, opening: RoundOpening): Promise<OwnCheck | undefined> {
+    const key = `${date}:${loadDailyProof(date)?.commitment ?? ""}`;
+    let known = checks.get(key);
+    if (!known) checks.set(key, (known = checkOwnDaily(date, opening)));
+    return known;
+  }
+
+  return { answer, check };
+}
