@@ -1,11 +1,8 @@
 // Game feel shared by the screens: the ARIA live region that announces phase changes and
 // results, the sound toggle (remembered by ./sound), and numbers that count up (not with
 // prefers-reduced-motion).
-import { byId } from "./dom";
 import { isMuted, play, setMuted, type Effect } from "./sound";
 import { reducedMotion } from "./scene/phaser-view";
-
-let lastAnnounced = "";
 
 /**
  * Says `text` through the polite live region (data-testid "announcer"). The same sentence twice
@@ -13,8 +10,8 @@ let lastAnnounced = "";
  */
 export function announce(text: string): void {
   const el = document.getElementById("announcer");
-  if (!el || !text || text === lastAnnounced) return;
-  lastAnnounced = text;
+  // The region keeps the last sentence: the same one twice in a row is said once.
+  if (!el || !text || el.textContent === text) return;
   // A fresh text node per message: screen readers announce additions reliably.
   el.replaceChildren(document.createTextNode(text));
   el.dataset.count = String(Number(el.dataset.count ?? "0") + 1);
@@ -37,8 +34,7 @@ function renderMute(button: HTMLElement): void {
 }
 
 /** The mute toggle in the top bar (data-testid "mute-toggle", aria-pressed = muted). */
-export function initMuteToggle(): void {
-  const button = byId("mute-toggle");
+export function initMuteToggle(button: HTMLElement): void {
   renderMute(button);
   button.addEventListener("click", () => {
     setMuted(!isMuted());

@@ -3,8 +3,9 @@
 //   settings, retrying for a little longer than the server holds the seat (RECONNECT_SECONDS = 60);
 // - a closed tab, a reload, a crashed browser: the room's reconnection token is kept in
 //   localStorage under the room code, and opening the link again reconnects with it.
-// No DOM here (tests use it in Node); storage is optional and failures are ignored.
+// No DOM here (tests use it in Node); storage goes through ./storage (blocked storage: no restore).
 import type { Room } from "@colyseus/sdk";
+import { readStoredJson, storedKeys, writeStored, writeStoredJson } from "./storage";
 
 /** How long the server keeps a dropped player's seat (server/match-room.ts RECONNECT_SECONDS). */
 export const SEAT_HELD_MS = 60_000;
@@ -27,7 +28,7 @@ export const RECONNECTION = {
   maxEnqueuedMessages: 20,
 } as const;
 
-export function tuneReconnection<R extends Room<any, any>>(room: R): R {
+export function tuneReconnection<R extends Pick<Room, "reconnection">>(room: R): R {
   Object.assign(room.reconnection, RECONNECTION);
   return room;
 }
@@ -43,63 +44,36 @@ export function retryDelays(options: typeof RECONNECTION = RECONNECTION): number
 
 // --- The seat token, kept in the browser --------------------------------------------------
 
-const PREFIX = "shell-galaxy:seat:";
+const PREFIX = "seat:";
 /** Tokens older than this are pruned (a match is long over by then). */
 const KEEP_MS = 12 * 60 * 60 * 1000;
 
 interface Stored { token: string; savedAt: number }
 
-type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
-
-function storage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // storage blocked: no tab-close restore, everything else works
-  }
-}
-
+/** The storage key of room `code`'s seat (under "shell-galaxy:"). */
 export const tokenKey = (code: string) => PREFIX + code;
 
 /** Remembers this browser's seat in room `code` (call again after every reconnect: the token changes). */
-export function saveSeatToken(code: string, token: string | undefined, store = storage()): void {
-  if (!store || !token) return;
-  try {
-    store.setItem(tokenKey(code), JSON.stringify({ token, savedAt: Date.now() } satisfies Stored));
-    pruneSeatTokens(store);
-  } catch {
-    // quota or blocked: ignore
-  }
+export function saveSeatToken(code: string, token: string | undefined): void {
+  if (!token) return;
+  writeStoredJson(tokenKey(code), { token, savedAt: Date.now() } satisfies Stored);
+  pruneSeatTokens();
 }
 
-export function loadSeatToken(code: string, store = storage()): string | undefined {
-  try {
-    const raw = store?.getItem(tokenKey(code));
-    if (!raw) return undefined;
-    const stored = JSON.parse(raw) as Partial<Stored>;
-    if (typeof stored.token !== "string" || !stored.token.startsWith(`${code}:`)) return undefined;
-    if (typeof stored.savedAt !== "number" || Date.now() - stored.savedAt > KEEP_MS) return undefined;
-    return stored.token;
-  } catch {
-    return undefined;
-  }
+export function loadSeatToken(code: string): string | undefined {
+  const stored = readStoredJson<Partial<Stored>>(tokenKey(code));
+  if (typeof stored?.token !== "string" || !stored.token.startsWith(`${code}:`)) return undefined;
+  if (typeof stored.savedAt !== "number" || Date.now() - stored.savedAt > KEEP_MS) return undefined;
+  return stored.token;
 }
 
-export function forgetSeatToken(code: string, store = storage()): void {
-  try {
-    store?.removeItem(tokenKey(code));
-  } catch {
-    // ignore
-  }
+export function forgetSeatToken(code: string): void {
+  writeStored(tokenKey(code), undefined);
 }
 
-function pruneSeatTokens(store: StorageLike): void {
-  const stale: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (!key?.startsWith(PREFIX)) continue;
+function pruneSeatTokens(): void {
+  for (const key of storedKeys(PREFIX)) {
     const code = key.slice(PREFIX.length);
-    if (!loadSeatToken(code, store)) stale.push(key);
+    if (!loadSeatToken(code)) writeStored(key, undefined);
   }
-  for (const key of stale) store.removeItem(key);
 }

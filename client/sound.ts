@@ -1,5 +1,7 @@
 // Short procedural sound effects (Web Audio, no files) and a mute switch the browser remembers.
-const MUTE_KEY = "shell-galaxy:muted";
+import { readStored, writeStored } from "./storage";
+
+const MUTE_KEY = "muted";
 
 export type Effect = "lockIn" | "tick" | "reveal" | "points";
 
@@ -17,20 +19,13 @@ let context: AudioContext | undefined;
 let mutedHere = false;
 
 export function isMuted(): boolean {
-  try {
-    return localStorage.getItem(MUTE_KEY) === "1";
-  } catch {
-    return mutedHere;
-  }
+  const stored = readStored(MUTE_KEY);
+  return stored === undefined ? mutedHere : stored === "1";
 }
 
 export function setMuted(muted: boolean): void {
   mutedHere = muted;
-  try {
-    localStorage.setItem(MUTE_KEY, muted ? "1" : "0");
-  } catch {
-    // remembered for this page only
-  }
+  writeStored(MUTE_KEY, muted ? "1" : "0");
 }
 
 export function play(effect: Effect): void {

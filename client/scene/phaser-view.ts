@@ -3,6 +3,7 @@
 // Graphics, redrawn every frame of a morph. The loop sleeps between redraws so idle pages
 // (and headless test browsers) stay cheap. Phaser's Scale manager (FIT) sizes the canvas to its box.
 import * as Phaser from "phaser";
+import { readStored } from "../storage";
 
 /** The drawing calls the views use: a Phaser Graphics has them, and so does a canvas pen below. */
 export interface Pen {
@@ -71,7 +72,7 @@ class CanvasPen implements Pen {
   }
 }
 
-const RENDERER_KEY = "shell-galaxy:renderer";
+const RENDERER_KEY = "renderer";
 let renderer: number | undefined;
 
 /**
@@ -83,12 +84,7 @@ let renderer: number | undefined;
  */
 function pickRenderer(): number {
   if (renderer !== undefined) return renderer;
-  let forced: string | null = null;
-  try {
-    forced = localStorage.getItem(RENDERER_KEY);
-  } catch {
-    // storage blocked: decide below
-  }
+  const forced = readStored(RENDERER_KEY);
   if (forced === "webgl") return (renderer = Phaser.WEBGL);
   if (forced === "canvas") return (renderer = Phaser.CANVAS);
   const probe = document.createElement("canvas");
@@ -113,6 +109,8 @@ export class PhaserView {
   private readonly id = ++views;
 
   constructor(private readonly parent: HTMLElement, readonly width: number, readonly height: number) {
+    // Phaser calls the scene's hooks with the scene as `this`: the view is reached by name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const view = this;
     this.game = new Phaser.Game({
       type: pickRenderer(),

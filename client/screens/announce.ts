@@ -1,6 +1,6 @@
-// The live region's sentences for the phases main.ts shows (lobby, training, podium); tuning and
+// The live region's sentences for the phases the page shows (lobby, training, podium); tuning and
 // the reveal announce themselves (./tuning, ./reveal), so solo practice gets them too.
-import type { MatchState } from "../../server/state";
+import type { MatchState } from "../../shared/state";
 import type { Phase } from "../../shared/protocol";
 import { announce } from "../feel";
 import { num, type PlayerRow } from "../view-model";

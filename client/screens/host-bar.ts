@@ -2,60 +2,61 @@
 // projector view; the reveal screen has its own), End match (asked first), the results as CSV
 // (reveal and podium), the projector toggle, and "Players & room" (kick, live picks, visibility,
 // lock). Spectators on a projector see only the toggle (to leave the projector view).
-import { byId, setText, show } from "../dom";
-import { send, type MatchRoom } from "../net";
-import type { MatchState } from "../../server/state";
+import { html, render } from "lit-html";
+import { ref } from "lit-html/directives/ref.js";
+import { slots } from "../placement";
+import type { Phase } from "../../shared/protocol";
+import type { RoomPort } from "../port";
 import { confirmAction } from "../ui";
 
-let room: MatchRoom | undefined;
-let paused = false;
-
-export interface HostBarActions {
+export interface HostBarView {
+  phase: Phase;
+  paused: boolean;
+  isHost: boolean;
+  daily: boolean;
+  projector: boolean;
+  lastRound: boolean;
+  matchId: string;
+  code: string;
   toggleProjector(): void;
+  /** The port in use now (End match asks first: the answer must reach the same room). */
+  current(): RoomPort | undefined;
 }
 
-export function initHostBar(actions: HostBarActions): void {
-  byId("host-start").addEventListener("click", () => { if (room) send(room, "start", {}); });
-  byId("pause-match").addEventListener("click", () => { if (room) send(room, "pause", { paused: !paused }); });
-  byId("skip-round").addEventListener("click", () => { if (room) send(room, "skip", {}); });
-  byId("host-next").addEventListener("click", () => { if (room) send(room, "next", {}); });
-  byId("end-match").addEventListener("click", () => {
-    const target = room;
-    if (!target) return;
-    void confirmAction("End the match now? It goes straight to the podium; a round not yet revealed is not scored.", "End match").then((ok) => {
-      if (ok && room === target) send(target, "endMatch", {});
-    });
+function endMatch(port: RoomPort, current: () => RoomPort | undefined): void {
+  const question = "End the match now? It goes straight to the podium; a round not yet revealed is not scored.";
+  void confirmAction(question, "End match").then((ok) => {
+    if (ok && current() === port) port.send("endMatch", {});
   });
-  byId("projector-toggle").addEventListener("click", () => actions.toggleProjector());
 }
 
-export function renderHostBar(r: MatchRoom, state: MatchState, isHost: boolean, projector: boolean): void {
-  room = r;
-  const phase = state.phase;
+export function renderHostBar(v: HostBarView, port: RoomPort, bar: HTMLElement): void {
+  const { phase, isHost, projector } = v;
   const inMatch = phase === "training" || phase === "tuning" || phase === "reveal";
-  paused = state.paused === true;
-  const daily = state.mode === "daily";
-  show(byId("host-bar"), (isHost && !daily) || projector);
-  show(byId("host-label"), isHost);
-  show(byId("host-start"), isHost && projector && phase === "lobby");
-  show(byId("pause-match"), isHost && phase === "tuning");
-  setText(byId("pause-match"), paused ? "Resume" : "Pause");
-  byId("pause-match").setAttribute("aria-pressed", String(paused));
-  show(byId("skip-round"), isHost && phase === "tuning");
-  show(byId("host-next"), isHost && projector && phase === "reveal");
-  setText(byId("host-next"), state.round >= state.rounds ? "To the podium" : "Next round");
-  show(byId("end-match"), isHost && inMatch);
-  const csv = byId<HTMLAnchorElement>("download-csv");
-  const canDownload = isHost && Boolean(state.matchId) && (phase === "reveal" || phase === "podium");
-  show(csv, canDownload);
-  if (canDownload) {
-    const href = `/api/matches/${state.matchId}.csv`;
-    if (csv.getAttribute("href") !== href) csv.setAttribute("href", href);
-    csv.setAttribute("download", `shell-galaxy-${state.code}-${state.matchId.slice(0, 8)}.csv`);
-  }
-  show(byId("projector-toggle"), isHost || projector);
-  setText(byId("projector-toggle"), projector ? "Exit projector" : "Projector view");
-  byId("projector-toggle").setAttribute("aria-pressed", String(projector));
-  // During a match (or on the projector) the player list and room settings live here.
-  show(byId("host-tools"), isHost && (inMatch || phase === "podium" || projector));
+  const canDownload = isHost && Boolean(v.matchId) && (phase === "reveal" || phase === "podium");
+  bar.hidden = !((isHost && !v.daily) || projector);
+  render(html`
+    <span id="host-label" class="host-label" ?hidden=${!isHost}>Host</span>
+    <button id="host-start" type="button" class="primary" ?hidden=${!(isHost && projector && phase === "lobby")}
+      @click=${() => port.send("start", {})}>Start</button>
+    <button id="pause-match" data-testid="pause-match" type="button" ?hidden=${!(isHost && phase === "tuning")}
+      aria-pressed=${String(v.paused)} @click=${() => port.send("pause", { paused: !v.paused })}>${v.paused ? "Resume" : "Pause"}</button>
+    <button id="skip-round" data-testid="skip-round" type="button" ?hidden=${!(isHost && phase === "tuning")}
+      title="End tuning now and reveal" @click=${() => port.send("skip", {})}>Reveal now</button>
+    <button id="host-next" type="button" class="primary" ?hidden=${!(isHost && projector && phase === "reveal")}
+      @click=${() => port.send("next", {})}>${v.lastRound ? "To the podium" : "Next round"}</button>
+    <a id="download-csv" data-testid="download-csv" class="button-link" ?hidden=${!canDownload}
+      href=${canDownload ? `/api/matches/${v.matchId}.csv` : ""}
+      download=${canDownload ? `shell-galaxy-${v.code}-${v.matchId.slice(0, 8)}.csv` : ""}>Results (CSV)</a>
+    <button id="end-match" data-testid="end-match" type="button" class="danger" ?hidden=${!(isHost && inMatch)}
+      @click=${() => endMatch(port, v.current)}>End match</button>
+    <button id="projector-toggle" data-testid="projector-toggle" type="button" aria-pressed=${String(projector)}
+      ?hidden=${!(isHost || projector)} @click=${v.toggleProjector}>${projector ? "Exit projector" : "Projector view"}</button>
+    <details id="host-tools" ?hidden=${!(isHost && (inMatch || phase === "podium" || projector))}>
+      <summary>Players &amp; room</summary>
+      <div id="host-tools-body" class="host-tools-body">
+        <div id="host-players-slot" ${ref(slots.hostPlayers)}></div>
+        <div id="host-room-slot" ${ref(slots.hostRoom)}></div>
+      </div>
+    </details>`, bar);
 }

@@ -3,10 +3,11 @@
 // spiral A with a detail slider whose fit goes from the plain spiral to copying every bump and
 // the noise; then B is revealed and each level's points on B show — the game's lesson in three
 // steps. The toy is a sum of waves along the arm, not the game's network (no model code here).
-import { byId, h } from "../dom";
+import { html, svg, render } from "lit-html";
+import { readStored, writeStored } from "../storage";
 import { announce } from "../feel";
 
-const SEEN_KEY = "shell-galaxy:how-to-seen";
+const SEEN_KEY = "how-to-seen";
 const LEVELS = 12;
 /** Waves along the arm (cycles per arm) a level's fit can follow: level 1 is the plain spiral. */
 const BANDWIDTH = [0, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24];
@@ -34,7 +35,6 @@ const bestHidden = Math.min(...hidden);
 const BEST_LEVEL = hidden.indexOf(bestHidden) + 1;
 const pointsAt = (level: number) => Math.round(1000 * (bestHidden / hidden[level - 1]) ** 2);
 
-const SVG = "http://www.w3.org/2000/svg";
 const VIEW = 300;
 const maxLog = Math.max(...aLog, ...bLog);
 const xy = (t: number, lr: number): [number, number] => {
@@ -47,12 +47,6 @@ const pathOf = (logs: number[]) => logs.map((lr, i) => {
   return `${i ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)}`;
 }).join("");
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
-
 function describe(level: number): string {
   if (level === 1) return "the plain spiral: it misses the shape A and B share.";
   if (level <= BEST_LEVEL) return "follows the big shape.";
@@ -60,127 +54,104 @@ function describe(level: number): string {
   return "copies every bump of the shell, and its noise.";
 }
 
-export function howToSeen(): boolean {
-  try {
-    return localStorage.getItem(SEEN_KEY) === "1";
-  } catch {
-    return true; // storage blocked: do not nag on every visit
-  }
+/** Storage blocked: do not nag on every visit. */
+export const howToSeen = (): boolean => readStored(SEEN_KEY) === "1" || !storageWorks();
+
+function storageWorks(): boolean {
+  writeStored("storage-check", "1");
+  const works = readStored("storage-check") === "1";
+  writeStored("storage-check", undefined);
+  return works;
 }
 
-function remember(): void {
-  try {
-    localStorage.setItem(SEEN_KEY, "1");
-  } catch {
-    // ignore
-  }
+/** The toy's fixed picture: A's dots and B's diamonds (drawn once, then only the fit moves). */
+const A_DOTS = svg`${ts.map((t, i) => {
+  const [x, y] = xy(t, aLog[i]);
+  return svg`<circle cx=${x} cy=${y} r="2.6"></circle>`;
+})}`;
+const B_DIAMONDS = svg`${ts.filter((_, i) => i % 2 === 0).map((t, k) => {
+  const [x, y] = xy(t, bLog[2 * k]);
+  return svg`<rect x=${x - 3.2} y=${y - 3.2} width="6.4" height="6.4" transform="rotate(45 ${x} ${y})"></rect>`;
+})}`;
+
+const PICTURE = "A toy spiral A as dots, the model's fit as an orange line, and after the reveal spiral B as purple diamonds.";
+const IN_A_MATCH = "In a match everyone tunes at once before the timer runs out, with a one-line cue about B. "
+  + "Lock in; the reveal scores you on B. ";
+
+export interface HowTo {
+  open(): void;
 }
 
-let built = false;
-let step = 1;
-let level = 1;
+/** The how-to in `box`; shown at once the first time. `after` gets the focus when it closes. */
+export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
+  let step = 1;
+  let level = 1;
 
-function build(box: HTMLElement): void {
-  built = true;
-  const picture = svg("svg", { viewBox: `0 0 ${VIEW} ${VIEW}`, class: "how-to-svg", role: "img", "aria-labelledby": "how-to-picture-label" });
-  const title = svg("title", { id: "how-to-picture-label" });
-  title.textContent = "A toy spiral A as dots, the model's fit as an orange line, and after the reveal spiral B as purple diamonds.";
-  const bGroup = svg("g", { class: "how-to-b" });
-  for (let i = 0; i < N; i += 2) {
-    const [x, y] = xy(ts[i], bLog[i]);
-    bGroup.append(svg("rect", { x: x - 3.2, y: y - 3.2, width: 6.4, height: 6.4, transform: `rotate(45 ${x} ${y})` }));
+  function close(): void {
+    writeStored(SEEN_KEY, "1");
+    box.hidden = true;
+    announce("How to play closed.");
+    after().focus();
   }
-  const aGroup = svg("g", { class: "how-to-a" });
-  for (let i = 0; i < N; i++) {
-    const [x, y] = xy(ts[i], aLog[i]);
-    aGroup.append(svg("circle", { cx: x, cy: y, r: 2.6 }));
+
+  function next(): void {
+    if (step >= 3) return close();
+    step++;
+    draw();
+    announce(step === 2 ? `B revealed: level ${level} scores ${pointsAt(level)} points on B.` : "In a match: tune, lock in, then the reveal scores you on B.");
   }
-  const fit = svg("path", { class: "how-to-fit", d: pathOf(fitLog(1)) });
-  picture.append(title, aGroup, bGroup, fit);
 
-  const slider = h("input", { attrs: { id: "how-to-slider", type: "range", min: "1", max: String(LEVELS), step: "1", value: "1", "aria-describedby": "how-to-text" } });
-  const text = h("p", { class: "how-to-text", attrs: { id: "how-to-text", "aria-live": "polite" } });
-  const next = h("button", { class: "primary", text: "Reveal B", attrs: { type: "button", id: "how-to-next", "data-testid": "how-to-next" } });
-  const skip = h("button", { class: "small-button", text: "Skip", attrs: { type: "button", "data-testid": "skip-how-to", "aria-label": "Skip how to play" } });
-  const stepLabel = h("span", { class: "how-to-step muted small", attrs: { id: "how-to-step" } });
-
-  const render = () => {
-    box.dataset.step = String(step);
-    fit.setAttribute("d", pathOf(fitLog(level)));
-    bGroup.style.opacity = step >= 2 ? "1" : "0";
-    stepLabel.textContent = `${step} / 3`;
+  function text() {
     if (step === 1) {
-      text.replaceChildren("This is spiral A (a shell, measured with some noise). Move the ", h("strong", { text: "detail" }),
-        ` slider: level ${level} ${describe(level)}`);
-      next.textContent = "Reveal B";
-    } else if (step === 2) {
-      const points = pointsAt(level);
-      text.replaceChildren("B, the hidden spiral, shares A's big shape but not its bumps. You are scored on B: ",
-        h("strong", { text: `level ${level} → ${points} points` }),
-        points === 1000 ? ". That is the best level here." : ". Try other levels: which scores best?");
-      next.textContent = "Next";
-    } else {
-      text.replaceChildren("In a match everyone tunes at once before the timer runs out, with a one-line cue about B. ",
-        "Lock in; the reveal scores you on B. ", h("strong", { text: "Fit the shape, not the noise." }),
-        ` (Here level ${BEST_LEVEL} was best.)`);
-      next.textContent = "Let's play";
+      return html`This is spiral A (a shell, measured with some noise). Move the <strong>detail</strong>${` slider: level ${level} ${describe(level)}`}`;
     }
+    if (step === 2) {
+      const points = pointsAt(level);
+      return html`${"B, the hidden spiral, shares A's big shape but not its bumps. You are scored on B: "}<strong>level ${level} → ${points} points</strong>${
+        points === 1000 ? ". That is the best level here." : ". Try other levels: which scores best?"}`;
+    }
+    return html`${IN_A_MATCH}<strong>Fit the shape, not the noise.</strong>${` (Here level ${BEST_LEVEL} was best.)`}`;
+  }
+
+  function draw(): void {
+    box.dataset.step = String(step);
+    render(html`
+      <div class="how-to-head">
+        <h2 id="how-to-title">How to play</h2><span class="how-to-step muted small" id="how-to-step">${step} / 3</span>
+        <button class="small-button" type="button" data-testid="skip-how-to" aria-label="Skip how to play" @click=${close}>Skip</button>
+      </div>
+      <div class="how-to-body">
+        <svg viewBox="0 0 ${VIEW} ${VIEW}" class="how-to-svg" role="img" aria-labelledby="how-to-picture-label">
+          <title id="how-to-picture-label" .textContent=${PICTURE}></title>
+          <g class="how-to-a">${A_DOTS}</g>
+          <g class="how-to-b" style="opacity: ${step >= 2 ? 1 : 0}">${B_DIAMONDS}</g>
+          <path class="how-to-fit" d=${pathOf(fitLog(level))}></path>
+        </svg>
+        <div class="how-to-side">
+          <label class="field" for="how-to-slider">Detail</label>
+          <input id="how-to-slider" type="range" min="1" max=${LEVELS} step="1" .value=${String(level)}
+            aria-describedby="how-to-text" aria-valuetext="level ${level}"
+            @input=${(e: Event) => { level = Number((e.target as HTMLInputElement).value) || 1; draw(); }} />
+          <p class="how-to-text" id="how-to-text" aria-live="polite">${text()}</p>
+          <p class="legend small"><span class="dot a"></span> A <span class="line fit"></span> fit <span class="dot b diamond"></span> B</p>
+          <button class="primary" type="button" id="how-to-next" data-testid="how-to-next" @click=${next}>${step === 1
+            ? "Reveal B" : step === 2 ? "Next" : "Let's play"}</button>
+        </div>
+      </div>`, box);
+  }
+
+  const open = () => {
+    step = 1;
+    level = 1;
+    draw();
+    box.hidden = false;
   };
-  slider.addEventListener("input", () => {
-    level = Number(slider.value) || 1;
-    slider.setAttribute("aria-valuetext", `level ${level}`);
-    render();
-  });
-  next.addEventListener("click", () => {
-    if (step < 3) {
-      step++;
-      render();
-      announce(step === 2 ? `B revealed: level ${level} scores ${pointsAt(level)} points on B.` : "In a match: tune, lock in, then the reveal scores you on B.");
-    } else close();
-  });
-  skip.addEventListener("click", close);
-
-  box.replaceChildren(
-    h("div", { class: "how-to-head" },
-      h("h2", { text: "How to play", attrs: { id: "how-to-title" } }), stepLabel, skip),
-    h("div", { class: "how-to-body" },
-      picture,
-      h("div", { class: "how-to-side" },
-        h("label", { class: "field", text: "Detail", attrs: { for: "how-to-slider" } }),
-        slider,
-        text,
-        h("p", { class: "legend small" },
-          h("span", { class: "dot a" }), " A ", h("span", { class: "line fit" }), " fit ", h("span", { class: "dot b diamond" }), " B"),
-        next)),
-  );
-  render();
-}
-
-function close(): void {
-  remember();
-  const box = byId("how-to");
-  box.hidden = true;
-  announce("How to play closed.");
-  byId("name-input").focus();
-}
-
-export function openHowTo(): void {
-  const box = byId("how-to");
-  step = 1;
-  level = 1;
-  if (!built) build(box);
-  const slider = byId<HTMLInputElement>("how-to-slider");
-  slider.value = "1";
-  slider.dispatchEvent(new Event("input"));
-  box.hidden = false;
-}
-
-/** Shows the how-to the first time; wires the home screen's "How to play". */
-export function initHowTo(): void {
-  byId("open-how-to").addEventListener("click", () => {
-    openHowTo();
-    byId("how-to").scrollIntoView({ block: "start", behavior: "smooth" });
-    byId<HTMLInputElement>("how-to-slider").focus({ preventScroll: true });
-  });
-  if (!howToSeen()) openHowTo();
+  if (!howToSeen()) open();
+  return {
+    open() {
+      open();
+      box.scrollIntoView({ block: "start", behavior: "smooth" });
+      box.querySelector<HTMLInputElement>("#how-to-slider")?.focus({ preventScroll: true });
+    },
+  };
 }

@@ -1,19 +1,19 @@
 // The leaderboard in rank order, with round points, picks and movement since the last reveal.
-import { byId, h } from "../dom";
+import { html, render } from "lit-html";
+import { repeat } from "lit-html/directives/repeat.js";
 import { movement, type PlayerRow } from "../view-model";
 
-export function renderLeaderboard(rows: PlayerRow[], withRound: boolean): void {
-  const items = rows.map((p) => {
+export function renderLeaderboard(rows: PlayerRow[], withRound: boolean, root: HTMLElement): void {
+  render(html`
+    <h2>Leaderboard</h2>
+    <ol id="leaderboard" class="leaderboard" data-testid="leaderboard">${repeat(rows, (p) => p.id, (p) => {
     const move = movement(p);
-    const li = h("li", { class: `leaderboard-row${p.isMe ? " me" : ""}`, attrs: { "data-testid": "leaderboard-row", "data-name": p.name, "data-points": String(p.points) } },
-      h("span", { class: "rank", text: String(p.rank || "–") }),
-      h("span", { class: `move ${move.kind}`, text: move.symbol, attrs: { title: move.label, "aria-label": move.label } }),
-      h("span", { class: "who" },
-        h("span", { class: "name", text: p.name + (p.isMe ? " (you)" : "") }),
-        h("span", { class: "detail", text: withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : "" })),
-      h("span", { class: "points", text: String(p.points) }),
-    );
-    return li;
-  });
-  byId("leaderboard").replaceChildren(...items);
+    return html`<li class="leaderboard-row${p.isMe ? " me" : ""}" data-testid="leaderboard-row" data-name=${p.name}
+      data-points=${p.points}>
+      <span class="rank">${p.rank || "–"}</span>
+      <span class="move ${move.kind}" title=${move.label} aria-label=${move.label}>${move.symbol}</span>
+      <span class="who"><span class="name">${p.name + (p.isMe ? " (you)" : "")}</span>
+        <span class="detail">${withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : ""}</span></span>
+      <span class="points">${p.points}</span></li>`;
+  })}</ol>`, root);
 }

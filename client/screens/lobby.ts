@@ -1,160 +1,172 @@
 // Lobby: the code shown big, the live player list, the host's settings and Start. Match settings
 // (rounds, tuning time, kinds, difficulty, speed bonus) go in `settings`, lobby only; room
 // settings (live picks, public/private, lock) go in `roomSettings`, any phase (the host bar holds
-// them during a match). Guests see the same controls, disabled.
-import { byId, h, setText, show } from "../dom";
+// them during a match). Guests see the same controls, disabled. The limits come from shared/.
+import { html, noChange, render } from "lit-html";
+import { live } from "lit-html/directives/live.js";
+import { ref } from "lit-html/directives/ref.js";
+import { slots } from "../placement";
 import { DIFFICULTIES, ROUNDS, TUNING_SECONDS, VISIBILITIES, type ClientMessage } from "../../shared/protocol";
+import { SPEED_BONUS_MAX } from "../../shared/match";
 import { SPIRAL_KINDS } from "../../shared/catalog";
-import { send, type MatchRoom } from "../net";
-import type { MatchState } from "../../server/state";
+import type { RoomPort } from "../port";
 import { showError } from "../ui";
-import { num, type PlayerRow } from "../view-model";
-import { renderPlayers } from "./players";
+import { KIND_LABELS, roomKinds, type SettingsState } from "./settings-summary";
 
-const roundsInput = () => byId<HTMLInputElement>("rounds-input");
-const secondsInput = () => byId<HTMLInputElement>("tuning-seconds-input");
-const difficultyInput = () => byId<HTMLSelectElement>("difficulty-input");
-const speedBonusInput = () => byId<HTMLInputElement>("speed-bonus-input");
-const showPicksInput = () => byId<HTMLInputElement>("show-picks-input");
-const visibilityInput = () => byId<HTMLSelectElement>("visibility-input");
-const lockInput = () => byId<HTMLInputElement>("lock-room");
-const kindBoxes = () => Array.from(byId("kinds-input").querySelectorAll<HTMLInputElement>("input[type=checkbox]"));
-
-const KIND_LABELS: Record<string, string> = {
-  shell: "Shells", galaxy: "Galaxies", cyclone: "Cyclones", plant: "Plants", horn: "Horns", other: "Other",
-};
-
-let room: MatchRoom | undefined;
-let pending: { rounds?: number; tuningSeconds?: number } = {};
-let timer: ReturnType<typeof setTimeout> | undefined;
-/** A setting the host just changed, until the server's state echoes it (ms timestamp by control). */
-const changedAt = new Map<HTMLElement, number>();
 const ECHO_WAIT_MS = 1500;
 
-function clampWhole(value: string, range: { min: number; max: number }): number | undefined {
+export interface LobbyView {
+  state: SettingsState & { code: string; rounds: number; tuningSeconds: number };
+  players: number;
+  watching: number;
+  isHost: boolean;
+}
+
+type Range = { min: number; max: number };
+type Kind = (typeof SPIRAL_KINDS)[number];
+
+function clampWhole(value: string, range: Range): number | undefined {
   const n = Math.round(Number(value));
   if (value.trim() === "" || !Number.isFinite(n)) return undefined;
   return Math.min(range.max, Math.max(range.min, n));
 }
 
-/** Sends the host's pending settings now (before Start, and on change). */
-function flushSettings(): void {
-  clearTimeout(timer);
-  if (room && (pending.rounds !== undefined || pending.tuningSeconds !== undefined)) send(room, "settings", pending);
-  pending = {};
+export interface LobbyScreen {
+  render(view: LobbyView, port: RoomPort): void;
+  /** The room settings (in the lobby card, or in the host's panel during a match). */
+  renderRoomSettings(view: Pick<LobbyView, "state" | "isHost">, port: RoomPort): void;
 }
 
-function onSettingInput(input: HTMLInputElement, key: "rounds" | "tuningSeconds", range: { min: number; max: number }, final: boolean): void {
-  const value = clampWhole(input.value, range);
-  if (value === undefined) return;
-  if (final) input.value = String(value);
-  else if (String(value) !== input.value.trim()) return; // still typing something out of range
-  pending[key] = value;
-  clearTimeout(timer);
-  if (final) flushSettings();
-  else timer = setTimeout(flushSettings, 250);
-}
+export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement): LobbyScreen {
+  let port: RoomPort | undefined;
+  let pending: { rounds?: number; tuningSeconds?: number } = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A setting the host just changed, until the server's state echoes it (ms timestamp by control id). */
+  const changedAt = new Map<string, number>();
+  const settling = (control: string) => performance.now() - (changedAt.get(control) ?? -Infinity) < ECHO_WAIT_MS;
 
-function sendSettings(control: HTMLElement, message: ClientMessage<"settings">): void {
-  changedAt.set(control, performance.now());
-  if (room) send(room, "settings", message);
-}
-
-function sendRoomSettings(control: HTMLElement, message: ClientMessage<"roomSettings">): void {
-  changedAt.set(control, performance.now());
-  if (room) send(room, "roomSettings", message);
-}
-
-/** True while the host's own change is on its way (the state shown may still be the old one). */
-const settling = (control: HTMLElement) => performance.now() - (changedAt.get(control) ?? -Infinity) < ECHO_WAIT_MS;
-
-export function initLobby(): void {
-  for (const [input, key, range] of [[roundsInput(), "rounds", ROUNDS], [secondsInput(), "tuningSeconds", TUNING_SECONDS]] as const) {
-    input.addEventListener("input", () => onSettingInput(input, key, range, false));
-    input.addEventListener("change", () => onSettingInput(input, key, range, true));
+  /** Sends the host's pending settings now (before Start, and on change). */
+  function flushSettings(): void {
+    clearTimeout(timer);
+    if (port && (pending.rounds !== undefined || pending.tuningSeconds !== undefined)) port.send("settings", pending);
+    pending = {};
   }
-  byId("start-match").addEventListener("click", () => {
-    if (!room) return;
-    flushSettings();
-    send(room, "start", {});
-  });
 
-  const kinds = byId("kinds-input");
-  for (const kind of SPIRAL_KINDS) {
-    kinds.append(h("label", { class: "check kind" },
-      h("input", { attrs: { type: "checkbox", value: kind, name: "kinds" } }),
-      KIND_LABELS[kind] ?? kind));
+  function onNumber(e: Event, key: "rounds" | "tuningSeconds", range: Range, final: boolean): void {
+    const input = e.target as HTMLInputElement;
+    const value = clampWhole(input.value, range);
+    if (value === undefined) return;
+    if (final) input.value = String(value);
+    else if (String(value) !== input.value.trim()) return; // still typing something out of range
+    pending[key] = value;
+    clearTimeout(timer);
+    if (final) flushSettings();
+    else timer = setTimeout(flushSettings, 250);
   }
-  kinds.addEventListener("change", (e) => {
+
+  function sendSettings(control: string, message: ClientMessage<"settings">): void {
+    changedAt.set(control, performance.now());
+    port?.send("settings", message);
+  }
+
+  function sendRoomSettings(control: string, message: ClientMessage<"roomSettings">): void {
+    changedAt.set(control, performance.now());
+    port?.send("roomSettings", message);
+  }
+
+  function onKinds(e: Event): void {
     const box = e.target as HTMLInputElement;
-    const chosen = kindBoxes().filter((b) => b.checked).map((b) => b.value as (typeof SPIRAL_KINDS)[number]);
+    const boxes = Array.from(box.closest("fieldset")?.querySelectorAll<HTMLInputElement>("input[type=checkbox]") ?? []);
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.value as Kind);
     if (chosen.length === 0) {
       box.checked = true;
       showError("At least one kind of spiral has to appear.");
       return;
     }
-    sendSettings(kinds, { kinds: chosen });
-  });
-  difficultyInput().addEventListener("change", () => {
-    const value = difficultyInput().value as (typeof DIFFICULTIES)[number];
-    if (DIFFICULTIES.includes(value)) sendSettings(difficultyInput(), { difficulty: value });
-  });
-  speedBonusInput().addEventListener("change", () => sendSettings(speedBonusInput(), { speedBonus: speedBonusInput().checked }));
-  showPicksInput().addEventListener("change", () => sendRoomSettings(showPicksInput(), { showPicksLive: showPicksInput().checked }));
-  lockInput().addEventListener("change", () => sendRoomSettings(lockInput(), { locked: lockInput().checked }));
-  visibilityInput().addEventListener("change", () => {
-    const value = visibilityInput().value as (typeof VISIBILITIES)[number];
-    if (VISIBILITIES.includes(value)) sendRoomSettings(visibilityInput(), { visibility: value });
-  });
-}
-
-/** The kinds the room draws from (an empty list from the server means all of them). */
-export function roomKinds(state: MatchState): string[] {
-  const kinds = state.kinds ? [...state.kinds].filter((k): k is string => typeof k === "string") : [];
-  return kinds.length ? kinds : [...SPIRAL_KINDS];
-}
-
-/** "Shells, Galaxies · hard · speed bonus" for summaries. */
-export function settingsSummary(state: MatchState): string {
-  const kinds = roomKinds(state);
-  const kindText = kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
-  return [kindText, `${state.difficulty || "normal"} difficulty`, state.speedBonus ? "speed bonus on" : "", state.showPicksLive ? "picks shown live" : ""]
-    .filter(Boolean).join(" · ");
-}
-
-/** The room settings' controls follow the state (any phase; the host bar may hold them). */
-export function renderRoomSettings(r: MatchRoom, state: MatchState, isHost: boolean): void {
-  room = r;
-  for (const el of [showPicksInput(), lockInput(), visibilityInput()]) el.disabled = !isHost;
-  if (!settling(showPicksInput())) showPicksInput().checked = state.showPicksLive === true;
-  if (!settling(lockInput())) lockInput().checked = state.locked === true;
-  if (!settling(visibilityInput()) && document.activeElement !== visibilityInput()) visibilityInput().value = state.visibility === "public" ? "public" : "private";
-}
-
-export function renderLobby(r: MatchRoom, state: MatchState, rows: PlayerRow[], isHost: boolean): void {
-  room = r;
-  setText(byId("big-code"), state.code);
-  setText(byId("join-host"), location.host);
-  setText(byId("player-count"), `(${rows.length}${num(state.spectatorCount) ? ` + ${num(state.spectatorCount)} watching` : ""})`);
-  renderPlayers(r, rows, isHost);
-
-  for (const [input, value] of [[roundsInput(), state.rounds], [secondsInput(), state.tuningSeconds]] as const) {
-    input.disabled = !isHost;
-    // Never overwrite what the host is typing.
-    if (document.activeElement !== input && input.value !== String(value)) input.value = String(value);
+    sendSettings("kinds-input", { kinds: chosen });
   }
-  const kinds = new Set(roomKinds(state));
-  for (const box of kindBoxes()) {
-    box.disabled = !isHost;
-    if (!settling(byId("kinds-input"))) box.checked = kinds.has(box.value);
-  }
-  difficultyInput().disabled = !isHost;
-  if (!settling(difficultyInput()) && document.activeElement !== difficultyInput()) difficultyInput().value = state.difficulty || "normal";
-  speedBonusInput().disabled = !isHost;
-  if (!settling(speedBonusInput())) speedBonusInput().checked = state.speedBonus === true;
-  renderRoomSettings(r, state, isHost);
-  setText(byId("settings-note"), isHost ? "" : "(set by the host)");
 
-  show(byId("start-match"), isHost);
-  show(byId("lobby-wait"), !isHost);
+  // What is on screen stays (noChange) while the host types or chooses in it, or while their change settles.
+  const focused = (id: string) => (document.activeElement as HTMLElement | null)?.id === id;
+  const follow = <T>(control: string, value: T) => (settling(control) || focused(control) ? noChange : live(value));
+
+  function number(id: string, testid: string, key: "rounds" | "tuningSeconds", range: Range, value: number, disabled: boolean) {
+    return html`<input id=${id} data-testid=${testid} type="number" min=${range.min} max=${range.max} step="1"
+      inputmode="numeric" ?disabled=${disabled} .value=${follow(id, String(value))}
+      @input=${(e: Event) => onNumber(e, key, range, false)} @change=${(e: Event) => onNumber(e, key, range, true)} />`;
+  }
+
+  function renderRoomSettings(v: Pick<LobbyView, "state" | "isHost">, p: RoomPort): void {
+    port = p;
+    const { state } = v;
+    const visibility = state.visibility === "public" ? "public" : "private";
+    render(html`
+      <legend>Room</legend>
+      <label class="check"><input id="show-picks-input" data-testid="show-picks-input" type="checkbox" ?disabled=${!v.isHost}
+        .checked=${follow("show-picks-input", state.showPicksLive === true)}
+        @change=${(e: Event) => sendRoomSettings("show-picks-input", { showPicksLive: (e.target as HTMLInputElement).checked })} />
+        Show picks live: everyone sees how many locked in at each level</label>
+      <label class="check"><input id="lock-room" data-testid="lock-room" type="checkbox" ?disabled=${!v.isHost}
+        .checked=${follow("lock-room", state.locked === true)}
+        @change=${(e: Event) => sendRoomSettings("lock-room", { locked: (e.target as HTMLInputElement).checked })} />
+        Lock the room: nobody new can join</label>
+      <label class="inline">Listed
+        <select id="visibility-input" data-testid="visibility-input" ?disabled=${!v.isHost}
+          .value=${follow("visibility-input", visibility)}
+          @change=${(e: Event) => {
+    const value = (e.target as HTMLSelectElement).value as (typeof VISIBILITIES)[number];
+    if (VISIBILITIES.includes(value)) sendRoomSettings("visibility-input", { visibility: value });
+  }}>
+          <option value="private">Private: join by code only</option>
+          <option value="public">Public: listed on the Watch page</option>
+        </select>
+      </label>`, roomSettings);
+  }
+
+  return {
+    renderRoomSettings,
+    render(v, p) {
+      port = p;
+      const { state, isHost } = v;
+      const kinds = new Set<string>(roomKinds(state));
+      const difficulty = state.difficulty || "normal";
+      render(html`
+        <p class="big-code-label">Join at <span id="join-host">${location.host}</span> with the code</p>
+        <p id="big-code" class="big-code">${state.code}</p>
+        <h2>Players <span id="player-count" class="muted">(${v.players}${v.watching ? ` + ${v.watching} watching` : ""})</span></h2>
+        <div id="lobby-players-slot" ${ref(slots.lobbyPlayers)}></div>
+        <h2>Match settings <span id="settings-note" class="muted small">${isHost ? "" : "(set by the host)"}</span></h2>
+        <div class="settings">
+          <label>Rounds ${number("rounds-input", "rounds-input", "rounds", ROUNDS, state.rounds, !isHost)}</label>
+          <label>Tuning time (s) ${number("tuning-seconds-input", "tuning-seconds-input", "tuningSeconds", TUNING_SECONDS,
+    state.tuningSeconds, !isHost)}</label>
+          <label>Difficulty
+            <select id="difficulty-input" data-testid="difficulty-input" ?disabled=${!isHost}
+              .value=${follow("difficulty-input", difficulty)}
+              @change=${(e: Event) => {
+    const value = (e.target as HTMLSelectElement).value as (typeof DIFFICULTIES)[number];
+    if (DIFFICULTIES.includes(value)) sendSettings("difficulty-input", { difficulty: value });
+  }}>
+              <option value="easy">Easy: little noise on A</option>
+              <option value="normal">Normal</option>
+              <option value="hard">Hard: noisy A</option>
+            </select>
+          </label>
+        </div>
+        <fieldset id="kinds-input" data-testid="kinds-input" class="kinds" @change=${onKinds}>
+          <legend>Spirals that can appear</legend>
+          ${SPIRAL_KINDS.map((kind) => html`<label class="check kind"><input type="checkbox" value=${kind} name="kinds"
+            ?disabled=${!isHost} .checked=${follow("kinds-input", kinds.has(kind))} />${KIND_LABELS[kind] ?? kind}</label>`)}
+        </fieldset>
+        <label class="check"><input id="speed-bonus-input" data-testid="speed-bonus-input" type="checkbox" ?disabled=${!isHost}
+          .checked=${follow("speed-bonus-input", state.speedBonus === true)}
+          @change=${(e: Event) => sendSettings("speed-bonus-input", { speedBonus: (e.target as HTMLInputElement).checked })} />
+          Speed bonus: up to +${SPEED_BONUS_MAX} points for locking in early (a good pick only)</label>
+        <div id="lobby-room-slot" ${ref(slots.lobbyRoom)}></div>
+        <button id="start-match" data-testid="start-match" class="primary wide" type="button" ?hidden=${!isHost}
+          @click=${() => { flushSettings(); port?.send("start", {}); }}>Start the match</button>
+        <p id="lobby-wait" class="muted" ?hidden=${isHost}>Waiting for the host to start…</p>`, root);
+    },
+  };
 }
+

@@ -1,49 +1,31 @@
 // The player list (the lobby's, and the host's "Players & room" panel during a match): names,
 // host / you / reconnecting tags, and for the host a Remove button per player (asked first).
-// Rebuilt only when something shown changes, so a click on Remove is never lost to a re-render.
-import { byId, h } from "../dom";
-import { send, type MatchRoom } from "../net";
+// Keyed by player, so a re-render never replaces the button under a click.
+import { html, nothing, render } from "lit-html";
+import { repeat } from "lit-html/directives/repeat.js";
+import type { RoomPort } from "../port";
 import { confirmAction } from "../ui";
 import type { PlayerRow } from "../view-model";
 
-let room: MatchRoom | undefined;
-let shownKey = "";
-
-export function initPlayers(): void {
-  byId("player-list").addEventListener("click", (e) => {
-    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-testid=kick-player]");
-    if (!button || !room) return;
-    const sessionId = button.dataset.sessionId ?? "";
-    const name = button.dataset.name ?? "this player";
-    const target = room;
-    void confirmAction(`Remove ${name} from room ${target.roomId}? They will be told the host removed them.`, `Remove ${name}`).then((ok) => {
-      if (ok && room === target) send(target, "kick", { sessionId });
-    });
+function kick(port: RoomPort, p: PlayerRow, current: () => RoomPort | undefined): void {
+  const question = `Remove ${p.name} from room ${port.code}? They will be told the host removed them.`;
+  void confirmAction(question, `Remove ${p.name}`).then((ok) => {
+    if (ok && current() === port) port.send("kick", { sessionId: p.id });
   });
 }
 
-export function renderPlayers(r: MatchRoom, rows: PlayerRow[], isHost: boolean): void {
-  room = r;
+/** Renders the list into `list` (the one #player-list, which moves between the lobby and the host's panel). */
+export function renderPlayers(rows: PlayerRow[], isHost: boolean, port: RoomPort, list: HTMLElement,
+  current: () => RoomPort | undefined): void {
   const seated = [...rows].sort((a, b) => a.seat - b.seat);
-  const key = JSON.stringify([isHost, seated.map((p) => [p.id, p.name, p.isHost, p.isMe, p.connected, p.playing])]);
-  if (key === shownKey) return;
-  shownKey = key;
-  const items = seated.map((p) =>
-    h("li", { class: p.isMe ? "me" : "", attrs: { "data-name": p.name, "data-session-id": p.id } },
-      h("span", { class: "name", text: p.name }),
-      ...(p.isHost ? [h("span", { class: "tag host", text: "host" })] : []),
-      ...(p.isMe ? [h("span", { class: "tag", text: "you" })] : []),
-      ...(!p.connected ? [h("span", { class: "tag off", text: "reconnecting" })] : []),
-      ...(isHost && !p.isMe
-        ? [h("button", {
-          class: "kick",
-          text: "✕",
-          attrs: {
-            type: "button", "data-testid": "kick-player", "data-session-id": p.id, "data-name": p.name,
-            title: `Remove ${p.name}`, "aria-label": `Remove ${p.name}`,
-          },
-        })]
-        : []),
-    ));
-  byId("player-list").replaceChildren(...items);
+  render(repeat(seated, (p) => p.id, (p) => html`
+    <li class=${p.isMe ? "me" : ""} data-name=${p.name} data-session-id=${p.id}>
+      <span class="name">${p.name}</span>
+      ${p.isHost ? html`<span class="tag host">host</span>` : nothing}
+      ${p.isMe ? html`<span class="tag">you</span>` : nothing}
+      ${!p.connected ? html`<span class="tag off">reconnecting</span>` : nothing}
+      ${isHost && !p.isMe ? html`<button class="kick" type="button" data-testid="kick-player" data-session-id=${p.id}
+        data-name=${p.name} title="Remove ${p.name}" aria-label="Remove ${p.name}"
+        @click=${() => kick(port, p, current)}>✕</button>` : nothing}
+    </li>`), list);
 }

@@ -1,25 +1,31 @@
-// Podium: the top three, the full leaderboard below, and Play again for the host.
-import { byId, h, show } from "../dom";
-import { send, type MatchRoom } from "../net";
+// Podium: the top three, the full leaderboard below, and Play again for the host (or Back home
+// after the daily challenge).
+import { html, render } from "lit-html";
+import type { RoomPort } from "../port";
 import type { PlayerRow } from "../view-model";
 
-let room: MatchRoom | undefined;
 const PLACES = ["1st", "2nd", "3rd"];
 
-export function initPodium(): void {
-  byId("play-again").addEventListener("click", () => {
-    if (room) send(room, "playAgain", {});
-  });
+export interface PodiumView {
+  rows: PlayerRow[];
+  isHost: boolean;
+  daily: boolean;
+  home(): void;
 }
 
-export function renderPodium(r: MatchRoom, rows: PlayerRow[], isHost: boolean): void {
-  room = r;
-  byId("top3").replaceChildren(...rows.slice(0, 3).map((p, i) =>
-    h("li", { class: `place place-${i + 1}` },
-      h("span", { class: "medal", text: PLACES[i] }),
-      h("span", { class: "name", text: p.name }),
-      h("span", { class: "points", text: `${p.points} pts` }),
-    )));
-  show(byId("play-again"), isHost);
-  show(byId("podium-wait"), !isHost);
+/** The top three as list items (the game's podium and the projector's). */
+export const topThree = (rows: PlayerRow[]) => rows.slice(0, 3).map((p, i) => html`
+  <li class="place place-${i + 1}"><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span>
+    <span class="points">${p.points} pts</span></li>`);
+
+export function renderPodium(v: PodiumView, port: RoomPort, root: HTMLElement): void {
+  const canPlayAgain = v.isHost && !v.daily;
+  render(html`
+    <h2>Podium</h2>
+    <ol id="top3" class="top3">${topThree(v.rows)}</ol>
+    <button id="play-again" data-testid="play-again" class="primary wide" type="button" ?hidden=${!canPlayAgain}
+      @click=${() => port.send("playAgain", {})}>Play again</button>
+    <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || v.daily}>Waiting for the host to start a new match…</p>
+    <button id="daily-home" class="primary wide" type="button" ?hidden=${!v.daily} @click=${v.home}>Back home</button>`,
+  root);
 }

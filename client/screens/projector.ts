@@ -5,172 +5,46 @@
 // leaderboard and the shake-up; the podium. At the reveal, under B the proof that B was fixed at
 // round start (one small line), and along the bottom the two gaps of the class's most common pick
 // and of the best level.
-import { byId, h, setText, show } from "../dom";
-import type { PodiumMessage, RoundMessage } from "../../shared/protocol";
+import { html, nothing, render } from "lit-html";
+import { createRef, ref } from "lit-html/directives/ref.js";
+import { classMap } from "lit-html/directives/class-map.js";
+import { until } from "lit-html/directives/until.js";
+import { MAX_LEVEL } from "../../shared/ladder-levels";
+import type { Phase, PodiumMessage, RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
-import type { MatchState } from "../../server/state";
 import { qrDataUrl } from "../qr";
 import { COLOURS, SpiralView } from "../scene/spiral-scene";
 import { UCurveView } from "../scene/u-curve-scene";
-import { formatSeconds, num, type PlayerRow } from "../view-model";
-import { settingsSummary } from "./lobby";
+import { formatSeconds, type PlayerRow } from "../view-model";
+import { settingsSummary, type SettingsState } from "./settings-summary";
 import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
-import { renderGaps, renderProof } from "./proof";
+import { gapsTemplate, proofTemplate } from "./proof";
+import { topThree } from "./podium";
+import { slots } from "../placement";
 
-export interface ProjectorContext {
-  state: MatchState;
+export interface ProjectorView {
+  state: SettingsState & {
+    code: string; round: number; rounds: number; tuningSeconds: number; trainingProgress: number;
+    paused: boolean; lockedCount: number; playingCount: number; spectatorCount: number;
+  };
   rows: PlayerRow[];
-  phase: string;
+  phase: Phase;
+  secondsLeft: number;
   round?: RoundMessage;
   reveal?: RevealView;
   counts?: number[];
   podium?: PodiumMessage;
 }
 
+export interface ProjectorScreen {
+  render(view: ProjectorView): void;
+  /** Call when the view is shown again: canvases measure their boxes anew. */
+  refresh(): void;
+}
+
 const BOARD_ROWS = 10;
-const PLACES = ["1st", "2nd", "3rd"];
-
-let spiral: SpiralView | undefined;
-let uCurve: UCurveView | undefined;
-let spiralKey = "";
-let uCurveKey = "";
-let qrFor = "";
-let shownPhase = "";
-
-const joinLink = (code: string) => `${location.origin}/?room=${code}`;
-
-/** Call when the view is shown again: canvases measure their boxes anew. */
-export function refreshProjector(): void {
-  shownPhase = "";
-  requestAnimationFrame(fitPlayerList);
-}
-
-export function renderProjector(ctx: ProjectorContext): void {
-  const { state, phase } = ctx;
-  const entering = shownPhase !== phase;
-  shownPhase = phase;
-  const code = state.code;
-  setText(byId("pj-join-small"), phase === "lobby" ? "" : `Code ${code} · ${location.host}`);
-  setText(byId("pj-phase"), phase === "lobby" || phase === "podium" ? (phase === "lobby" ? "Lobby" : "Final results") : `Round ${state.round} of ${state.rounds}`);
-
-  show(byId("pj-lobby"), phase === "lobby");
-  show(byId("pj-training"), phase === "training");
-  show(byId("pj-round"), phase === "tuning" || phase === "reveal");
-  show(byId("pj-podium"), phase === "podium");
-
-  switch (phase) {
-    case "lobby": return renderLobby(ctx);
-    case "training": return renderTraining(state);
-    case "tuning":
-    case "reveal": return renderRound(ctx, entering);
-    case "podium": return renderPodium(ctx);
-  }
-}
-
-function renderLobby({ state, rows }: ProjectorContext): void {
-  const code = state.code;
-  setText(byId("pj-code"), code);
-  setText(byId("pj-link"), `${location.host}/?room=${code}`);
-  const link = joinLink(code);
-  if (qrFor !== link) {
-    qrFor = link;
-    void qrDataUrl(link).then((url) => {
-      if (qrFor !== link) return;
-      const img = byId<HTMLImageElement>("pj-qr");
-      img.src = url;
-      img.dataset.link = link;
-    });
-  }
-  const watching = num(state.spectatorCount);
-  setText(byId("pj-players-title"), rows.length ? `${rows.length} ${rows.length === 1 ? "player" : "players"}${watching ? ` · ${watching} watching` : ""}` : "Waiting for players…");
-  const list = byId("pj-player-list");
-  const names = [...rows].sort((a, b) => a.seat - b.seat).map((p) => p.name);
-  if (list.dataset.names !== JSON.stringify(names)) {
-    list.dataset.names = JSON.stringify(names);
-    list.replaceChildren(...names.map((name) => h("li", { text: name })));
-    fitPlayerList();
-  }
-  setText(byId("pj-settings"), `${state.rounds} rounds · ${state.tuningSeconds} s to tune · ${settingsSummary(state)}${state.locked ? " · room locked" : ""}`);
-}
-
 const LIST_SIZES = ["l", "m", "s", "xs", "xxs"] as const;
-
-/** The biggest type at which every name shows (long names and big classes get smaller type). */
-function fitPlayerList(): void {
-  const list = byId("pj-player-list");
-  if (list.offsetParent === null) return; // hidden: fitted when shown
-  for (const size of LIST_SIZES) {
-    list.dataset.size = size;
-    if (list.scrollHeight <= list.clientHeight + 1) return;
-  }
-}
-window.addEventListener("resize", fitPlayerList);
-
-function renderTraining(state: MatchState): void {
-  const pct = Math.max(0, Math.min(100, num(state.trainingProgress)));
-  setText(byId("pj-training-title"), `Round ${state.round} of ${state.rounds}: training the model… ${pct}%`);
-  byId("pj-training-fill").style.width = `${pct}%`;
-  setText(byId("pj-training-note"), "All 12 detail levels train on the same spiral. Get ready to pick one.");
-}
-
-function renderRound(ctx: ProjectorContext, entering: boolean): void {
-  const { state, phase, round, counts } = ctx;
-  const reveal = ctx.reveal?.round === state.round ? ctx.reveal : undefined;
-  const revealing = phase === "reveal";
-  if (!spiral) {
-    spiral = new SpiralView(byId("pj-spiral"));
-    // The reveal's strip of gaps takes height from the spiral's column: the picture follows its box.
-    const view = spiral;
-    new ResizeObserver(() => view.refresh()).observe(byId("pj-spiral"));
-  }
-  if (entering) spiral.refresh();
-
-  show(byId("pj-tuning-side"), !revealing);
-  show(byId("pj-reveal-side"), revealing);
-  show(byId("pj-proof"), revealing && Boolean(reveal));
-  show(byId("pj-gaps"), revealing && Boolean(reveal));
-  show(byId("pj-paused"), !revealing && state.paused === true);
-  renderBoard(byId("pj-board"), ctx.rows, revealing);
-
-  if (!revealing) {
-    setText(byId("pj-round-title"), round ? `A: ${round.a.name} (${round.a.kind})` : "A: …");
-    setText(byId("pj-cue"), round?.cue ?? "");
-    const left = num(state.secondsLeft);
-    setText(byId("pj-timer"), formatSeconds(left));
-    byId("pj-timer").classList.toggle("paused", state.paused === true);
-    byId("pj-timer").classList.toggle("urgent", left <= 5 && !state.paused);
-    const locked = `${num(state.lockedCount)} of ${num(state.playingCount)} locked in`;
-    setText(byId("pj-locked"), counts ? "" : locked);
-    byId("pj-locked").classList.toggle("big", !counts);
-    const key = round ? `A:${round.round}:${round.commitment}` : "";
-    if (round && spiralKey !== key) {
-      spiralKey = key;
-      spiral.show({ points: round.a, colour: COLOURS.a, hollow: new Set(round.a.validation) });
-    }
-    return;
-  }
-
-  if (!reveal) {
-    setText(byId("pj-reveal-title"), "Revealing…");
-    return;
-  }
-  const best = reveal.hidden.find((x) => x.level === reveal.bestLevel);
-  setText(byId("pj-round-title"), `B was ${reveal.b.name} (${reveal.b.kind})`);
-  setText(byId("pj-reveal-title"), `Best level: ${reveal.bestLevel}` + (best ? ` · hidden error ${best.error.toFixed(4)}` : ""));
-  renderProof(byId("pj-proof"), proofOf(round?.round === reveal.round ? round : undefined, reveal), { compact: true });
-  renderGaps(byId("pj-gaps"), gapRows(round?.round === reveal.round ? round : undefined, reveal, classPick(reveal.results.map((x) => x.level)), true), { compact: true });
-  const key = `B:${reveal.round}:${reveal.b.name}`;
-  if (spiralKey !== key) {
-    spiralKey = key;
-    spiral.show({ points: reveal.b, colour: COLOURS.b, curve: reveal.overB.find((x) => x.level === reveal.bestLevel) });
-  }
-  uCurve ??= new UCurveView(byId("pj-ucurve"));
-  if (entering) uCurve.refresh();
-  if (uCurveKey !== key) {
-    uCurveKey = key;
-    uCurve.show({ hidden: reveal.hidden, bestLevel: reveal.bestLevel, picks: reveal.results.map((x) => ({ level: x.level, mine: false })) });
-  }
-}
+const joinLink = (code: string) => `${location.origin}/?room=${code}`;
 
 /** The class's pick to explain beside the best level: the only one, everyone's, or the most common (when two or more share it). */
 function classPick(levels: number[]): { level: number; label: string } | undefined {
@@ -181,32 +55,174 @@ function classPick(levels: number[]): { level: number; label: string } | undefin
   return top.count > 1 ? { level: top.level, label: `Most picked (${top.count} players): level` } : undefined;
 }
 
-function renderBoard(list: HTMLElement, rows: PlayerRow[], withRound: boolean): void {
+function board(rows: PlayerRow[], withRound: boolean) {
   const shown = rows.slice(0, BOARD_ROWS);
-  const key = JSON.stringify([withRound, shown.map((p) => [p.name, p.rank, p.points, p.roundPoints, p.revealedPick]), rows.length]);
-  if (list.dataset.key === key) return;
-  list.dataset.key = key;
-  list.replaceChildren(
-    ...shown.map((p) => h("li", { class: "pj-board-row" },
-      h("span", { class: "rank", text: String(p.rank || "–") }),
-      h("span", { class: "name", text: p.name }),
-      h("span", { class: "points" },
-        ...(withRound && p.revealedPick ? [h("span", { class: "round", text: `+${p.roundPoints}` })] : []),
-        String(p.points)))),
-    ...(rows.length > shown.length ? [h("li", { class: "pj-board-more", text: `…and ${rows.length - shown.length} more` })] : []),
-  );
+  return html`${shown.map((p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span>
+    <span class="name">${p.name}</span><span class="points">${withRound && p.revealedPick
+  ? html`<span class="round">+${p.roundPoints}</span>` : nothing}${p.points}</span></li>`)}
+    ${rows.length > shown.length ? html`<li class="pj-board-more">…and ${rows.length - shown.length} more</li>` : nothing}`;
 }
 
-function renderPodium({ rows }: ProjectorContext): void {
-  const top = byId("pj-top3");
-  const key = JSON.stringify(rows.slice(0, 3).map((p) => [p.name, p.points]));
-  if (top.dataset.key !== key) {
-    top.dataset.key = key;
-    top.replaceChildren(...rows.slice(0, 3).map((p, i) =>
-      h("li", { class: `place place-${i + 1}` },
-        h("span", { class: "medal", text: PLACES[i] }),
-        h("span", { class: "name", text: p.name }),
-        h("span", { class: "points", text: `${p.points} pts` }))));
+export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
+  const playerList = createRef<HTMLElement>();
+  const spiralBox = createRef<HTMLElement>();
+  const uCurveBox = createRef<HTMLElement>();
+  let spiral: SpiralView | undefined;
+  let uCurve: UCurveView | undefined;
+  /** What each canvas shows (drawn again only for a new picture). */
+  let spiralKey = "";
+  let uCurveKey = "";
+  let shownPhase = "";
+  let qr: { link: string; url: Promise<string> } | undefined;
+
+  /** The biggest type at which every name shows (long names and big classes get smaller type). */
+  function fitPlayerList(): void {
+    const list = playerList.value;
+    if (!list || list.offsetParent === null) return; // hidden: fitted when shown
+    for (const size of LIST_SIZES) {
+      list.dataset.size = size;
+      if (list.scrollHeight <= list.clientHeight + 1) return;
+    }
   }
-  renderBoard(byId("pj-podium-board"), rows, false);
+  window.addEventListener("resize", fitPlayerList);
+
+  function lobby(v: ProjectorView) {
+    const { state, rows } = v;
+    const link = joinLink(state.code);
+    if (qr?.link !== link) qr = { link, url: qrDataUrl(link) };
+    const watching = state.spectatorCount;
+    const settings = `${state.rounds} rounds · ${state.tuningSeconds} s to tune · ${settingsSummary(state)}`
+      + (state.locked ? " · room locked" : "");
+    const names = [...rows].sort((a, b) => a.seat - b.seat).map((p) => p.name);
+    const title = rows.length
+      ? `${rows.length} ${rows.length === 1 ? "player" : "players"}${watching ? ` · ${watching} watching` : ""}`
+      : "Waiting for players…";
+    return html`<div class="pj-join">
+        <p class="pj-label">Join at <strong id="pj-link" class="pj-link">${location.host}/?room=${state.code}</strong></p>
+        <p class="pj-label">with the code</p>
+        <p id="pj-code" class="pj-code">${state.code}</p>
+        <div class="pj-qr-row">
+          <img id="pj-qr" class="pj-qr" data-testid="qr-code" alt="QR code of the join link" src=${until(qr.url, nothing)}
+            data-link=${until(qr.url.then(() => link), nothing)} />
+          <p class="pj-label pj-scan">or scan<br />with a phone</p>
+        </div>
+      </div>
+      <div class="pj-players">
+        <h2 id="pj-players-title" class="pj-title">${title}</h2>
+        <ul id="pj-player-list" class="pj-player-list" ${ref(playerList)}>${names.map((name) => html`<li>${name}</li>`)}</ul>
+        <p id="pj-settings" class="pj-note">${settings}</p>
+      </div>`;
+  }
+
+  function training(v: ProjectorView) {
+    const pct = Math.max(0, Math.min(100, v.state.trainingProgress));
+    return html`<h2 id="pj-training-title" class="pj-title">${`Round ${v.state.round} of ${v.state.rounds}: training the model… ${pct}%`}</h2>
+      <div class="progress pj-progress"><div id="pj-training-fill" style="width: ${pct}%"></div></div>
+      <p id="pj-training-note" class="pj-note">All ${MAX_LEVEL} detail levels train on the same spiral. Get ready to pick one.</p>`;
+  }
+
+  function round(v: ProjectorView) {
+    const { state, round, counts } = v;
+    const revealing = v.phase === "reveal";
+    const reveal = v.reveal?.round === state.round ? v.reveal : undefined;
+    const sameRound = reveal && round?.round === reveal.round ? round : undefined;
+    const best = reveal?.hidden.find((x) => x.level === reveal.bestLevel);
+    const proof = reveal ? proofOf(sameRound, reveal) : undefined;
+    const gaps = reveal ? gapRows(sameRound, reveal, classPick(reveal.results.map((x) => x.level)), true) : [];
+    const title = revealing
+      ? reveal ? `B was ${reveal.b.name} (${reveal.b.kind})` : ""
+      : round ? `A: ${round.a.name} (${round.a.kind})` : "A: …";
+    return html`<div class="pj-col pj-col-spiral">
+        <p id="pj-round-title" class="pj-subtitle">${title}</p>
+        <div id="pj-spiral" class="pj-canvas" aria-label="Spiral" ${ref(spiralBox)}></div>
+        <div id="pj-proof" class="pj-proof" data-testid="pj-reveal-verified" ?hidden=${!(revealing && proof)}
+          data-verified=${proof?.state ?? nothing}>${revealing && proof ? proofTemplate(proof, { compact: true }) : nothing}</div>
+      </div>
+      <div class="pj-col pj-col-mid">
+        <div id="pj-tuning-side" ?hidden=${revealing}>
+          <p id="pj-cue" class="pj-cue">${round?.cue ?? ""}</p>
+          <p id="pj-paused" class="pj-paused" ?hidden=${revealing || !state.paused}>Paused</p>
+          <p id="pj-timer" class=${classMap({ "pj-timer": true, paused: state.paused, urgent: v.secondsLeft <= 5 && !state.paused })}>${formatSeconds(v.secondsLeft)}</p>
+          <div id="pj-histogram-slot" ${ref(slots.pjHistogram)}></div>
+          <p id="pj-locked" class=${classMap({ "pj-locked": true, big: !counts })}>${counts
+  ? "" : `${state.lockedCount} of ${state.playingCount} locked in`}</p>
+        </div>
+        <div id="pj-reveal-side" ?hidden=${!revealing}>
+          <p id="pj-reveal-title" class="pj-subtitle">${!reveal ? "Revealing…" : `Best level: ${reveal.bestLevel}`
+            + (best ? ` · hidden error ${best.error.toFixed(4)}` : "")}</p>
+          <div id="pj-ucurve" class="pj-ucurve" aria-label="Hidden error by detail level" ${ref(uCurveBox)}></div>
+          <div id="pj-reveal-shake-slot" class="pj-shake-slot" ${ref(slots.pjRevealShake)}></div>
+        </div>
+      </div>
+      <div class="pj-col pj-col-board">
+        <h2 class="pj-title">Leaderboard</h2>
+        <ol id="pj-board" class="pj-board">${board(v.rows, revealing)}</ol>
+      </div>
+      <section id="pj-gaps" class="pj-gaps" data-testid="pj-reveal-gaps" aria-label="Where the error comes from"
+        ?hidden=${!(revealing && reveal)}>${revealing && reveal ? gapsTemplate(gaps, { compact: true }) : nothing}</section>`;
+  }
+
+  /** The canvases: A while tuning, B with the best fit and the U-curve at the reveal. */
+  function drawCanvases(v: ProjectorView, entering: boolean): void {
+    if (!spiral) {
+      spiral = new SpiralView(spiralBox.value!);
+      // The reveal's strip of gaps takes height from the spiral's column: the picture follows its box.
+      const view = spiral;
+      new ResizeObserver(() => view.refresh()).observe(spiralBox.value!);
+    }
+    if (entering) spiral.refresh();
+    const reveal = v.reveal?.round === v.state.round ? v.reveal : undefined;
+    if (v.phase === "tuning") {
+      const key = v.round ? `A:${v.round.round}:${v.round.commitment}` : "";
+      if (v.round && spiralKey !== key) {
+        spiralKey = key;
+        spiral.show({ points: v.round.a, colour: COLOURS.a, hollow: new Set(v.round.a.validation) });
+      }
+      return;
+    }
+    if (!reveal) return;
+    const key = `B:${reveal.round}:${reveal.b.name}`;
+    if (spiralKey !== key) {
+      spiralKey = key;
+      spiral.show({ points: reveal.b, colour: COLOURS.b, curve: reveal.overB.find((x) => x.level === reveal.bestLevel) });
+    }
+    uCurve ??= new UCurveView(uCurveBox.value!);
+    if (entering) uCurve.refresh();
+    if (uCurveKey !== key) {
+      uCurveKey = key;
+      uCurve.show({ hidden: reveal.hidden, bestLevel: reveal.bestLevel, picks: reveal.results.map((x) => ({ level: x.level, mine: false })) });
+    }
+  }
+
+  return {
+    refresh() {
+      shownPhase = "";
+      requestAnimationFrame(fitPlayerList);
+    },
+    render(v) {
+      const { state, phase } = v;
+      const entering = shownPhase !== phase;
+      shownPhase = phase;
+      const heading = phase === "lobby" ? "Lobby" : phase === "podium" ? "Final results" : `Round ${state.round} of ${state.rounds}`;
+      const inRound = phase === "tuning" || phase === "reveal";
+      render(html`
+        <header class="pj-head">
+          <span class="pj-brand">Shell <span class="amp">&amp;</span> Galaxy</span>
+          <span id="pj-join-small" class="pj-join-small">${phase === "lobby" ? "" : `Code ${state.code} · ${location.host}`}</span>
+          <span id="pj-phase" class="pj-phase">${heading}</span>
+          <div id="pj-host-bar-slot" class="pj-host-bar-slot" ${ref(slots.pjHostBar)}></div>
+        </header>
+        <div id="pj-lobby" class="pj-body pj-lobby" ?hidden=${phase !== "lobby"}>${phase === "lobby" ? lobby(v) : nothing}</div>
+        <div id="pj-training" class="pj-body pj-center" ?hidden=${phase !== "training"}>${phase === "training" ? training(v) : nothing}</div>
+        <div id="pj-round" class="pj-body pj-round" ?hidden=${!inRound}>${round(v)}</div>
+        <div id="pj-podium" class="pj-body pj-podium" ?hidden=${phase !== "podium"}>
+          <div class="pj-col"><h2 class="pj-title">Podium</h2><ol id="pj-top3" class="top3 pj-top3">${topThree(v.rows)}</ol></div>
+          <div class="pj-col"><h2 class="pj-title">Leaderboard</h2>
+            <ol id="pj-podium-board" class="pj-board">${phase === "podium" ? board(v.rows, false) : nothing}</ol></div>
+          <div id="pj-podium-shake-slot" class="pj-col pj-shake-slot" ${ref(slots.pjPodiumShake)}></div>
+        </div>`, root);
+      if (phase === "lobby") fitPlayerList();
+      if (inRound) drawCanvases(v, entering);
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // training → validation and validation → hidden gaps of the picked and the best level, one
 // sentence each, with three mini bars per level on one scale). Used by the game screen, the
 // projector (compact: no bars, the three errors on one line) and solo practice.
-import { h } from "../dom";
+import { html, nothing, render, type TemplateResult } from "lit-html";
 import type { GapRow, Proof } from "../reveal-lesson";
 import { formatError } from "../view-model";
 
@@ -14,34 +14,22 @@ export interface ProofOptions {
   compact?: boolean;
 }
 
-/** Fills `box` with the proof line; redrawn only when the proof changes. */
-export function renderProof(box: HTMLElement, proof: Proof, options: ProofOptions = {}): void {
-  const key = JSON.stringify([proof, options]);
-  if (box.dataset.key === key) return;
-  box.dataset.key = key;
-  const line = h("p", { class: `proof-verdict ${proof.state}`, attrs: { "data-verified": proof.state, title: proof.how } });
-  if (!options.compact) line.dataset.testid = "reveal-verified";
-  if (proof.state === "pending" && !options.compact) {
-    const board = `/leaderboard${proof.date ? `?date=${encodeURIComponent(proof.date)}` : ""}`;
-    line.append(proof.text.replace(/ on the leaderboard\.$/, " "), h("a", { text: "on the leaderboard", attrs: { href: board } }), ".");
-  } else {
-    line.append(proof.text);
-  }
-  const parts: Node[] = [line];
-  if (!options.compact) {
-    parts.push(h("details", { class: "proof-how" }, h("summary", { text: "how?" }), h("p", { class: "small", text: proof.how })));
-    if (proof.replay) {
-      parts.push(h("a", {
-        class: "replay-link", text: "Replay this round",
-        attrs: {
-          href: proof.replay, "data-testid": "replay-link", title: "Plays this very round again in solo practice: the same A, the same B, every level",
-          ...(options.newTab ? { target: "_blank", rel: "noopener" } : {}),
-        },
-      }));
-    }
-  }
-  box.dataset.verified = proof.state;
-  box.replaceChildren(...parts);
+/** The proof line (its box carries `data-verified`, set by the caller's template). */
+export function proofTemplate(proof: Proof, options: ProofOptions = {}): TemplateResult {
+  const pending = proof.state === "pending" && !options.compact;
+  const board = `/leaderboard${proof.date ? `?date=${encodeURIComponent(proof.date)}` : ""}`;
+  const text = pending
+    ? html`${proof.text.replace(/ on the leaderboard\.$/, " ")}<a href=${board}>on the leaderboard</a>.`
+    : proof.text;
+  return html`
+    <p class="proof-verdict ${proof.state}" data-verified=${proof.state} title=${proof.how}
+      data-testid=${options.compact ? nothing : "reveal-verified"}>${text}</p>
+    ${options.compact ? nothing : html`
+      <details class="proof-how"><summary>how?</summary><p class="small">${proof.how}</p></details>
+      ${proof.replay ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
+        title="Plays this very round again in solo practice: the same A, the same B, every level"
+        target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>`
+    : nothing}`}`;
 }
 
 const BARS = [
@@ -50,31 +38,41 @@ const BARS = [
   { key: "hidden", label: "hidden (B)" },
 ] as const;
 
-/** Fills `box` with the gaps of each row; redrawn only when they change. */
-export function renderGaps(box: HTMLElement, rows: GapRow[], options: { compact?: boolean } = {}): void {
-  const key = JSON.stringify([rows, options]);
-  if (box.dataset.key === key) return;
-  box.dataset.key = key;
-  box.hidden = rows.length === 0;
+/** The gaps of each row (its box is hidden by the caller when there are none). */
+export function gapsTemplate(rows: GapRow[], options: { compact?: boolean } = {}): TemplateResult {
   // One scale for every bar, so the levels compare at a glance.
   const top = Math.max(1e-9, ...rows.flatMap((r) => [r.train ?? 0, r.validation, r.hidden]));
-  box.replaceChildren(
-    h(options.compact ? "p" : "h3", { class: "gaps-title", text: "Where the error comes from" }),
-    h("div", { class: "gap-rows" }, ...rows.map((r) => h("div", {
-      class: `gap-row ${r.kind}`,
-      attrs: { "data-testid": options.compact ? "pj-gap-row" : "gap-row", "data-kind": r.kind, "data-level": String(r.level) },
-    },
-    h("p", { class: "gap-head" }, h("strong", { text: r.title })),
+  const title = options.compact
+    ? html`<p class="gaps-title">Where the error comes from</p>`
+    : html`<h3 class="gaps-title">Where the error comes from</h3>`;
+  const row = (r: GapRow) => {
+    const bars = BARS.filter((b) => r[b.key] !== undefined);
+    return html`<div class="gap-row ${r.kind}" data-testid=${options.compact ? "pj-gap-row" : "gap-row"} data-kind=${r.kind}
+      data-level=${r.level}>
+      <p class="gap-head"><strong>${r.title}</strong></p>
+      ${options.compact
     // Compact (the projector): the three errors on one line instead of the bars, so the strip stays low.
-    ...(options.compact ? [h("p", { class: "gap-values", text: BARS.filter((b) => r[b.key] !== undefined).map((b) => `${b.label} ${formatError(r[b.key]!)}`).join(" → ") })] : []),
-    ...(options.compact ? [] : [h("div", { class: "gap-bars", attrs: { "aria-hidden": "true" } }, ...BARS.filter((b) => r[b.key] !== undefined).map((b) => {
-      const value = r[b.key]!;
-      return h("div", { class: `gap-bar ${b.key}` },
-        h("span", { class: "gap-bar-label", text: b.label }),
-        h("span", { class: "gap-bar-track" }, h("span", { class: "gap-bar-fill", attrs: { style: `width: ${Math.max(1, (100 * value) / top).toFixed(1)}%` } })),
-        h("span", { class: "gap-bar-value", text: formatError(value) }));
-    }))]),
-    ...(r.noise ? [h("p", { class: "gap-sentence", text: r.noise, attrs: { "data-gap": "noise" } })] : []),
-    h("p", { class: "gap-sentence", text: r.bumps, attrs: { "data-gap": "bumps" } })))),
-  );
+    ? html`<p class="gap-values">${bars.map((b) => `${b.label} ${formatError(r[b.key]!)}`).join(" → ")}</p>`
+    : html`<div class="gap-bars" aria-hidden="true">${bars.map((b) => html`<div class="gap-bar ${b.key}">
+          <span class="gap-bar-label">${b.label}</span>
+          <span class="gap-bar-track"><span class="gap-bar-fill"
+            style="width: ${Math.max(1, (100 * r[b.key]!) / top).toFixed(1)}%"></span></span>
+          <span class="gap-bar-value">${formatError(r[b.key]!)}</span></div>`)}</div>`}
+      ${r.noise ? html`<p class="gap-sentence" data-gap="noise">${r.noise}</p>` : nothing}
+      <p class="gap-sentence" data-gap="bumps">${r.bumps}</p>
+    </div>`;
+  };
+  return html`${title}<div class="gap-rows">${rows.map(row)}</div>`;
+}
+
+/** The proof line drawn into `box` (for pages that keep their own box: /watch). */
+export function renderProof(box: HTMLElement, proof: Proof, options: ProofOptions = {}): void {
+  box.dataset.verified = proof.state;
+  render(proofTemplate(proof, options), box);
+}
+
+/** The gaps drawn into `box` (hidden when there are none). */
+export function renderGaps(box: HTMLElement, rows: GapRow[], options: { compact?: boolean } = {}): void {
+  box.hidden = rows.length === 0;
+  render(gapsTemplate(rows, options), box);
 }

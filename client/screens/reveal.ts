@@ -1,96 +1,125 @@
 // Reveal: B with your fit laid over it, your hidden error and points (with the arithmetic), the
-// U-curve with everybody's picks, and the host's Next. The reveal is a moment: B fades in, the
-// fit slides over it, the gaps light up, then the points count up (a sound for each; none of the
-// motion with prefers-reduced-motion), and the result is announced in the live region.
+// U-curve with everybody's picks, and Next. The reveal is a moment: B fades in, the fit slides
+// over it, the gaps light up, then the points count up (a sound for each; none of the motion with
+// prefers-reduced-motion), and the result is announced in the live region.
 // Below the points: the two gaps of your level and of the best one (training → validation →
 // hidden), and the proof that B was fixed at round start, with a link that replays the round.
-import { byId, h, setText, show } from "../dom";
+import { html, nothing, render, type TemplateResult } from "lit-html";
+import { createRef, ref } from "lit-html/directives/ref.js";
 import type { RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
-import type { MatchState } from "../../server/state";
-import { send, type MatchRoom } from "../net";
-import { COLOURS } from "../scene/spiral-scene";
-import { formatError, formatSeconds, num } from "../view-model";
-import { spiralView, uCurveView } from "./stage";
-import { currentLevel } from "./tuning";
+import type { RoomPort } from "../port";
+import { COLOURS, type SpiralView } from "../scene/spiral-scene";
+import type { UCurveView } from "../scene/u-curve-scene";
+import { formatError } from "../view-model";
 import { announce, countUp, finishCountUp, sound } from "../feel";
 import { gapRows, proofOf } from "../reveal-lesson";
-import { renderGaps, renderProof } from "./proof";
+import { gapsTemplate, proofTemplate } from "./proof";
+import { slots } from "../placement";
 
-export interface RevealExtra {
+export interface RevealScreenView {
+  /** This round's reveal with everybody's results (undefined until the state has reached it). */
+  reveal?: RevealView;
   /** The round message of the same round: its commitment and its training errors. */
   round?: RoundMessage;
+  /** The level on this page's slider (what a watcher is told about). */
+  sliderLevel: number;
+  /** Next, or undefined when this player cannot move on. */
+  next?: string;
   /** Solo practice: no proof line (its B is public by design; its bar links the round). */
   practice?: boolean;
+  /** What goes under the U-curve before Next (practice's "what would have been best"). */
+  below?: TemplateResult;
 }
 
-let room: MatchRoom | undefined;
-/** The reveal on screen (round and B), so a new match's round 1 is never mistaken for the old one. */
-let shownKey = "";
-
-export function initReveal(): void {
-  byId("next-round").addEventListener("click", () => {
-    if (room) send(room, "next", {});
-  });
+export interface RevealScreen {
+  render(view: RevealScreenView, port: RoomPort): void;
 }
 
-export function renderReveal(r: MatchRoom, state: MatchState, msg: RevealView | undefined, me: string, isHost: boolean, extra: RevealExtra = {}): void {
-  room = r;
-  const last = state.round >= state.rounds;
-  setText(byId("round-label"), `Round ${state.round} of ${state.rounds} · revealed`);
-  setText(byId("timer"), `${last ? "Podium" : "Next round"} in ${formatSeconds(num(state.secondsLeft))}`);
-  byId("timer").classList.remove("urgent");
-  show(byId("next-round"), isHost);
-  setText(byId("next-round"), last ? "To the podium" : "Next round now");
-  const round = msg && extra.round?.round === msg.round ? extra.round : undefined;
-  const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}:${round?.commitment ?? ""}` : "";
-  if (!msg || key === shownKey) return;
-  shownKey = key;
-  const burst = byId("points-burst");
-  finishCountUp(burst);
+export function createRevealScreen(panel: HTMLElement, extra: HTMLElement, spiral: () => SpiralView,
+  uCurve: (box: HTMLElement) => UCurveView): RevealScreen {
+  const burst = createRef<HTMLElement>();
+  const uCurveBox = createRef<HTMLElement>();
+  let port: RoomPort | undefined;
+  /** The reveal being played (round, B, results), so each reveal's moment plays once. */
+  let playedKey = "";
 
-  const mine = msg.results.find((x) => x.sessionId === me);
-  const level = mine?.level ?? currentLevel();
-  const hidden = msg.hidden.find((x) => x.level === level);
-  const best = msg.hidden.find((x) => x.level === msg.bestLevel);
-  const over = msg.overB.find((x) => x.level === level);
-
-  setText(byId("cue"), `B was ${msg.b.name} (${msg.b.kind}).`);
-  setText(byId("reveal-title"), `The best level this round was ${msg.bestLevel}` + (best ? ` (hidden error ${formatError(best.error)}).` : "."));
-  const result = byId("my-result");
-  if (mine) {
-    result.replaceChildren(
-      `You picked level ${mine.level}: hidden error ${formatError(mine.hiddenError)} → `,
-      h("strong", { text: `${mine.points} points` }),
-    );
-    setText(byId("arithmetic"), `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`);
-    const bonus = mine.speedBonus ?? 0;
-    setText(byId("speed-bonus-line"), bonus > 0 ? `Includes a speed bonus of +${bonus} for locking in early.` : "");
-    show(byId("speed-bonus-line"), bonus > 0);
-  } else {
-    show(byId("speed-bonus-line"), false);
-    result.replaceChildren(`You watched this round. Level ${level} (the one on your slider) has hidden error ${hidden ? formatError(hidden.error) : "–"}.`);
-    setText(byId("arithmetic"), "Players score 1000 × (best hidden error ÷ theirs)², rounded.");
+  function play(msg: RevealView, me: string, key: string): void {
+    const el = burst.value!;
+    finishCountUp(el);
+    const mine = msg.results.find((x) => x.sessionId === me);
+    announce(`Reveal: B was ${msg.b.name}. ` + (mine
+      ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
+      : "") + `The best level was ${msg.bestLevel}.`);
+    sound("reveal");
+    el.textContent = "";
+    const level = mine?.level;
+    const over = msg.overB.find((x) => x.level === level);
+    spiral().reveal({ points: msg.b, colour: COLOURS.b, curve: over, gaps: true }, () => {
+      if (!mine || playedKey !== key) return;
+      countUp(el, mine.points, (n) => `+${n}`, 900, () => { if (mine.points > 0) sound("points"); });
+    });
+    uCurve(uCurveBox.value!).show({
+      hidden: msg.hidden,
+      bestLevel: msg.bestLevel,
+      picks: msg.results.map((x) => ({ level: x.level, mine: x.sessionId === me })),
+    });
   }
-  show(byId("arithmetic-box"), true);
-  renderGaps(byId("reveal-gaps"), gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined));
-  const proofBox = byId("reveal-proof");
-  show(proofBox, !extra.practice);
-  if (!extra.practice) renderProof(proofBox, proofOf(round, msg), { newTab: true });
 
-  announce(`Reveal: B was ${msg.b.name}. ` + (mine
-    ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
-    : "") + `The best level was ${msg.bestLevel}.`);
-  sound("reveal");
-  show(burst, Boolean(mine));
-  burst.textContent = "";
-  spiralView().reveal({ points: msg.b, colour: COLOURS.b, curve: over, gaps: true }, () => {
-    if (!mine || shownKey !== key) return;
-    countUp(burst, mine.points, (n) => `+${n}`, 900, () => { if (mine.points > 0) sound("points"); });
-  });
-  uCurveView().show({
-    hidden: msg.hidden,
-    bestLevel: msg.bestLevel,
-    picks: msg.results.map((x) => ({ level: x.level, mine: x.sessionId === me })),
-  });
+  function result(msg: RevealView | undefined, me: string, sliderLevel: number): TemplateResult {
+    const mine = msg?.results.find((x) => x.sessionId === me);
+    if (!msg) return html``;
+    if (mine) {
+      return html`You picked level ${mine.level}: hidden error ${formatError(mine.hiddenError)} → <strong>${mine.points} points</strong>`;
+    }
+    const hidden = msg.hidden.find((x) => x.level === sliderLevel);
+    return html`You watched this round. Level ${sliderLevel} (the one on your slider) has hidden error ${hidden ? formatError(hidden.error) : "–"}.`;
+  }
+
+  return {
+    render(v, p) {
+      port = p;
+      const msg = v.reveal;
+      const round = msg && v.round?.round === msg.round ? v.round : undefined;
+      const mine = msg?.results.find((x) => x.sessionId === p.me);
+      const best = msg?.hidden.find((x) => x.level === msg.bestLevel);
+      const bonus = mine?.speedBonus ?? 0;
+      const arithmetic = !msg ? "" : mine
+        ? `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`
+        : "Players score 1000 × (best hidden error ÷ theirs)², rounded.";
+      const proof = msg && !v.practice ? proofOf(round, msg) : undefined;
+      const gaps = msg ? gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined) : [];
+      render(html`
+        <p id="reveal-title" class="reveal-title">${msg ? `The best level this round was ${msg.bestLevel}`
+          + (best ? ` (hidden error ${formatError(best.error)}).` : ".") : ""}</p>
+        <p class="legend small"><span class="dot b diamond"></span> hidden spiral B <span class="line fit"></span> your fit, laid over B
+          <span class="line gap"></span> gaps (the hidden error)</p>
+        <p id="points-burst" class="points-burst" aria-hidden="true" ?hidden=${!mine} ${ref(burst)}></p>
+        <p id="my-result" class="my-result">${result(msg, p.me, v.sliderLevel)}</p>
+        <p id="speed-bonus-line" class="small speed-bonus-line" ?hidden=${bonus <= 0}>${bonus > 0
+          ? `Includes a speed bonus of +${bonus} for locking in early.` : ""}</p>
+        <details id="arithmetic-box" ?hidden=${!msg}><summary>How the points add up</summary>
+          <p id="arithmetic" class="small">${arithmetic}</p></details>
+        <section id="reveal-gaps" class="reveal-gaps" data-testid="reveal-gaps" aria-label="Where the error comes from"
+          ?hidden=${gaps.length === 0}>${gapsTemplate(gaps)}</section>
+        <div id="reveal-proof" class="proof-line" ?hidden=${!proof} data-verified=${proof?.state ?? nothing}>${proof
+          ? proofTemplate(proof, { newTab: true }) : nothing}</div>
+        <div ${ref(slots.revealBoard)}></div>`, panel);
+      render(html`
+        <h2>Hidden error by detail level</h2>
+        <div id="u-curve" class="canvas-box wide-box" aria-label="Hidden error against detail level, with everyone's picks"
+          ${ref(uCurveBox)}></div>
+        <p class="legend small"><span class="line b"></span> hidden error on B, by level <span class="dot me"></span> your pick
+          <span class="dot others"></span> others' picks <span class="ring"></span> best level</p>
+        <div id="reveal-shake-slot" ${ref(slots.revealShake)}></div>
+        ${v.below ?? nothing}
+        <button id="next-round" class="primary wide" type="button" ?hidden=${!v.next}
+          @click=${() => port?.send("next", {})}>${v.next ?? "Next"}</button>`, extra);
+      const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}:${round?.commitment ?? ""}` : "";
+      if (msg && key !== playedKey) {
+        playedKey = key;
+        play(msg, p.me, key);
+      }
+    },
+  };
 }

@@ -3,10 +3,9 @@
 // their two places; the names slide from their A place to their B place and the lines draw in
 // (no motion with prefers-reduced-motion). One element (#shake-up-box) moves between the reveal,
 // the podium and the projector, so its data-testid stays unique.
-import { h } from "../dom";
+import { html, nothing, render, svg } from "lit-html";
 import type { ShakeUp } from "../../shared/protocol";
 
-const SVG = "http://www.w3.org/2000/svg";
 /** Geometry in SVG units: the page's, and a bigger-type one for the projector. */
 const LAYOUTS = {
   page: { row: 34, top: 30, width: 620, leftText: 236, lineFrom: 246, lineTo: 374, rightText: 384, maxName: 16, font: 17, head: 15 },
@@ -25,76 +24,50 @@ export interface ShakeUpOptions {
   projector?: boolean;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
+const EXPLAIN = " — mean |Δrank| ÷ N: 0 means fitting A predicted B perfectly.";
 const short = (name: string, max: number) => ([...name].length > max ? [...name].slice(0, max - 1).join("") + "…" : name);
 
-let shownKey = "";
-
-/** Draws the shake-up into `box` (once per distinct shake-up: re-renders keep the animation). */
+/** Draws the shake-up into `box` (a re-render with the same shake-up leaves the drawing, and its animation, alone). */
 export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUpOptions): void {
-  const key = JSON.stringify([shake, options, window.innerWidth < 560]);
-  if (key === shownKey && box.firstChild) return;
-  shownKey = key;
   const L = LAYOUTS[options.projector ? "projector" : window.innerWidth < 560 ? "narrow" : "page"];
   const { row: ROW, top: TOP, width: W, leftText: LEFT_TEXT, lineFrom: LINE_FROM, lineTo: LINE_TO, rightText: RIGHT_TEXT } = L;
-
-  const rowsAll = shake.rows;
   const maxRows = options.maxRows ?? 60;
   // Show the best by B; their A places are counted among everybody shown.
-  const byB = [...rowsAll].sort((p, q) => p.rankB - q.rankB || p.rankA - q.rankA).slice(0, maxRows);
+  const byB = [...shake.rows].sort((p, q) => p.rankB - q.rankB || p.rankA - q.rankA).slice(0, maxRows);
   const byA = [...byB].sort((p, q) => p.rankA - q.rankA || p.rankB - q.rankB);
   const slotA = new Map(byA.map((r, i) => [r.sessionId, i]));
-  const slotB = new Map(byB.map((r, i) => [r.sessionId, i]));
   const height = TOP + byB.length * ROW + 6;
   const y = (slot: number) => TOP + slot * ROW + ROW / 2;
+  const mid = (LINE_FROM + LINE_TO) / 2;
+  const me = (id: string) => (id === options.me ? " me" : "");
 
-  const root = svg("svg", { viewBox: `0 0 ${W} ${height}`, class: "shake-svg", role: "img", preserveAspectRatio: "xMidYMin meet" });
-  root.style.setProperty("--name-size", `${L.font}px`);
-  root.style.setProperty("--head-size", `${L.head}px`);
-  root.append(svg("title", {}, `${options.left} against ${options.right}`));
-  root.append(svg("text", { x: LEFT_TEXT, y: 18, "text-anchor": "end", class: "shake-head" }, options.left));
-  root.append(svg("text", { x: RIGHT_TEXT, y: 18, "text-anchor": "start", class: "shake-head" }, options.right));
-
-  byA.forEach((r, i) => {
-    const mine = r.sessionId === options.me;
-    root.append(svg("text", { x: LEFT_TEXT, y: y(i), "text-anchor": "end", "dominant-baseline": "central", class: `shake-name${mine ? " me" : ""}` }, `${short(r.name, L.maxName)}  ${r.rankA}`));
-  });
-  byB.forEach((r, j) => {
+  const left = byA.map((r, i) => svg`<text x=${LEFT_TEXT} y=${y(i)} text-anchor="end" dominant-baseline="central"
+    class="shake-name${me(r.sessionId)}">${short(r.name, L.maxName)}  ${r.rankA}</text>`);
+  const right = byB.map((r, j) => {
     const i = slotA.get(r.sessionId)!;
     const move = r.rankA - r.rankB;
     const kind = move > 0 ? "up" : move < 0 ? "down" : "same";
-    const mine = r.sessionId === options.me;
-    const line = svg("path", {
-      d: `M ${LINE_FROM} ${y(i)} C ${(LINE_FROM + LINE_TO) / 2} ${y(i)}, ${(LINE_FROM + LINE_TO) / 2} ${y(j)}, ${LINE_TO} ${y(j)}`,
-      class: `shake-line ${kind}${mine ? " me" : ""}`,
-      pathLength: 1,
-    });
-    line.style.animationDelay = `${Math.min(j, 20) * 60}ms`;
-    root.append(line);
-    const label = svg("text", { x: RIGHT_TEXT, y: y(j), "text-anchor": "start", "dominant-baseline": "central", class: `shake-name right ${kind}${mine ? " me" : ""}` },
-      `${r.rankB}  ${short(r.name, L.maxName)}${move ? `  ${move > 0 ? "▲" : "▼"}${Math.abs(move)}` : ""}`);
-    // Starts at the player's A place and slides to the B place.
-    label.style.setProperty("--from", `${(slotA.get(r.sessionId)! - slotB.get(r.sessionId)!) * ROW}px`);
-    label.style.animationDelay = `${Math.min(j, 20) * 60}ms`;
-    root.append(label);
+    const delay = `${Math.min(j, 20) * 60}ms`;
+    // The name starts at the player's A place and slides to the B place.
+    return svg`<path d="M ${LINE_FROM} ${y(i)} C ${mid} ${y(i)}, ${mid} ${y(j)}, ${LINE_TO} ${y(j)}"
+      class="shake-line ${kind}${me(r.sessionId)}" pathLength="1" style="animation-delay: ${delay}"></path>
+      <text x=${RIGHT_TEXT} y=${y(j)} text-anchor="start" dominant-baseline="central"
+        class="shake-name right ${kind}${me(r.sessionId)}" style="--from: ${(i - j) * ROW}px; animation-delay: ${delay}"
+        >${r.rankB}  ${short(r.name, L.maxName)}${move ? `  ${move > 0 ? "▲" : "▼"}${Math.abs(move)}` : ""}</text>`;
   });
-
-  const more = rowsAll.length - byB.length;
-  const wrap = h("figure", {
-    class: "shake-up",
-    attrs: { "data-testid": "shake-up", "data-mean-shift": String(shake.meanShift), "aria-label": `Shake-up: mean shift ${shake.meanShift.toFixed(2)}` },
-  },
-  h("figcaption", { class: "shake-caption" },
-    h("strong", { text: "Shake-up" }), " ",
-    h("span", { class: "shake-mean", text: `mean shift ${shake.meanShift.toFixed(2)}` }),
-    h("span", { class: "muted small shake-explain", text: " — mean |Δrank| ÷ N: 0 means fitting A predicted B perfectly." })),
-  root,
-  ...(more > 0 ? [h("p", { class: "muted small", text: `…and ${more} more` })] : []));
-  box.replaceChildren(wrap);
+  const more = shake.rows.length - byB.length;
+  render(html`<figure class="shake-up" data-testid="shake-up" data-mean-shift=${shake.meanShift}
+    aria-label="Shake-up: mean shift ${shake.meanShift.toFixed(2)}">
+    <figcaption class="shake-caption"><strong>Shake-up</strong>
+      <span class="shake-mean">mean shift ${shake.meanShift.toFixed(2)}</span><span class="muted small shake-explain">${EXPLAIN}</span>
+    </figcaption>
+    <svg viewBox="0 0 ${W} ${height}" class="shake-svg" role="img" preserveAspectRatio="xMidYMin meet"
+      style="--name-size: ${L.font}px; --head-size: ${L.head}px">
+      <title .textContent=${`${options.left} against ${options.right}`}></title>
+      <text x=${LEFT_TEXT} y="18" text-anchor="end" class="shake-head">${options.left}</text>
+      <text x=${RIGHT_TEXT} y="18" text-anchor="start" class="shake-head">${options.right}</text>
+      ${left}${right}
+    </svg>
+    ${more > 0 ? html`<p class="muted small">…and ${more} more</p>` : nothing}
+  </figure>`, box);
 }

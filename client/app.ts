@@ -1,0 +1,257 @@
+// The page: draws the screen the screen machine picks from the store, every time the store
+// changes. It owns the room's frame (its bar, the regions' visibility) and hands each screen its
+// view and its port; screens own what is inside their regions.
+import { html, nothing, render } from "lit-html";
+import { createRef, ref } from "lit-html/directives/ref.js";
+import type { Phase } from "../shared/protocol";
+import { store, type AppState, type RoomSession } from "./store";
+import { regionsOf, screenKey, screenOf, type Region, type Screen } from "./screen-machine";
+import { roomPort, type RoomPort } from "./port";
+import { clearError, setPhaseBadge } from "./ui";
+import { secondsLeftNow, tickSeconds } from "./countdown";
+import { countsNow, readRoom, roomHead, roomProjector, roomReveal, roomTraining, roomTuning, type RoomRead } from "./room-views";
+import { movable, place, slots } from "./placement";
+import { createStage } from "./screens/stage";
+import { renderRoundHead } from "./screens/round-head";
+import { createTuningScreen } from "./screens/tuning";
+import { createRevealScreen } from "./screens/reveal";
+import { renderTraining } from "./screens/training";
+import { createLobbyScreen } from "./screens/lobby";
+import { renderPlayers } from "./screens/players";
+import { renderHostBar } from "./screens/host-bar";
+import { renderPodium } from "./screens/podium";
+import { renderLeaderboard } from "./screens/leaderboard";
+import { renderDaily } from "./screens/daily";
+import { renderHistogram } from "./screens/histogram";
+import { renderShakeUp } from "./screens/shake-up";
+import { createProjectorScreen } from "./screens/projector";
+import { announcePhase } from "./screens/announce";
+import { practiceBar, practiceData, practiceHead, practiceSummary, practiceTraining, practiceTuning } from "./screens/practice";
+import { practicePort, stopPractice } from "./practice/practice-mode";
+import type { Practice } from "./practice/practice-state";
+import { goHome } from "./session/connection";
+import { toggleProjector } from "./session/projector";
+import { copyLink } from "./session/copy-link";
+import type { HomeScreen } from "./screens/home";
+
+/** The page's fixed roots (index.html). */
+export interface PageRoots {
+  home: HTMLElement;
+  room: HTMLElement;
+  projector: HTMLElement;
+  points: HTMLElement;
+}
+
+export function startApp(roots: PageRoots, home: HomeScreen): void {
+  const region = {
+    lobby: createRef<HTMLElement>(), training: createRef<HTMLElement>(), stage: createRef<HTMLElement>(),
+    head: createRef<HTMLElement>(), spiral: createRef<HTMLElement>(), tuning: createRef<HTMLElement>(),
+    reveal: createRef<HTMLElement>(), revealExtra: createRef<HTMLElement>(), podium: createRef<HTMLElement>(),
+    daily: createRef<HTMLElement>(),
+  };
+  // The movable elements (./placement): created once, placed in one slot per render.
+  const hostBar = movable("div", { id: "host-bar", class: "host-bar", hidden: "" });
+  const playerList = movable("ul", { id: "player-list", class: "player-list", "data-testid": "player-list" });
+  const roomSettings = movable("fieldset", { id: "room-settings", class: "room-settings" });
+  const board = movable("section", { id: "board-box", class: "card", hidden: "" });
+  const histogram = movable("div", { id: "pick-histogram", class: "histogram", "data-testid": "pick-histogram", hidden: "" });
+  const shakeBox = movable("div", { id: "shake-up-box", class: "shake-up-box", hidden: "" });
+
+  let shown: Screen = { name: "home" };
+  let shownSession: RoomSession | undefined;
+  let port: RoomPort | undefined;
+
+  /** The room's frame: its bar (or practice's), the host bar's slot, and a region per screen. */
+  function frame(app: Readonly<AppState>, visible: ReadonlySet<Region>): void {
+    const s = app.session;
+    const practice = app.practice;
+    const daily = s?.isDaily === true;
+    const bar = practice && !s ? practiceBar(practice, () => stopPractice()) : html`<div class="room-bar">
+      <span id="room-label" ?hidden=${daily}>Room <strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong></span>
+      <span id="daily-label" class="daily-label" ?hidden=${!daily}>Today's challenge</span>
+      <button id="copy-link" type="button" class="small-button" ?hidden=${daily} @click=${() => s && copyLink(s.code)}>Copy link</button>
+      <button id="leave" type="button" class="small-button" @click=${() => goHome(true)}>Leave</button>
+    </div>`;
+    const off = (r: Region) => !visible.has(r);
+    render(html`
+      ${bar}
+      <div id="host-bar-slot" ${ref(slots.hostBar)}></div>
+      <section id="daily-result" class="card daily-result" data-testid="daily-result" hidden aria-live="polite" ${ref(region.daily)}></section>
+      <section id="lobby" class="card" ?hidden=${off("lobby")} ${ref(region.lobby)}></section>
+      <section id="training" class="card" ?hidden=${off("training")} ${ref(region.training)}></section>
+      <section id="stage" ?hidden=${off("stage")} ${ref(region.stage)}>
+        <div class="round-head-box" ${ref(region.head)}></div>
+        <div class="stage-grid">
+          <div id="spiral-view" class="canvas-box" aria-label="Spiral view" ${ref(region.spiral)}></div>
+          <div class="panel">
+            <div id="tuning-panel" ?hidden=${off("tuning")} ${ref(region.tuning)}></div>
+            <div id="reveal-panel" ?hidden=${off("reveal")} ${ref(region.reveal)}></div>
+          </div>
+        </div>
+        <div id="reveal-extra" ?hidden=${off("reveal")} ${ref(region.revealExtra)}></div>
+      </section>
+      <section id="podium" class="card" ?hidden=${off("podium")} ${ref(region.podium)}></section>
+      <div ${ref(slots.podiumBoard)}></div>
+      <div id="podium-shake-slot" ${ref(slots.podiumShake)}></div>
+      ${practice && !s ? practiceData(practice) : nothing}`, roots.room);
+    board.hidden = off("board");
+  }
+
+  // The first frame makes the regions the screens draw in.
+  frame(store.get(), new Set());
+  const stage = createStage(region.stage.value!, region.spiral.value!);
+  const tuning = createTuningScreen(region.tuning.value!, stage.spiral, () => region.stage.value!);
+  const reveal = createRevealScreen(region.reveal.value!, region.revealExtra.value!, stage.spiral, stage.uCurve);
+  const lobby = createLobbyScreen(region.lobby.value!, roomSettings);
+  const projector = createProjectorScreen(roots.projector);
+  // The training bar exists from the start (one element for every round: observers can follow it).
+  renderTraining({ title: "", progress: 0, summary: "" }, region.training.value!);
+  const portOf = (s: RoomSession) => (port?.code === s.code && port.me === s.room.sessionId ? port : (port = roomPort(s.room)));
+
+  function myPoints(points: number | undefined): void {
+    roots.points.hidden = points === undefined;
+    roots.points.dataset.points = String(points ?? 0);
+    roots.points.textContent = `${points ?? 0} pts`;
+  }
+
+  function draw(app: Readonly<AppState>): void {
+    const screen = screenOf(app);
+    const visible = regionsOf(screen);
+    const entering = screenKey(screen) !== screenKey(shown);
+    const wasProjector = shown.name === "room" && shown.projector;
+    shown = screen;
+    // Left a room: its code stays in the home screen's box (to join it again).
+    if (shownSession && shownSession !== app.session) home.setCode(shownSession.code);
+    shownSession = app.session;
+
+    roots.home.hidden = !visible.has("home");
+    roots.room.hidden = !visible.has("room");
+    const onProjector = screen.name === "room" && screen.projector;
+    document.body.classList.toggle("projector-mode", onProjector);
+    document.body.classList.toggle("practicing", screen.name === "practice");
+    roots.projector.hidden = !onProjector;
+    frame(app, visible);
+
+    if (screen.name === "home" || screen.name === "joining") {
+      setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
+      myPoints(undefined);
+      hostBar.hidden = true;
+      renderDaily(undefined, region.daily.value!);
+      return;
+    }
+    if (screen.name === "practice") return drawPractice(app.practice!, entering);
+    const session = app.session!;
+    const r = readRoom(session, secondsLeftNow(session.room.state, app.clockOffset));
+    if (entering) clearError();
+    drawRoom(r, screen.phase, portOf(session), entering);
+    drawClassroom(r, screen.phase, portOf(session), onProjector);
+    if (onProjector) {
+      if (!wasProjector) projector.refresh();
+      projector.render(roomProjector(r));
+    } else if (wasProjector) {
+      stage.refresh(); // the normal canvases were hidden: measure them again
+    }
+  }
+
+  function drawRoom(r: RoomRead, phase: Phase, p: RoomPort, entering: boolean): void {
+    const { state } = r;
+    setPhaseBadge(phase, phase === "lobby" || phase === "podium" ? "" : `round ${state.round}/${state.rounds}`);
+    myPoints(r.mine?.points);
+    switch (phase) {
+      case "lobby":
+        lobby.render({ state, players: r.rows.length, watching: state.spectatorCount ?? 0, isHost: r.isHost }, p);
+        break;
+      case "training":
+        renderTraining(roomTraining(r), region.training.value!);
+        break;
+      case "tuning":
+        renderRoundHead(roomHead(r), region.head.value!);
+        tuning.render(roomTuning(r), p);
+        if (entering) { stage.refresh(); tuning.redraw(); }
+        break;
+      case "reveal":
+        renderRoundHead(roomHead(r), region.head.value!);
+        reveal.render(roomReveal(r, tuning.level()), p);
+        if (entering) stage.refresh();
+        break;
+      case "podium":
+        renderPodium({ rows: r.rows, isHost: r.isHost, daily: r.session.isDaily, home: () => goHome(true) }, p, region.podium.value!);
+        break;
+    }
+    if (entering) announcePhase(phase, state, r.rows, r.isHost);
+    if (phase === "reveal" || phase === "podium") {
+      place(board, phase === "reveal" ? "revealBoard" : "podiumBoard");
+      renderLeaderboard(r.rows, phase === "reveal", board);
+    }
+  }
+
+  /** Host bar, projector placement, the player list and room settings, live picks, the shake-up, the daily result. */
+  function drawClassroom(r: RoomRead, phase: Phase, p: RoomPort, onProjector: boolean): void {
+    const { state, session } = r;
+    place(hostBar, onProjector ? "pjHostBar" : "hostBar");
+    renderHostBar({
+      phase, paused: state.paused === true, isHost: r.isHost, daily: state.mode === "daily", projector: onProjector,
+      lastRound: state.round >= state.rounds, matchId: state.matchId ?? "", code: state.code, toggleProjector,
+      current: () => port,
+    }, p, hostBar);
+    // The player list and the room settings: in the lobby card, else in the host's panel.
+    const inLobbyCard = phase === "lobby" && !onProjector;
+    place(playerList, inLobbyCard ? "lobbyPlayers" : "hostPlayers");
+    place(roomSettings, inLobbyCard ? "lobbyRoom" : "hostRoom");
+    renderPlayers(r.rows, r.isHost, p, playerList, () => port);
+    lobby.renderRoomSettings({ state, isHost: r.isHost }, p);
+
+    // Live picks: the counts of locked picks arrive only when the host shows picks live.
+    const counts = countsNow(r);
+    place(histogram, onProjector ? "pjHistogram" : "tuningHistogram");
+    histogram.hidden = !counts;
+    if (counts) renderHistogram(counts, state.playingCount ?? 0, histogram);
+
+    // The shake-up: this round's at the reveal, the whole match's at the podium (two players or more).
+    const narrow = onProjector || innerWidth < 560;
+    const reveal = session.reveal?.round === state.round ? session.reveal : undefined;
+    const shake = phase === "reveal" ? reveal?.shakeUp : phase === "podium" ? session.podium?.shakeUp : undefined;
+    const columns = phase === "reveal"
+      ? (narrow ? { left: "Fit to A", right: "Fit to B" } : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" })
+      : (narrow ? { left: "If scored on A", right: "Final (on B)" } : { left: "Rank if scored on A", right: "Final rank (on B)" });
+    if (phase === "reveal") place(shakeBox, onProjector ? "pjRevealShake" : "revealShake");
+    if (phase === "podium") place(shakeBox, onProjector ? "pjPodiumShake" : "podiumShake");
+    const showShake = Boolean(shake && shake.rows.length >= 2);
+    shakeBox.hidden = !showShake;
+    if (shake && showShake) {
+      const maxRows = onProjector ? (phase === "reveal" ? 6 : 14) : 60;
+      renderShakeUp(shakeBox, shake, { ...columns, me: p.me, maxRows, projector: onProjector });
+    }
+    renderDaily(session.isDaily ? session.daily : undefined, region.daily.value!);
+  }
+
+  function drawPractice(p: Practice, entering: boolean): void {
+    setPhaseBadge(p.phase, `practice · round ${p.number}`);
+    myPoints(p.total);
+    hostBar.hidden = true;
+    histogram.hidden = true;
+    shakeBox.hidden = true;
+    renderDaily(undefined, region.daily.value!);
+    if (p.phase === "training") return renderTraining(practiceTraining(p), region.training.value!);
+    renderRoundHead(practiceHead(p), region.head.value!);
+    if (p.phase === "tuning" && p.trained) {
+      tuning.render(practiceTuning(p), practicePort);
+      if (entering) { stage.refresh(); tuning.redraw(); }
+    } else if (p.phase === "reveal" && p.reveal) {
+      reveal.render({
+        reveal: p.reveal, round: p.trained?.round, sliderLevel: tuning.level(), next: "Next practice round",
+        practice: true, below: practiceSummary(p),
+      }, practicePort);
+      if (entering) stage.refresh();
+    }
+  }
+
+  store.subscribe(draw);
+  // The countdown: a redraw whenever the whole second changes in a timed phase.
+  tickSeconds(() => {
+    const { session, clockOffset } = store.get();
+    const phase = session?.room.state?.phase;
+    return phase === "tuning" || phase === "reveal" ? secondsLeftNow(session!.room.state, clockOffset) : undefined;
+  }, () => store.changed());
+  draw(store.get());
+}

@@ -1,0 +1,172 @@
+// The connection to a room: entering it (its messages into the store), leaving it, creating,
+// joining, the daily challenge, and getting a seat back. Reconnection: a dropped connection is
+// retried by the SDK (settings in ../reconnection) behind a "reconnecting…" notice; the seat's
+// token is kept in storage so a closed tab or a reload gets the same seat back by opening the
+// link again. Only Leave gives the seat up (and a kick: the host removed this player, so the
+// token is forgotten and nothing reconnects).
+import { CLOSE_KICKED, type ClockMessage, type DailyMessage, type ErrorMessage, type PickCountsMessage,
+  type PodiumMessage, type RevealMessage, type RoundMessage } from "../../shared/protocol";
+import { serverOffset } from "../../shared/clock";
+import { fromWire } from "../../shared/round-messages";
+import { createDaily, createRoom, joinRoom, leftMessage, reconnectRoom, type MatchRoom } from "../net";
+import { forgetSeatToken, loadSeatToken, saveSeatToken } from "../reconnection";
+import { store, type RoomSession } from "../store";
+import { showError, showNotice } from "../ui";
+import { saveDailyProof } from "../daily-proof";
+import { loadProjectorPreference, saveProjectorPreference } from "./projector";
+import { roomUrl, urlCode } from "./routes";
+import { showReconnecting } from "./reconnect-notice";
+
+/** Refusals that only mean the round moved on while the message was on the wire. */
+const LATE = ["pick", "lockIn", "pause", "skip", "next"];
+
+function enter(room: MatchRoom, isDaily = false): void {
+  const s: RoomSession = { room, code: room.roomId, leaving: false, isDaily, kicked: false };
+  const { hostPage } = store.get();
+  if (!isDaily) {
+    // Keep the shareable link in the address bar; Back then returns home.
+    if (urlCode() !== s.code) history.pushState({ room: s.code }, "", roomUrl(s.code, hostPage));
+    else if (location.search !== `?room=${s.code}`) history.replaceState({ room: s.code }, "", roomUrl(s.code, hostPage));
+  }
+  const current = () => store.get().session === s;
+  const changed = () => { if (current()) store.changed(); };
+  room.onMessage("clock", (m: ClockMessage) => { if (current()) store.set({ clockOffset: serverOffset(m.now, Date.now()) }); });
+  room.onMessage("round", (m: RoundMessage) => { s.round = fromWire(m); changed(); });
+  room.onMessage("reveal", (m: RevealMessage) => {
+    s.revealMessage = fromWire(m);
+    s.reveal = undefined;
+    // The daily's values come out when its day ends: keep what to check them against (the leaderboard does).
+    if (isDaily && s.round?.round === m.round) saveDailyProof(s.round, s.revealMessage);
+    changed();
+  });
+  room.onMessage("pickCounts", (m: PickCountsMessage) => { s.counts = m; changed(); });
+  room.onMessage("podium", (m: PodiumMessage) => { s.podium = m; changed(); });
+  room.onMessage("daily", (m: DailyMessage) => { s.daily = m; changed(); });
+  room.onMessage("error", (e: ErrorMessage) => {
+    // A pick or lock-in that crossed the end of tuning on the wire: the round has moved on.
+    // Likewise the host's Pause, Reveal now or Next pressed as the phase changed by itself.
+    if (e.code === "wrong-phase" && e.type && LATE.includes(e.type)) return;
+    if (e.code === "kicked") {
+      // The close (CLOSE_KICKED) follows at once: forget the seat now, explain when it closes.
+      s.kicked = true;
+      forgetSeatToken(s.code);
+      return;
+    }
+    showError(e.message);
+  });
+  room.onStateChange(changed);
+  // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.
+  room.onDrop(() => { if (current()) showReconnecting(true); });
+  room.onReconnect(() => {
+    if (!current() || s.leaving) {
+      void room.leave(true).catch(() => undefined); // Leave was pressed while reconnecting: give the seat up now
+      return;
+    }
+    // The server hands out a new token on every reconnect; the SDK stores it just after this call.
+    queueMicrotask(() => { if (current()) saveSeatToken(s.code, room.reconnectionToken); });
+    showReconnecting(false);
+    store.changed();
+  });
+  room.onLeave((code, reason) => {
+    if (!current() || s.leaving) return;
+    if (s.kicked || code === CLOSE_KICKED) return kickedOut(s);
+    goHome(false, false);
+    showError(leftMessage(s.code, code, reason));
+  });
+  if (!isDaily) saveSeatToken(s.code, room.reconnectionToken);
+  store.set({ session: s, practice: undefined, projector: !isDaily && (hostPage || loadProjectorPreference(s.code)) });
+}
+
+/** The host removed us: home with the reason; the seat's token and the room link are dropped. */
+function kickedOut(s: RoomSession): void {
+  forgetSeatToken(s.code);
+  goHome(false, false);
+  if (urlCode()) history.replaceState({}, "", "/");
+  store.set({ hostPage: false });
+  showError(`The host removed you from room ${s.code}.`);
+}
+
+/**
+ * Show home. `consented` (Leave, Back, joining another room): tell the server, which frees the
+ * seat, and forget the seat's token. Otherwise the connection is already gone and both stay.
+ */
+export function goHome(updateUrl: boolean, consented = true): void {
+  const { session: s, hostPage } = store.get();
+  if (s) {
+    s.leaving = true;
+    if (consented) {
+      forgetSeatToken(s.code);
+      if (s.room.connection?.isOpen) void s.room.leave(true).catch(() => undefined);
+      else s.room.reconnection.maxRetries = 0; // mid-reconnect: stop trying; a try in flight leaves in onReconnect
+    }
+  }
+  if (updateUrl && (location.search || hostPage)) history.pushState({}, "", "/");
+  showReconnecting(false);
+  showNotice(null);
+  store.set({ session: undefined, projector: false, ...(updateUrl ? { hostPage: false } : {}) });
+}
+
+export async function create(name: string): Promise<void> {
+  try {
+    const room = await createRoom(name);
+    // Created from /host: this browser is the host (its link is the room's, not /host's), and
+    // the projector view opens at once.
+    const fromHostPage = store.get().hostPage;
+    store.set({ hostPage: false });
+    if (fromHostPage) saveProjectorPreference(room.roomId, true);
+    enter(room);
+  } catch (err) {
+    showError((err as Error).message);
+  }
+}
+
+export async function daily(name: string): Promise<void> {
+  showNotice(null);
+  if (store.get().session) goHome(true);
+  try {
+    enter(await createDaily(name), true);
+  } catch (err) {
+    showError((err as Error).message);
+  }
+}
+
+export async function join(code: string, name: string, spectator: boolean, canResume = true): Promise<void> {
+  const { session, resuming } = store.get();
+  if (session?.code === code || resuming === code) return;
+  showNotice(null);
+  if (session) goHome(false);
+  if (canResume && await resume(code)) return;
+  try {
+    enter(await joinRoom(code, name, spectator));
+  } catch (err) {
+    showError((err as Error).message);
+    if (urlCode()) history.replaceState({}, "", "/");
+  }
+}
+
+/**
+ * Back into the seat this browser had in room `code` (a closed tab, a reload), when a token is
+ * stored and the server still holds the seat. False otherwise: join as a new player.
+ */
+export async function resume(code: string): Promise<boolean> {
+  const token = loadSeatToken(code);
+  if (!token || store.get().resuming) return false;
+  store.set({ resuming: code });
+  showNotice(`Getting your seat in room ${code} back…`);
+  try {
+    const room = await reconnectRoom(token);
+    showNotice(null);
+    if (store.get().session) goHome(false); // joined elsewhere meanwhile: the link asked for this one
+    enter(room);
+    return true;
+  } catch (err) {
+    // The server answered (seat left, expired, room gone): the token is dead. A network failure
+    // keeps it for the next try (the join below will say the server cannot be reached).
+    if (typeof (err as { code?: unknown }).code === "number") forgetSeatToken(code);
+    showNotice(null);
+    console.info(`Seat in room ${code} not restored (${(err as Error).message}): joining as a new player.`);
+    return false;
+  } finally {
+    store.set({ resuming: undefined });
+  }
+}

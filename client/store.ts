@@ -1,0 +1,73 @@
+// The client's one store: everything the page shows follows from it. Connection code, the room's
+// messages and the practice write it; the page (./app) subscribes and draws the screen the
+// screen machine (./screen-machine) chooses. The room's synchronised state lives in the room
+// (Colyseus patches it in place), so a patch calls `changed()` instead of copying it here.
+import type { DailyMessage, PodiumMessage, RevealMessage, RoundMessage } from "../shared/protocol";
+import type { RevealView } from "../shared/reveal-view";
+import type { MatchRoom } from "./net";
+import type { Practice } from "./practice/practice-state";
+
+/** A room this page is in (a match, or the daily challenge's solo room). */
+export interface RoomSession {
+  room: MatchRoom;
+  code: string;
+  round?: RoundMessage;
+  revealMessage?: RevealMessage;
+  /** The last reveal with everybody's results, built once the state has reached it. */
+  reveal?: RevealView;
+  counts?: { round: number; counts: number[] };
+  podium?: PodiumMessage;
+  daily?: DailyMessage;
+  /** The daily challenge's solo room (no link to share, no seat to restore). */
+  isDaily: boolean;
+  /** The host removed this player: the close that follows is explained, and nothing reconnects. */
+  kicked: boolean;
+  /** Leave was pressed: late events of this room are ignored. */
+  leaving: boolean;
+}
+
+export interface AppState {
+  session?: RoomSession;
+  /** The room code whose stored seat is being reclaimed right now (a Join waits for it). */
+  resuming?: string;
+  /** This page is /host: a room's projector (joins as a spectator, the projector view on). */
+  hostPage: boolean;
+  /** The projector view is showing (the host's toggle, or /host). */
+  projector: boolean;
+  /** Solo practice, when one runs (no room then). */
+  practice?: Practice;
+  /** The server's clock minus this browser's (ms), from the room's "clock" message. */
+  clockOffset: number;
+  /** The connection dropped and the SDK is trying again. */
+  reconnecting: boolean;
+}
+
+type Listener = (state: Readonly<AppState>) => void;
+
+export class Store<T extends object> {
+  private listeners = new Set<(state: Readonly<T>) => void>();
+  constructor(private state: T) {}
+
+  get(): Readonly<T> {
+    return this.state;
+  }
+
+  /** Replaces the given fields and tells every subscriber. */
+  set(patch: Partial<T>): void {
+    this.state = { ...this.state, ...patch };
+    this.changed();
+  }
+
+  /** Something inside the state changed in place (a room patch, a practice step): draw again. */
+  changed(): void {
+    for (const listener of [...this.listeners]) listener(this.state);
+  }
+
+  subscribe(listener: (state: Readonly<T>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const store = new Store<AppState>({ hostPage: false, projector: false, clockOffset: 0, reconnecting: false });
+export type { Listener };
