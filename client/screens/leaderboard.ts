@@ -8,12 +8,10 @@ export function renderLeaderboard(rows: PlayerRow[], withRound: boolean, root: H
     <h2>Leaderboard</h2>
     <ol id="leaderboard" class="leaderboard" data-testid="leaderboard">${repeat(rows, (p) => p.id, (p) => {
     const move = movement(p);
+    const detail = withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : "";
     return html`<li class="leaderboard-row${p.isMe ? " me" : ""}" data-testid="leaderboard-row" data-name=${p.name}
-      data-points=${p.points}>
-      <span class="rank">${p.rank || "–"}</span>
-      <span class="move ${move.kind}" title=${move.label} aria-label=${move.label}>${move.symbol}</span>
-      <span class="who"><span class="name">${p.name + (p.isMe ? " (you)" : "")}</span>
-        <span class="detail">${withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : ""}</span></span>
-      <span class="points">${p.points}</span></li>`;
+      data-points=${p.points}><span class="rank">${p.rank || "–"}</span><span class="move ${move.kind}" title=${move.label}
+      aria-label=${move.label}>${move.symbol}</span><span class="who"><span class="name">${p.name + (p.isMe ? " (you)" : "")}</span
+      ><span class="detail">${detail}</span></span><span class="points">${p.points}</span></li>`;
   })}</ol>`, root);
 }

@@ -14,9 +14,8 @@ export interface PodiumView {
 }
 
 /** The top three as list items (the game's podium and the projector's). */
-export const topThree = (rows: PlayerRow[]) => rows.slice(0, 3).map((p, i) => html`
-  <li class="place place-${i + 1}"><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span>
-    <span class="points">${p.points} pts</span></li>`);
+export const topThree = (rows: PlayerRow[]) => rows.slice(0, 3).map((p, i) => html`<li class="place place-${i + 1}"
+  ><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span><span class="points">${p.points} pts</span></li>`);
 
 export function renderPodium(v: PodiumView, port: RoomPort, root: HTMLElement): void {
   const canPlayAgain = v.isHost && !v.daily;

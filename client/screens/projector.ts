@@ -57,8 +57,8 @@ function classPick(levels: number[]): { level: number; label: string } | undefin
 
 function board(rows: PlayerRow[], withRound: boolean) {
   const shown = rows.slice(0, BOARD_ROWS);
-  return html`${shown.map((p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span>
-    <span class="name">${p.name}</span><span class="points">${withRound && p.revealedPick
+  return html`${shown.map((p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span><span class="name"
+    >${p.name}</span><span class="points">${withRound && p.revealedPick
   ? html`<span class="round">+${p.roundPoints}</span>` : nothing}${p.points}</span></li>`)}
     ${rows.length > shown.length ? html`<li class="pj-board-more">…and ${rows.length - shown.length} more</li>` : nothing}`;
 }

@@ -21,15 +21,14 @@ export function proofTemplate(proof: Proof, options: ProofOptions = {}): Templat
   const text = pending
     ? html`${proof.text.replace(/ on the leaderboard\.$/, " ")}<a href=${board}>on the leaderboard</a>.`
     : proof.text;
-  return html`
-    <p class="proof-verdict ${proof.state}" data-verified=${proof.state} title=${proof.how}
-      data-testid=${options.compact ? nothing : "reveal-verified"}>${text}</p>
-    ${options.compact ? nothing : html`
-      <details class="proof-how"><summary>how?</summary><p class="small">${proof.how}</p></details>
-      ${proof.replay ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
-        title="Plays this very round again in solo practice: the same A, the same B, every level"
-        target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>`
-    : nothing}`}`;
+  const verdict = html`<p class="proof-verdict ${proof.state}" data-verified=${proof.state} title=${proof.how}
+    data-testid=${options.compact ? nothing : "reveal-verified"}>${text}</p>`;
+  if (options.compact) return verdict;
+  const replay = proof.replay ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
+    title="Plays this very round again in solo practice: the same A, the same B, every level"
+    target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>` : nothing;
+  // No whitespace between the parts: the box's text is exactly theirs.
+  return html`${verdict}<details class="proof-how"><summary>how?</summary><p class="small">${proof.how}</p></details>${replay}`;
 }
 
 const BARS = [
