@@ -4,11 +4,9 @@ import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import type { ClientMessageType, ErrorMessage, Phase, RoundResult } from "./protocol";
 import { MAX_POINTS, pointsArithmetic, roundPoints } from "./scoring";
 import { nameKeys } from "./name-skeleton";
+import { nextPhase } from "./match-flow";
 
-/** Where the detail control starts each round: level 1, "the line". */
-export const DEFAULT_PICK = MIN_LEVEL;
-/** How long the reveal stays before the next round (the host may go on sooner). */
-export const REVEAL_SECONDS = 15;
+export { DEFAULT_PICK, REVEAL_SECONDS } from "./match-flow";
 
 export interface PickEntry {
   sessionId: string;
@@ -75,9 +73,9 @@ export function nextHost(players: { sessionId: string; seat: number }[], leaving
   return [...players].filter((p) => p.sessionId !== leaving).sort((p, q) => p.seat - q.seat)[0]?.sessionId;
 }
 
-/** After a round's reveal: another round, or the podium after the last. */
+/** After a round's reveal: another round, or the podium after the last (PHASE_FLOW.reveal.next). */
 export function phaseAfterReveal(round: number, rounds: number): Phase {
-  return round >= rounds ? "podium" : "training";
+  return nextPhase("reveal", { round, rounds, tuningSeconds: 0 });
 }
 
 /**

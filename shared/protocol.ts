@@ -220,18 +220,23 @@ export interface ServerMessages {
   error: ErrorMessage;
 }
 
+/** A valid client message: `type` narrows `message` to that type's payload. */
+export type ParsedClientMessage = { [T in ClientMessageType]: { type: T; message: ClientMessage<T> } }[ClientMessageType];
+
 /** Validates a client message by name; the error text says what is wrong, for the player. */
 export function parseClientMessage(type: unknown, payload: unknown):
-  | { ok: true; type: ClientMessageType; message: ClientMessage<ClientMessageType> }
+  | ({ ok: true } & ParsedClientMessage)
   | { ok: false; error: ErrorMessage } {
   if (typeof type !== "string" || !Object.hasOwn(clientMessages, type)) {
     return { ok: false, error: { code: "invalid-message", message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 40)}.` } };
   }
-  const result = clientMessages[type as ClientMessageType].safeParse(payload ?? {});
+  const known = type as ClientMessageType;
+  const result = clientMessages[known].safeParse(payload ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length ? ` (${issue.path.join(".")})` : "";
     return { ok: false, error: { code: "invalid-message", message: `Bad "${type}" message${where}: ${issue.message}` } };
   }
-  return { ok: true, type: type as ClientMessageType, message: result.data };
+  // The schema picked by `known` produced `result.data`, so the pair matches (TS cannot follow that).
+  return { ok: true, type: known, message: result.data } as { ok: true } & ParsedClientMessage;
 }

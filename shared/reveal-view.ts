@@ -1,10 +1,9 @@
 // The reveal as the screens draw it: the reveal message plus everybody's result rows and the
 // round's shake-up. The message carries no per-player rows (it would grow with the room); each
-// player's level and points reach everyone in the state, and every client rebuilds the same rows
-// here with the same scoring the room used.
+// player's level and speed bonus reach everyone in the state, and every client rebuilds the same
+// rows here with the same scoring the room used (`roundResult`, shared/match.ts).
 import type { RevealMessage, RoundResult, ShakeUp } from "./protocol";
 import { roundResult } from "./match";
-import { roundPoints } from "./scoring";
 import { shakeUp } from "./shake-up";
 
 export interface RevealView extends RevealMessage {
@@ -18,7 +17,7 @@ export interface RevealedState {
   phase: string;
   round: number;
   speedBonus: boolean;
-  players: { forEach(each: (player: { name: string; revealedPick: number; roundPoints: number }, sessionId: string) => void): void };
+  players: { forEach(each: (player: { name: string; revealedPick: number; speedBonus: number }, sessionId: string) => void): void };
 }
 
 /** The message with the given rows and the shake-up they make. */
@@ -43,7 +42,7 @@ export function revealFromState(message: RevealMessage, state: RevealedState): R
   state.players.forEach((p, sessionId) => {
     const error = byLevel.get(p.revealedPick);
     if (error === undefined) return; // joined after the round began, or not yet revealed
-    const bonus = state.speedBonus ? p.roundPoints - roundPoints(error, best) : undefined;
+    const bonus = state.speedBonus ? p.speedBonus : undefined;
     results.push(roundResult({ sessionId, name: p.name, level: p.revealedPick }, error, best, bonus));
   });
   return revealView(message, results);

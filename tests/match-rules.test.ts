@@ -5,6 +5,10 @@ import { CODE_ALPHABET, newRoomCode, normalizeRoomCode } from "../shared/room-co
 import { joinOptionsSchema, parseClientMessage } from "../shared/protocol";
 import { nextHost, phaseAfterReveal, rankStandings, refusal, scoreRound, uniqueName } from "../shared/match";
 import { roundPoints } from "../shared/scoring";
+import { DAILY_TUNING_SECONDS } from "../shared/daily";
+import { MODE_RULES, PHASE_FLOW, REVEAL_SECONDS, modeAllows, nextPhase, phaseSeconds, resetPlayer } from "../shared/match-flow";
+import { secondsLeft, serverOffset } from "../shared/clock";
+import { PHASES } from "../shared/protocol";
 
 describe("room codes", () => {
   it("are 5 characters without look-alikes, and read back in any case or from a link", () => {
@@ -75,5 +79,40 @@ describe("rounds, ranks and hosts", () => {
     expect(nextHost([{ sessionId: "h", seat: 0 }], "h")).toBeUndefined();
     expect(phaseAfterReveal(1, 2)).toBe("training");
     expect(phaseAfterReveal(2, 2)).toBe("podium");
+  });
+});
+
+describe("the match flow as data", () => {
+  const flow = { round: 1, rounds: 3, tuningSeconds: 45 };
+
+  it("goes lobby → training → tuning → reveal → training … → podium → lobby", () => {
+    expect(PHASES.map((p) => nextPhase(p, flow))).toEqual(["training", "tuning", "reveal", "training", "lobby"]);
+    expect(nextPhase("reveal", { ...flow, round: 3 })).toBe("podium");
+    expect(PHASES.map((p) => phaseSeconds(p, flow))).toEqual([undefined, undefined, 45, REVEAL_SECONDS, undefined]);
+    expect(PHASE_FLOW.lobby.reset).toBe("match");
+    expect(PHASE_FLOW.training).toMatchObject({ reset: "round", round: "next" });
+  });
+
+  it("resets a player for a round (picks, locks) and for a match (points too)", () => {
+    const player = { playing: false, locked: true, pick: 7, revealedPick: 7, points: 900, roundPoints: 600, speedBonus: 20, previousRank: 2 };
+    resetPlayer(player, "round");
+    expect(player).toEqual({ playing: true, locked: false, pick: 1, revealedPick: 0, points: 900, roundPoints: 600, speedBonus: 20, previousRank: 2 });
+    resetPlayer(player, "match");
+    expect(player).toMatchObject({ points: 0, roundPoints: 0, speedBonus: 0, previousRank: 0 });
+  });
+
+  it("makes the daily a solo round of its own length that starts at once, without host controls", () => {
+    expect(MODE_RULES.daily).toMatchObject({ rounds: 1, tuningSeconds: DAILY_TUNING_SECONDS, solo: true, startsOnJoin: true });
+    expect(nextPhase("reveal", { round: 1, rounds: MODE_RULES.daily.rounds, tuningSeconds: 60 })).toBe("podium");
+    expect(["pick", "lockIn", "next", "start", "skip", "settings"].map((t) => modeAllows("daily", t as never))).toEqual([true, true, true, false, false, false]);
+    expect(modeAllows("match", "start")).toBe(true);
+  });
+
+  it("counts down from the deadline in whole seconds, rounded up, and holds while paused", () => {
+    const running = { deadline: 100_000, paused: false, pausedLeft: 0 };
+    expect([90_000, 99_001, 99_999, 100_000, 130_000].map((now) => secondsLeft(running, now))).toEqual([10, 1, 1, 0, 0]);
+    expect(secondsLeft({ deadline: 0, paused: true, pausedLeft: 12_300 }, 1e12)).toBe(13);
+    expect(secondsLeft({ deadline: 0, paused: false, pausedLeft: 0 }, 5)).toBe(0);
+    expect(serverOffset(10_500, 10_000)).toBe(500);
   });
 });

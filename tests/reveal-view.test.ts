@@ -16,8 +16,8 @@ const picks = [
 
 /** The state as the room leaves it at the reveal, plus a late joiner with no revealed pick. */
 function stateAfter(results: ReturnType<typeof scoreRound>["results"], speedBonus: boolean): RevealedState {
-  const players = new Map(results.map((r) => [r.sessionId, { name: r.name, revealedPick: r.level, roundPoints: r.points }]));
-  players.set("s4", { name: "Late", revealedPick: 0, roundPoints: 0 });
+  const players = new Map(results.map((r) => [r.sessionId, { name: r.name, revealedPick: r.level, speedBonus: r.speedBonus }]));
+  players.set("s4", { name: "Late", revealedPick: 0, speedBonus: 0 });
   return { phase: "reveal", round: 2, speedBonus, players };
 }
 

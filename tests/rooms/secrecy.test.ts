@@ -142,8 +142,8 @@ describe("secrecy on the wire", () => {
     // the room's own secret copy), and the picks as the server holds them.
     const server = colyseus.getRoomById(code) as any;
     const b = roundOf(ada.reveals[0].opening!).b.points;
-    expect(server.current.round.b.points.x).toEqual(b.x);
-    expect(server.current.round.b.points.y).toEqual(b.y);
+    expect(server.rounds.current.round.b.points.x).toEqual(b.x);
+    expect(server.rounds.current.round.b.points.y).toEqual(b.y);
     for (const [id, level] of picks) expect(server.state.players.get(id).pick).toBe(level);
     const patterns = bPatterns(b);
 

@@ -1,0 +1,231 @@
+// The phases of a match room, as PHASE_FLOW (shared/match-flow.ts) has them: entering each one
+// (the round number, the player reset, the deadline, the clock), and the work done on the way —
+// training a round, scoring it, the podium. MatchRoom (server/match-room.ts) adds the people:
+// joining, views, reconnection; MessageDesk (server/message-desk.ts) the messages.
+import { Room, type Delayed } from "@colyseus/core";
+import { utcDate } from "../shared/daily";
+import { rankStandings } from "../shared/match";
+import { MODE_RULES, PHASE_FLOW, nextPhase, phaseSeconds, resetPlayer, type RoomMode } from "../shared/match-flow";
+import type { ClockMessage, ErrorMessage, Phase } from "../shared/protocol";
+import { MatchState } from "../shared/state";
+import { LockIns, LOCK_FLUSH_MS } from "./lock-ins";
+import type { MatchRecords } from "./match-records";
+import type { PhaseClock } from "./phase-clock";
+import { pickCounts } from "./pick-views";
+import type { RoundPlay } from "./round-play";
+import { log } from "./log";
+
+/** Shortest training phase, so everyone sees the round start even when training is quick. */
+const MIN_TRAINING_MS = 1500;
+
+export abstract class MatchPhases extends Room<{ state: MatchState }> {
+  state = new MatchState();
+  mode: RoomMode = "match";
+  readonly spectators = new Set<string>();
+  readonly lockIns = new LockIns();
+  phaseClock!: PhaseClock;
+  protected now: () => Date = () => new Date();
+  protected rounds!: RoundPlay;
+  protected records!: MatchRecords;
+  protected lockFlush?: Delayed;
+  private listing = "";
+
+  get daily(): boolean {
+    return this.mode === "daily";
+  }
+
+  // --- The flow (PHASE_FLOW) -----------------------------------------------------------------
+
+  /**
+   * Enters `phase` as PHASE_FLOW says: the round number, the player reset, the phase's own work
+   * (`work`: messages go out before the patch that changes the phase), the deadline, the clock.
+   */
+  private enter(phase: Phase, work?: () => void): void {
+    const rule = PHASE_FLOW[phase];
+    if (rule.round === "next") this.state.round += 1;
+    if (rule.round === "none") this.state.round = 0;
+    if (rule.reset) for (const player of this.state.players.values()) resetPlayer(player, rule.reset);
+    work?.();
+    this.state.phase = phase;
+    const seconds = phaseSeconds(phase, this.state);
+    if (seconds === undefined) this.phaseClock.stop();
+    else this.phaseClock.start(seconds, () => this.advance(phase));
+    this.broadcast("clock", { now: Date.now() } satisfies ClockMessage);
+    this.rank();
+    this.recount();
+  }
+
+  /** `from` is over (its deadline, everyone locked in, the host): on to the phase after it. */
+  private advance(from: Phase): void {
+    if (this.state.phase !== from) return;
+    const next = nextPhase(from, this.state);
+    if (next === "reveal") return this.endTuning();
+    if (next === "training") return void this.beginRound();
+    if (next === "podium") return this.toPodium();
+  }
+
+  /** A new match: a new id for its results, then its first round. */
+  startMatch(): void {
+    const match = this.records.start(this.state.code, this.state.rounds, this.state.tuningSeconds);
+    this.state.matchId = match.id;
+    log.info("match-started", { room: this.roomId, match: match.id, players: this.state.players.size, rounds: this.state.rounds });
+    this.rounds.newMatch(); // the players were reset on entering the lobby (PHASE_FLOW)
+    void this.beginRound();
+  }
+
+  private async beginRound(): Promise<void> {
+    this.enter("training", () => {
+      this.state.trainingProgress = 0;
+      this.rounds.clearRound();
+      this.clearLockIns();
+    });
+    const number = this.state.round;
+    const settings = { daily: MODE_RULES[this.mode].fixedRound, kinds: [...this.state.kinds], difficulty: this.state.difficulty, date: utcDate(this.now()) };
+    let trained: Awaited<ReturnType<RoundPlay["train"]>>;
+    try {
+      [trained] = await Promise.all([
+        this.rounds.train(number, settings, (done) => {
+          if (this.state.round === number) this.state.trainingProgress = Math.round(done * 100);
+        }),
+        new Promise((resolve) => this.clock.setTimeout(resolve, MIN_TRAINING_MS)),
+      ]);
+    } catch (error) {
+      log.error("round-training-failed", { room: this.roomId, round: number, error });
+      const message = "The model could not be trained for this round. Back to the lobby: press Start to try again.";
+      this.broadcast("error", { code: "server-error", message } satisfies ErrorMessage);
+      return this.toLobby();
+    }
+    // The room may have moved on (everyone left, or a new match) while the worker trained.
+    if (this.state.phase !== "training" || this.state.round !== number) return;
+    log.info("round-trained", { room: this.roomId, round: number });
+    this.enter("tuning", () => {
+      this.rounds.begin(trained);
+      this.broadcast("round", trained.message); // before the phase changes, so fits are there first
+      this.sendPickCounts();
+    });
+  }
+
+  /** Tuning is over: score, save, reveal. */
+  endTuning(): void {
+    if (this.state.phase !== "tuning" || !this.rounds.current) return;
+    this.showLockIns();
+    const speedBonus = this.state.speedBonus;
+    const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
+    const picks = inRound.map(([sessionId, p]) => ({
+      sessionId, name: p.name, level: p.pick,
+      ...(speedBonus ? { timeLeftShare: this.lockIns.shareOf(sessionId) } : {}),
+    }));
+    const { bestLevel, results, reveal } = this.rounds.score(picks, this.daily);
+    // Written before anyone sees the results.
+    const standing = this.daily ? this.records.saveDaily(this.rounds.current.date, results[0]) : undefined;
+    if (!this.daily) {
+      const rows = results.map((r) => {
+        const player = this.state.players.get(r.sessionId)!;
+        return { ...r, seat: player.seat, total: player.points + r.points };
+      });
+      this.records.saveRound(this.state.round, this.rounds.current.opening, bestLevel, rows);
+    }
+    this.enter("reveal", () => {
+      for (const result of results) {
+        const player = this.state.players.get(result.sessionId)!;
+        player.points += result.points;
+        player.roundPoints = result.points;
+        player.speedBonus = result.speedBonus;
+        player.revealedPick = result.level;
+      }
+      for (const player of this.state.players.values()) player.previousRank = player.rank;
+      this.broadcast("reveal", reveal);
+      if (standing) this.broadcast("daily", standing);
+    });
+    log.info("round-revealed", { room: this.roomId, round: this.state.round, players: results.length, bestLevel });
+  }
+
+  /** The host goes on from the reveal (or its deadline passed). */
+  afterReveal(): void {
+    this.advance("reveal");
+  }
+
+  /** The end of a match (after the last round, or when the host ends it): the podium. */
+  toPodium(): void {
+    const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
+    const winner = players.find(([, p]) => p.rank === 1)?.[1].name;
+    if (!this.daily) this.records.finish(this.rounds.reveal ? winner : undefined);
+    const podium = this.rounds.podium(this.records.match!.id, players.map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points })));
+    this.enter("podium", () => {
+      this.rounds.current = undefined;
+      this.broadcast("podium", podium);
+    });
+  }
+
+  toLobby(): void {
+    this.enter("lobby", () => {
+      this.rounds.newMatch();
+      this.state.matchId = "";
+    });
+  }
+
+  // --- Lock-ins, counts, ranks -----------------------------------------------------------------
+
+  /** A player locks in: decided now, shown in the state with the next batch (LOCK_FLUSH_MS). */
+  lockIn(sessionId: string): void {
+    this.lockIns.add(sessionId, this.phaseClock.shareLeft(this.state.tuningSeconds));
+    if (this.allLocked()) return this.endTuning();
+    this.lockFlush ??= this.clock.setTimeout(() => this.showLockIns(), LOCK_FLUSH_MS);
+  }
+
+  private showLockIns(): void {
+    this.lockFlush?.clear();
+    this.lockFlush = undefined;
+    if (!this.lockIns.pending) return;
+    this.lockIns.show(this.state);
+    this.recount();
+    this.sendPickCounts();
+  }
+
+  private clearLockIns(): void {
+    this.lockFlush?.clear();
+    this.lockFlush = undefined;
+    this.lockIns.clear();
+  }
+
+  protected pickCounts() {
+    return pickCounts(this.state, (sessionId) => this.lockIns.has(sessionId));
+  }
+
+  /**
+   * Counts of locked picks go out before the reveal only when the host shows picks live: with the
+   * public `locked` flags, counts alone would tell anyone (the host too) who picked what.
+   */
+  sendPickCounts(): void {
+    if (this.state.showPicksLive) this.broadcast("pickCounts", this.pickCounts());
+  }
+
+  protected allLocked(): boolean {
+    const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
+    return inRound.length > 0 && inRound.every(([sessionId]) => this.lockIns.has(sessionId));
+  }
+
+  protected rank(): void {
+    const standings = [...this.state.players.entries()].map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points, seat: p.seat }));
+    for (const [sessionId, rank] of rankStandings(standings)) this.state.players.get(sessionId)!.rank = rank;
+  }
+
+  recount(): void {
+    const players = [...this.state.players.values()];
+    this.state.playingCount = players.filter((p) => p.playing).length;
+    this.state.lockedCount = players.filter((p) => p.playing && p.locked).length;
+    this.state.spectatorCount = this.spectators.size;
+    this.publishListing();
+  }
+
+  /** What /watch lists for a public room (Colyseus's LobbyRoom relays it live); sent only when it changes. */
+  publishListing(): void {
+    const host = this.state.players.get(this.state.hostId)?.name ?? "";
+    const { code, phase, round, rounds } = this.state;
+    const metadata = { code, phase, round, rounds, players: this.state.players.size, spectators: this.spectators.size, host };
+    const listing = JSON.stringify(metadata);
+    if (listing === this.listing) return;
+    this.listing = listing;
+    void this.setMetadata(metadata);
+  }
+}

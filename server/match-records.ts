@@ -1,0 +1,45 @@
+// What a room keeps in the results store: each match and its rounds, and the daily challenge's
+// scores. A failed write is logged (with what was not kept) and the round is still played out.
+import { randomUUID } from "node:crypto";
+import type { DailyMessage, RoundResult } from "../shared/protocol";
+import { replayToken, type RoundOpening } from "../shared/round-key";
+import { log } from "./log";
+import type { MatchRecord, ResultsStore } from "./results-store";
+
+export class MatchRecords {
+  /** The match being played; a new one (new id) at each Start. */
+  match?: MatchRecord;
+
+  constructor(private readonly store: ResultsStore, private readonly room: string) {}
+
+  start(code: string, rounds: number, tuningSeconds: number): MatchRecord {
+    this.match = { id: randomUUID(), code, rounds, tuningSeconds, startedAt: new Date().toISOString() };
+    return this.match;
+  }
+
+  /** A match round's results, each row with the player's seat and new total. */
+  saveRound(round: number, opening: RoundOpening, bestLevel: number, rows: (RoundResult & { seat: number; total: number })[]): void {
+    const stored = { round, opening: replayToken(opening), bestLevel, results: rows.map(({ arithmetic: _, ...r }) => r) };
+    try {
+      this.store.saveRound(this.match!, stored);
+    } catch (error) {
+      log.error("round-not-saved", { room: this.room, round, match: this.match!.id, error, results: stored });
+    }
+  }
+
+  /** The daily round's score; returns where the player stands today (undefined if not saved). */
+  saveDaily(date: string, result: RoundResult | undefined): DailyMessage | undefined {
+    if (!result) return undefined;
+    try {
+      const standing = this.store.saveDaily({ date, name: result.name, points: result.points, level: result.level, hiddenError: result.hiddenError });
+      return { date, points: result.points, ...standing };
+    } catch (error) {
+      log.error("daily-score-not-saved", { room: this.room, name: result.name, error });
+      return undefined;
+    }
+  }
+
+  finish(winner: string | undefined): void {
+    this.store.finishMatch(this.match!.id, winner);
+  }
+}

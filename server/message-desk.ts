@@ -1,0 +1,131 @@
+// Every client message of a match room, in turn: the flood guard, the schema (parseClientMessage),
+// the rules (MESSAGE_RULES, and what the room's mode takes at all), then the action. A refused
+// message changes nothing and gets an `error` reply saying why.
+import type { Client } from "@colyseus/core";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { refusal } from "../shared/match";
+import { modeAllows } from "../shared/match-flow";
+import {
+  CLOSE_FLOODING, CLOSE_KICKED, parseClientMessage, type ClientMessage, type ErrorMessage, type ParsedClientMessage,
+} from "../shared/protocol";
+import type { Player } from "../shared/state";
+import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
+import type { MatchRoom } from "./match-room";
+import { showPicksTo } from "./pick-views";
+
+export class MessageDesk {
+  private floodGuards = new Map<string, FloodGuard>();
+
+  constructor(private readonly room: MatchRoom) {}
+
+  receive(client: Client, type: unknown, payload: unknown): void {
+    if (!this.withinBudget(client)) return;
+    const parsed = parseClientMessage(type, payload);
+    if (!parsed.ok) return this.refuse(client, parsed.error);
+    const { state, lockIns } = this.room;
+    const player = state.players.get(client.sessionId);
+    const refused = refusal(parsed.type, {
+      isHost: state.hostId === client.sessionId,
+      inRound: player?.playing === true,
+      locked: lockIns.has(client.sessionId),
+    }, state.phase);
+    if (refused) return this.refuse(client, { ...refused, type: parsed.type });
+    if (!modeAllows(this.room.mode, parsed.type)) {
+      return this.refuse(client, { code: "not-allowed", message: "The daily challenge has no host controls.", type: parsed.type });
+    }
+    this.act(client, parsed, player);
+  }
+
+  /** A client gone: its budget goes with it. */
+  forget(sessionId: string): void {
+    this.floodGuards.delete(sessionId);
+  }
+
+  private withinBudget(client: Client): boolean {
+    let guard = this.floodGuards.get(client.sessionId);
+    if (!guard) this.floodGuards.set(client.sessionId, (guard = new FloodGuard(Date.now())));
+    const verdict = guard.check(Date.now());
+    if (verdict === "warn") {
+      this.refuse(client, { code: "rate-limited", message: `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.` });
+    }
+    if (verdict === "drop" && !this.room.removed.has(client.sessionId)) {
+      this.room.removed.add(client.sessionId);
+      client.leave(CLOSE_FLOODING, "Disconnected for sending too many messages.");
+    }
+    return verdict === "ok";
+  }
+
+  private refuse(client: Client, error: ErrorMessage): void {
+    client.send("error", error);
+  }
+
+  /** A message that passed every check. `player` is the sender's (the rules make sure of one for pick/lockIn). */
+  private act(client: Client, parsed: ParsedClientMessage, player?: Player): void {
+    const room = this.room;
+    switch (parsed.type) {
+      case "settings":
+        return this.applySettings(parsed.message);
+      case "roomSettings":
+        return void this.applyRoomSettings(parsed.message);
+      case "kick":
+        return this.kick(client, parsed.message.sessionId);
+      case "pause":
+        return room.phaseClock.pause(parsed.message.paused);
+      case "skip":
+        return room.endTuning();
+      case "endMatch":
+        return room.toPodium();
+      case "start":
+        return room.startMatch();
+      case "pick":
+        if (player) player.pick = parsed.message.level;
+        return;
+      case "lockIn":
+        return room.lockIn(client.sessionId);
+      case "next":
+        return room.afterReveal();
+      case "playAgain":
+        return room.toLobby();
+    }
+  }
+
+  private applySettings({ rounds, tuningSeconds, kinds, difficulty, speedBonus }: ClientMessage<"settings">): void {
+    const { state } = this.room;
+    if (rounds !== undefined) state.rounds = rounds;
+    if (tuningSeconds !== undefined) state.tuningSeconds = tuningSeconds;
+    if (kinds !== undefined) state.kinds.splice(0, state.kinds.length, ...SPIRAL_KINDS.filter((k) => kinds.includes(k)));
+    if (difficulty !== undefined) state.difficulty = difficulty;
+    if (speedBonus !== undefined) state.speedBonus = speedBonus;
+    this.room.publishListing();
+  }
+
+  private async applyRoomSettings({ showPicksLive, visibility, locked }: ClientMessage<"roomSettings">): Promise<void> {
+    const room = this.room;
+    if (showPicksLive !== undefined) {
+      room.state.showPicksLive = showPicksLive;
+      for (const client of room.clients) showPicksTo(client, room.state);
+      if (room.state.phase === "tuning") room.sendPickCounts();
+    }
+    if (visibility !== undefined) {
+      room.state.visibility = visibility;
+      await room.setPrivate(visibility === "private");
+    }
+    if (locked !== undefined) {
+      room.state.locked = locked;
+      await (locked ? room.lock() : room.unlock());
+    }
+  }
+
+  /** The host removes someone: they are told why, and no seat is kept for them. */
+  private kick(host: Client, sessionId: string): void {
+    const target = this.room.clients.find((c) => c.sessionId === sessionId);
+    if (!target) return this.refuse(host, { code: "invalid-message", message: "Nobody with that id is in the room.", type: "kick" });
+    if (target === host) {
+      return this.refuse(host, { code: "not-allowed", message: "The host cannot kick themselves: leave the room instead.", type: "kick" });
+    }
+    this.room.removed.add(sessionId);
+    const reason = `The host removed you from room ${this.room.state.code}.`;
+    target.send("error", { code: "kicked", message: reason } satisfies ErrorMessage);
+    target.leave(CLOSE_KICKED, reason);
+  }
+}

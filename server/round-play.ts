@@ -1,0 +1,109 @@
+// One match's rounds on the server, without Colyseus: trains each round's ladder (a worker),
+// keeps B and what fixes it until the reveal, scores the picks and tallies the shake-up. The
+// room (server/match-room.ts) moves the phases and writes the state from what this returns.
+import { randomUUID } from "node:crypto";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { dailyOpeningAfter, dailyRoundId } from "../shared/daily";
+import { scoreRound, type PickEntry } from "../shared/match";
+import type { PodiumMessage, RevealMessage, RoundMessage, RoundResult } from "../shared/protocol";
+import type { Difficulty, Round } from "../shared/round";
+import { canonicalKinds, type RoundOpening } from "../shared/round-key";
+import type { HiddenFit } from "../shared/round-ladder";
+import { roundOf } from "../shared/round-proof";
+import { revealMessage, roundMessage } from "../shared/round-messages";
+import { roundPoints } from "../shared/scoring";
+import { shakeUp } from "../shared/shake-up";
+import { roundKey } from "./round-secret";
+import { trainer } from "./trainer";
+
+/** A round being played: `opening` (what fixes B) and `hidden` stay on the server until the reveal. */
+export interface CurrentRound {
+  number: number;
+  round: Round;
+  opening: RoundOpening;
+  /** The UTC date it began (the daily's day). */
+  date: string;
+  hidden: HiddenFit[];
+  message: RoundMessage;
+}
+
+/** What a round is made of: fixed (the daily's: the day's) or the host's settings. */
+export interface RoundSettings {
+  daily: boolean;
+  kinds: readonly string[];
+  difficulty: string;
+  date: string;
+}
+
+export class RoundPlay {
+  current?: CurrentRound;
+  reveal?: RevealMessage;
+  /** Per player, the points they would have had if scored on A's validation points (for the shake-up). */
+  private pointsOnA = new Map<string, number>();
+
+  constructor(private readonly secret: string) {}
+
+  /** A new match: no round, no reveal, no tally. */
+  newMatch(): void {
+    this.clearRound();
+    this.pointsOnA.clear();
+  }
+
+  clearRound(): void {
+    this.current = undefined;
+    this.reveal = undefined;
+  }
+
+  /**
+   * Trains round `number` (the worker reports progress 0–1). A round's id is random (the daily's
+   * is its date, the same for everyone); either way B's seed comes from the server's secret, so
+   * the id gives nothing away. Resolves with the round; `current` is set by `begin`.
+   */
+  async train(number: number, settings: RoundSettings, onProgress: (done: number) => void): Promise<CurrentRound> {
+    const id = settings.daily ? dailyRoundId(settings.date) : randomUUID();
+    const kinds = canonicalKinds(settings.daily ? SPIRAL_KINDS : settings.kinds);
+    const difficulty = (settings.daily ? "normal" : settings.difficulty) as Difficulty;
+    const opening: RoundOpening = { ...roundKey(this.secret, id), difficulty, kinds };
+    const round = roundOf(opening);
+    const { fits, hidden } = await trainer.train(opening, onProgress);
+    return { number, round, opening, date: settings.date, hidden: hidden!, message: roundMessage(number, round, fits, opening) };
+  }
+
+  /** The trained round becomes the one being played. */
+  begin(round: CurrentRound): void {
+    this.current = round;
+    this.reveal = undefined;
+  }
+
+  /**
+   * Scores the picks of the current round and makes its reveal. A daily's opening waits for the
+   * end of its day: everyone plays the same B until then.
+   */
+  score(picks: PickEntry[], daily: boolean): { bestLevel: number; results: RoundResult[]; reveal: RevealMessage } {
+    const current = this.current!;
+    const { bestLevel, results } = scoreRound(current.hidden, picks);
+    this.tallyPointsOnA(results);
+    const opening = daily ? { later: dailyOpeningAfter(current.date) } : current.opening;
+    this.reveal = revealMessage(current.number, current.round, current.hidden, bestLevel, current.message.fits, opening);
+    return { bestLevel, results, reveal: this.reveal };
+  }
+
+  /** What each player would have scored had the round been scored on A's validation points. */
+  private tallyPointsOnA(results: RoundResult[]): void {
+    const fits = this.current!.message.fits;
+    const best = Math.min(...fits.map((f) => f.validationError));
+    for (const r of results) {
+      const onA = roundPoints(fits[r.level - 1].validationError, best);
+      this.pointsOnA.set(r.sessionId, (this.pointsOnA.get(r.sessionId) ?? 0) + onA);
+    }
+  }
+
+  /** The match's shake-up: rank by points-if-scored-on-A against rank by points. */
+  podium(matchId: string, players: { sessionId: string; name: string; points: number }[]): PodiumMessage {
+    return {
+      matchId,
+      shakeUp: shakeUp(players.map((p) => ({ sessionId: p.sessionId, name: p.name, onA: -(this.pointsOnA.get(p.sessionId) ?? 0), onB: -p.points }))),
+    };
+  }
+}
+
