@@ -24,7 +24,14 @@ const PHASE_REGIONS: Record<Phase, Region[]> = {
   podium: ["podium", "board"],
 };
 
-export function screenOf(app: Readonly<AppState>): Screen {
+/** What the choice reads from the store: the room's phase once its state has arrived, the practice's phase. */
+export interface ScreenInputs {
+  session?: { isDaily: boolean; room: { state?: { code: string; phase: Phase } } };
+  practice?: Pick<NonNullable<AppState["practice"]>, "phase">;
+  projector: boolean;
+}
+
+export function screenOf(app: Readonly<ScreenInputs>): Screen {
   const s = app.session;
   if (s) {
     const phase = s.room.state?.code ? s.room.state.phase : undefined;
