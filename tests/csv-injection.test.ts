@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { neutralizeCell, toCsv } from "../server/csv";
 import { createMatch, inPhase, joinMatch } from "./rooms/players";
 import { useGameServer } from "./rooms/test-server";
-import { tempDatabasePath } from "./server-process";
+import { tempDatabasePath } from "../tools/server-process";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const DANGEROUS = ["=SUM(2,3)", "+1", "-1+2", "@A1", "\tX", "\rX", '=HYPERLINK("http://x","y")', "-", "=", "@"];

@@ -13,7 +13,7 @@ import { generateRound } from "../shared/round";
 import { publicRoundKey } from "../shared/round-key";
 import { fitRound } from "../shared/round-ladder";
 import { MATCH_ROOM } from "../shared/protocol";
-import type { MatchState } from "../server/state";
+import type { MatchState } from "../shared/state";
 
 const ROOMS = 8;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
 import { MATCH_ROOM } from "../shared/protocol";
-import type { MatchState } from "../server/state";
-import { startServerProcess } from "../tests/server-process";
+import type { MatchState } from "../shared/state";
+import { startServerProcess } from "./server-process";
 import type { BotJob, BotPlan, BotReport } from "./load-bots";
 
 const { values: args } = parseArgs({ options: {

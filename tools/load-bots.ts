@@ -4,7 +4,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { Random } from "../shared/random";
 import { MAX_LEVEL, MIN_LEVEL } from "../shared/ladder-levels";
-import type { MatchState } from "../server/state";
+import type { MatchState } from "../shared/state";
 
 export interface BotJob { code: string; name: string; spectator: boolean }
 export interface BotPlan { url: string; jobs: BotJob[]; seed: string; tuningSeconds: number }

@@ -1,11 +1,11 @@
-// Starts the real server (`server/main.ts`) as a child process on a free port, for tests that
-// need a whole process: killing it, restarting it, or browsers talking to it.
+// Starts the real server (`server/main.ts`) as a child process on a free port: for the load tools
+// and for tests that need a whole process (killing it, restarting it, or browsers talking to it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Room } from "@colyseus/sdk";
-import type { MatchState } from "../server/state";
+import type { MatchState } from "../shared/state";
 
 export interface ServerProcess {
   url: string;

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "vite";
-import { startServerProcess } from "../server-process";
+import { startServerProcess } from "../../tools/server-process";
 
 export interface AppServer { url: string; stop(): void }
 

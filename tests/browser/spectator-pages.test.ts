@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
-import type { MatchState } from "../../server/state";
+import type { MatchState } from "../../shared/state";
 import type { DailyMessage } from "../../shared/protocol";
 import { recordReveals } from "../rooms/players";
 import { hasChromium, launchChromium, closeChromium } from "./chromium";

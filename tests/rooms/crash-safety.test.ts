@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { ResultsStore } from "../../server/results-store";
 import { MATCH_ROOM, type ErrorMessage } from "../../shared/protocol";
-import type { MatchState } from "../../server/state";
-import { startServerProcess, tempDatabasePath, until, type ServerProcess } from "../server-process";
+import type { MatchState } from "../../shared/state";
+import { startServerProcess, tempDatabasePath, until, type ServerProcess } from "../../tools/server-process";
 import { recordReveals } from "./players";
 
 const started: ServerProcess[] = [];

@@ -4,7 +4,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import type { ErrorMessage, JoinOptions, RevealMessage, RoundMessage } from "../../shared/protocol";
 import { revealFromState, type RevealView } from "../../shared/reveal-view";
 import { MATCH_ROOM } from "../../shared/protocol";
-import type { MatchState } from "../../server/state";
+import type { MatchState } from "../../shared/state";
 import { loadTf } from "../../server/tf";
 import { roundOf } from "../../shared/round-proof";
 import type { RoundOpening } from "../../shared/round-key";

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as SDKRoom } from "@colyseus/sdk";
 import { RECONNECT_SECONDS } from "../../server/match-room";
-import type { MatchState } from "../../server/state";
+import type { MatchState } from "../../shared/state";
 import { RECONNECTION, SEAT_HELD_MS, retryDelays, tuneReconnection } from "../../client/reconnection";
 import { createMatch, inPhase, joinMatch, recordReveals, type TestPlayer } from "./players";
 import { freshClient, useGameServer } from "./test-server";

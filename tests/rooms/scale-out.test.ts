@@ -5,8 +5,8 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { MATCH_ROOM } from "../../shared/protocol";
-import type { MatchState } from "../../server/state";
-import { startServerProcess, until, type ServerProcess } from "../server-process";
+import type { MatchState } from "../../shared/state";
+import { startServerProcess, until, type ServerProcess } from "../../tools/server-process";
 import { recordReveals } from "./players";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;

@@ -9,7 +9,7 @@ import { unpack } from "msgpackr";
 import { useGameServer } from "./test-server";
 import { roundOf } from "../../shared/round-proof";
 import { COORDINATE_SCALE } from "../../shared/round-messages";
-import type { MatchState } from "../../server/state";
+import type { MatchState } from "../../shared/state";
 import { capturingClient, createMatch, framesOf, inPhase, joinMatch, type Frame, type TestPlayer } from "./players";
 
 let colyseus: ColyseusTestServer;
