@@ -1,7 +1,6 @@
 // Plain reads of the synchronised room state for the game's screens and the spectator pages:
 // players in leaderboard order, me, the host, rank movement. No DOM here.
 import type { MatchState, Player } from "../shared/state";
-import type { Phase } from "../shared/protocol";
 
 export interface PlayerRow {
   id: string;
@@ -34,10 +33,6 @@ export function playerRows(state: MatchState, me = ""): PlayerRow[] {
   });
   // The server's rank first; most points then earliest seat when ranks are not set yet.
   return rows.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || b.points - a.points || a.seat - b.seat);
-}
-
-export function phaseOf(state: MatchState): Phase {
-  return state.phase as Phase;
 }
 
 /** "▲2", "▼1", "–" or "" (no previous rank yet). */
