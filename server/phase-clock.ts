@@ -1,13 +1,12 @@
 // The deadline of a timed phase (tuning, reveal): set in the state, timed on the room's clock,
 // stopped and restarted by the host's pause. Clients count it down themselves (shared/clock.ts),
-// so nothing ticks in the state — except `secondsLeft`, kept once a second until no client reads it.
+// so nothing ticks in the state.
 import type { Clock, Delayed } from "@colyseus/core";
 import { secondsLeft } from "../shared/clock";
 import type { MatchState } from "../shared/state";
 
 export class PhaseClock {
   private timer?: Delayed;
-  private ticker?: Delayed;
   private done?: () => void;
 
   constructor(private readonly state: MatchState, private readonly clock: Clock) {}
@@ -24,7 +23,6 @@ export class PhaseClock {
   /** No deadline (an untimed phase, or the phase ended early). */
   stop(): void {
     this.timer?.clear();
-    this.ticker?.clear();
     this.done = undefined;
     this.state.deadline = 0;
     this.state.paused = false;
@@ -37,7 +35,6 @@ export class PhaseClock {
     if (paused) {
       const left = Math.max(0, this.state.deadline - Date.now());
       this.timer?.clear();
-      this.ticker?.clear();
       this.state.deadline = 0;
       this.state.pausedLeft = Math.round(left);
       this.state.paused = true;
@@ -49,25 +46,20 @@ export class PhaseClock {
     }
   }
 
-  /** The share of the phase's `seconds` still left now (0–1): how early a lock-in came. */
+  /**
+   * The share of the phase's `seconds` still left now (0–1): how early a lock-in came. Counted in
+   * the whole seconds the players see (docs/scoring.md: secondsLeft / tuningSeconds).
+   */
   shareLeft(seconds: number): number {
-    const left = this.state.paused ? this.state.pausedLeft : Math.max(0, this.state.deadline - Date.now());
-    return seconds > 0 ? Math.min(1, left / (seconds * 1000)) : 0;
+    return seconds > 0 ? Math.min(1, secondsLeft(this.state, Date.now()) / seconds) : 0;
   }
 
   private run(ms: number): void {
     const done = this.done!;
     this.state.deadline = Date.now() + ms;
-    this.tickSeconds();
     this.timer = this.clock.setTimeout(() => {
       this.stop();
-      this.state.secondsLeft = 0;
       done();
     }, ms);
-    this.ticker = this.clock.setInterval(() => this.tickSeconds(), 1000);
-  }
-
-  private tickSeconds(): void {
-    this.state.secondsLeft = secondsLeft(this.state, Date.now());
   }
 }

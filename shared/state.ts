@@ -41,8 +41,6 @@ export const MatchState = schema({
   deadline: t.float64().default(0),
   /** While `paused`: the milliseconds that were left when the clock stopped. */
   pausedLeft: t.uint32().default(0),
-  /** Seconds left in the current timed phase (tuning, reveal). */
-  secondsLeft: t.uint16().default(0),
   /** Training progress of the round's ladder, 0–100. */
   trainingProgress: t.uint8().default(0),
   lockedCount: t.uint16().default(0),

@@ -9,6 +9,7 @@ import type { RevealView } from "../../shared/reveal-view";
 import { commitmentOf } from "../../shared/round-key";
 import { verifyOpening } from "../../shared/round-proof";
 import { fromWire } from "../../shared/round-messages";
+import { secondsLeft } from "../../shared/clock";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
 import { useGameServer } from "./test-server";
 
@@ -67,11 +68,21 @@ describe("host controls", () => {
     ana.room.send("lockIn", {});
     host.room.send("pause", { paused: true });
     await host.until((s) => s.paused, "paused");
-    const frozen = host.room.state.secondsLeft;
+    // Paused: no deadline, the time left held (and the countdown every client draws stands still).
+    const frozen = host.room.state.pausedLeft;
+    expect(host.room.state.deadline).toBe(0);
+    expect(frozen).toBeGreaterThan(25_000);
+    expect(frozen).toBeLessThanOrEqual(30_000);
     await new Promise((r) => setTimeout(r, 2200));
-    expect(host.room.state.secondsLeft).toBe(frozen);
+    expect(host.room.state.pausedLeft).toBe(frozen);
+    expect(secondsLeft(host.room.state, Date.now())).toBe(Math.ceil(frozen / 1000));
+    const resumed = Date.now();
     host.room.send("pause", { paused: false });
-    await host.until((s) => !s.paused && s.secondsLeft < frozen, "the clock running again");
+    await host.until((s) => !s.paused && s.deadline > 0, "the clock running again");
+    // Resumed from where it stopped: the new deadline is the time that was left, from now.
+    expect(host.room.state.deadline - resumed).toBeGreaterThan(frozen - 1000);
+    expect(host.room.state.deadline - resumed).toBeLessThan(frozen + 1000);
+    expect(host.room.state.pausedLeft).toBe(0);
 
     host.room.send("skip", {});
     await ben.until(inPhase("reveal"), "the reveal");
