@@ -106,7 +106,13 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   const projector = createProjectorScreen(roots.projector);
   // The training bar exists from the start (one element for every round: observers can follow it).
   renderTraining({ title: "", progress: 0, summary: "" }, region.training.value!);
-  const portOf = (s: RoomSession) => (port?.code === s.code && port.me === s.room.sessionId ? port : (port = roomPort(s.room)));
+  /** One port per room object (a seat got back after Leave is a new room: a new port). */
+  const ports = new WeakMap<RoomSession["room"], RoomPort>();
+  const portOf = (s: RoomSession): RoomPort => {
+    port = ports.get(s.room) ?? roomPort(s.room);
+    ports.set(s.room, port);
+    return port;
+  };
 
   function myPoints(points: number | undefined): void {
     roots.points.hidden = points === undefined;
@@ -132,6 +138,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     roots.projector.hidden = !onProjector;
     frame(app, visible);
 
+    if (!app.session) port = undefined; // a question asked in a room (Remove? End match?) answers nothing now
     if (screen.name === "home" || screen.name === "joining") {
       setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
       myPoints(undefined);
