@@ -18,7 +18,8 @@ function quiet(client: Client): Client {
     const raw: Client["raw"] = (frame, ...rest) => {
       if (!isEmptyPatch(frame)) client.raw(frame, ...rest);
     };
-    wrapped = new Proxy(client, { get: (target, key) => (key === "raw" ? raw : Reflect.get(target, key, target)) });
+    // Reads (state, view, …) go through to the client, live; a client has plain fields, no getters.
+    wrapped = Object.assign(Object.create(client) as Client, { raw });
     quietClients.set(client, wrapped);
   }
   return wrapped;
