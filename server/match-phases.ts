@@ -17,6 +17,13 @@ import { log } from "./log";
 
 /** Shortest training phase, so everyone sees the round start even when training is quick. */
 const MIN_TRAINING_MS = 1500;
+/**
+ * How often the state is patched while tuning, and otherwise (Colyseus's default). A player's
+ * own pick is confirmed by the next patch, so tuning patches sooner; that costs no traffic, as a
+ * client only gets a patch when something it sees changed (server/quiet-patches.ts).
+ */
+const TUNING_PATCH_MS = 30;
+const PATCH_MS = 50;
 
 export abstract class MatchPhases extends Room<{ state: MatchState }> {
   state = new MatchState();
@@ -47,6 +54,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     if (rule.reset) for (const player of this.state.players.values()) resetPlayer(player, rule.reset);
     work?.();
     this.state.phase = phase;
+    const patchMs = phase === "tuning" ? TUNING_PATCH_MS : PATCH_MS;
+    if (this.patchRate !== patchMs) this.patchRate = patchMs;
     const seconds = phaseSeconds(phase, this.state);
     if (seconds === undefined) this.phaseClock.stop();
     else this.phaseClock.start(seconds, () => this.advance(phase));
