@@ -77,7 +77,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   startMatch(): void {
     const match = this.records.start(this.state.code, this.state.rounds, this.state.tuningSeconds);
     this.state.matchId = match.id;
-    log.info("match-started", { room: this.roomId, match: match.id, players: this.state.players.size, rounds: this.state.rounds });
+    const { rounds, players } = this.state;
+    log.info("match-started", { room: this.roomId, match: match.id, players: players.size, rounds });
     this.rounds.newMatch(); // the players were reset on entering the lobby (PHASE_FLOW)
     void this.beginRound();
   }
@@ -89,7 +90,9 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       this.clearLockIns();
     });
     const number = this.state.round;
-    const settings = { daily: MODE_RULES[this.mode].fixedRound, kinds: [...this.state.kinds], difficulty: this.state.difficulty, date: utcDate(this.now()) };
+    const settings = {
+      daily: MODE_RULES[this.mode].fixedRound, kinds: [...this.state.kinds], difficulty: this.state.difficulty, date: utcDate(this.now()),
+    };
     let trained: Awaited<ReturnType<RoundPlay["train"]>>;
     try {
       [trained] = await Promise.all([
@@ -159,7 +162,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
     const winner = players.find(([, p]) => p.rank === 1)?.[1].name;
     if (!this.daily) this.records.finish(this.rounds.reveal ? winner : undefined);
-    const podium = this.rounds.podium(this.records.match!.id, players.map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points })));
+    const standings = players.map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points }));
+    const podium = this.rounds.podium(this.records.match!.id, standings);
     this.enter("podium", () => {
       this.rounds.current = undefined;
       this.broadcast("podium", podium);
@@ -215,7 +219,9 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   }
 
   protected rank(): void {
-    const standings = [...this.state.players.entries()].map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points, seat: p.seat }));
+    const standings = [...this.state.players.entries()].map(([sessionId, p]) => ({
+      sessionId, name: p.name, points: p.points, seat: p.seat,
+    }));
     for (const [sessionId, rank] of rankStandings(standings)) this.state.players.get(sessionId)!.rank = rank;
   }
 
@@ -231,7 +237,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   publishListing(): void {
     const host = this.state.players.get(this.state.hostId)?.name ?? "";
     const { code, phase, round, rounds } = this.state;
-    const metadata = { code, phase, round, rounds, players: this.state.players.size, spectators: this.spectators.size, host };
+    const [players, spectators] = [this.state.players.size, this.spectators.size];
+    const metadata = { code, phase, round, rounds, players, spectators, host };
     const listing = JSON.stringify(metadata);
     if (listing === this.listing) return;
     this.listing = listing;

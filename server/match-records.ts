@@ -6,6 +6,9 @@ import { replayToken, type RoundOpening } from "../shared/round-key";
 import { log } from "./log";
 import type { MatchRecord, ResultsStore } from "./results-store";
 
+/** A round result as stored: with the player's seat and their new total. */
+export type StoredRow = RoundResult & { seat: number; total: number };
+
 export class MatchRecords {
   /** The match being played; a new one (new id) at each Start. */
   match?: MatchRecord;
@@ -18,8 +21,9 @@ export class MatchRecords {
   }
 
   /** A match round's results, each row with the player's seat and new total. */
-  saveRound(round: number, opening: RoundOpening, bestLevel: number, rows: (RoundResult & { seat: number; total: number })[]): void {
-    const stored = { round, opening: replayToken(opening), bestLevel, results: rows.map(({ arithmetic: _, ...r }) => r) };
+  saveRound(round: number, opening: RoundOpening, bestLevel: number, rows: StoredRow[]): void {
+    const results = rows.map(({ arithmetic: _, ...r }) => r);
+    const stored = { round, opening: replayToken(opening), bestLevel, results };
     try {
       this.store.saveRound(this.match!, stored);
     } catch (error) {
@@ -31,7 +35,8 @@ export class MatchRecords {
   saveDaily(date: string, result: RoundResult | undefined): DailyMessage | undefined {
     if (!result) return undefined;
     try {
-      const standing = this.store.saveDaily({ date, name: result.name, points: result.points, level: result.level, hiddenError: result.hiddenError });
+      const { name, points, level, hiddenError } = result;
+      const standing = this.store.saveDaily({ date, name, points, level, hiddenError });
       return { date, points: result.points, ...standing };
     } catch (error) {
       log.error("daily-score-not-saved", { room: this.room, name: result.name, error });

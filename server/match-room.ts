@@ -6,7 +6,9 @@ import { randomUUID } from "node:crypto";
 import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { SPIRAL_KINDS } from "../shared/catalog";
-import { MAX_PLAYERS, MAX_SPECTATORS, joinOptionsSchema, type ClockMessage, type ErrorMessage } from "../shared/protocol";
+import {
+  MAX_PLAYERS, MAX_SPECTATORS, joinOptionsSchema, type ClockMessage, type ErrorMessage,
+} from "../shared/protocol";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
 import { Player } from "../shared/state";
@@ -84,9 +86,12 @@ export class MatchRoom extends MatchPhases {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refuse(`Cannot join: ${parsed.error.issues[0].message}.`);
     const spectator = parsed.data.spectator === true;
-    if (MODE_RULES[this.mode].solo && (spectator || this.state.players.size > 0)) throw refuse("The daily challenge is played alone.");
-    if (spectator && this.spectators.size >= MAX_SPECTATORS) throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
-    if (!spectator && this.state.players.size >= this.maxPlayers) throw refuse(`This room is full: ${this.maxPlayers} players already.`);
+    const players = this.state.players.size;
+    if (MODE_RULES[this.mode].solo && (spectator || players > 0)) throw refuse("The daily challenge is played alone.");
+    if (spectator && this.spectators.size >= MAX_SPECTATORS) {
+      throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
+    }
+    if (!spectator && players >= this.maxPlayers) throw refuse(`This room is full: ${this.maxPlayers} players already.`);
     if (!spectator && this.state.phase === "podium") {
       throw refuse("This match has finished. Ask the host to press Play again, or create a new room.");
     }

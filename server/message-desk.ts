@@ -31,7 +31,8 @@ export class MessageDesk {
     }, state.phase);
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     if (!modeAllows(this.room.mode, parsed.type)) {
-      return this.refuse(client, { code: "not-allowed", message: "The daily challenge has no host controls.", type: parsed.type });
+      const message = "The daily challenge has no host controls.";
+      return this.refuse(client, { code: "not-allowed", message, type: parsed.type });
     }
     this.act(client, parsed, player);
   }
@@ -46,7 +47,8 @@ export class MessageDesk {
     if (!guard) this.floodGuards.set(client.sessionId, (guard = new FloodGuard(Date.now())));
     const verdict = guard.check(Date.now());
     if (verdict === "warn") {
-      this.refuse(client, { code: "rate-limited", message: `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.` });
+      const message = `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.`;
+      this.refuse(client, { code: "rate-limited", message });
     }
     if (verdict === "drop" && !this.room.removed.has(client.sessionId)) {
       this.room.removed.add(client.sessionId);
@@ -93,7 +95,9 @@ export class MessageDesk {
     const { state } = this.room;
     if (rounds !== undefined) state.rounds = rounds;
     if (tuningSeconds !== undefined) state.tuningSeconds = tuningSeconds;
-    if (kinds !== undefined) state.kinds.splice(0, state.kinds.length, ...SPIRAL_KINDS.filter((k) => kinds.includes(k)));
+    if (kinds !== undefined) {
+      state.kinds.splice(0, state.kinds.length, ...SPIRAL_KINDS.filter((k) => kinds.includes(k)));
+    }
     if (difficulty !== undefined) state.difficulty = difficulty;
     if (speedBonus !== undefined) state.speedBonus = speedBonus;
     this.room.publishListing();
@@ -119,9 +123,12 @@ export class MessageDesk {
   /** The host removes someone: they are told why, and no seat is kept for them. */
   private kick(host: Client, sessionId: string): void {
     const target = this.room.clients.find((c) => c.sessionId === sessionId);
-    if (!target) return this.refuse(host, { code: "invalid-message", message: "Nobody with that id is in the room.", type: "kick" });
+    if (!target) {
+      return this.refuse(host, { code: "invalid-message", message: "Nobody with that id is in the room.", type: "kick" });
+    }
     if (target === host) {
-      return this.refuse(host, { code: "not-allowed", message: "The host cannot kick themselves: leave the room instead.", type: "kick" });
+      const message = "The host cannot kick themselves: leave the room instead.";
+      return this.refuse(host, { code: "not-allowed", message, type: "kick" });
     }
     this.room.removed.add(sessionId);
     const reason = `The host removed you from room ${this.room.state.code}.`;

@@ -35,5 +35,6 @@ type Patching = Pick<SchemaSerializer<Schema>, "applyPatches">;
 export function sendPatchesQuietly(room: Room): void {
   const serializer = (room as unknown as { _serializer: Patching })._serializer;
   const applyPatches = serializer.applyPatches.bind(serializer);
-  serializer.applyPatches = (clients, state, timing) => applyPatches(timing ? clients : clients.map(quiet), state, timing);
+  serializer.applyPatches = (clients, state, timing) =>
+    applyPatches(timing ? clients : clients.map(quiet), state, timing);
 }

@@ -66,7 +66,8 @@ export class RoundPlay {
     const opening: RoundOpening = { ...roundKey(this.secret, id), difficulty, kinds };
     const round = roundOf(opening);
     const { fits, hidden } = await trainer.train(opening, onProgress);
-    return { number, round, opening, date: settings.date, hidden: hidden!, message: roundMessage(number, round, fits, opening) };
+    const message = roundMessage(number, round, fits, opening);
+    return { number, round, opening, date: settings.date, hidden: hidden!, message };
   }
 
   /** The trained round becomes the one being played. */
@@ -84,7 +85,8 @@ export class RoundPlay {
     const { bestLevel, results } = scoreRound(current.hidden, picks);
     this.tallyPointsOnA(results);
     const opening = daily ? { later: dailyOpeningAfter(current.date) } : current.opening;
-    this.reveal = revealMessage(current.number, current.round, current.hidden, bestLevel, current.message.fits, opening);
+    const { number, round, hidden, message } = current;
+    this.reveal = revealMessage(number, round, hidden, bestLevel, message.fits, opening);
     return { bestLevel, results, reveal: this.reveal };
   }
 
@@ -102,7 +104,9 @@ export class RoundPlay {
   podium(matchId: string, players: { sessionId: string; name: string; points: number }[]): PodiumMessage {
     return {
       matchId,
-      shakeUp: shakeUp(players.map((p) => ({ sessionId: p.sessionId, name: p.name, onA: -(this.pointsOnA.get(p.sessionId) ?? 0), onB: -p.points }))),
+      shakeUp: shakeUp(players.map((p) => ({
+        sessionId: p.sessionId, name: p.name, onA: -(this.pointsOnA.get(p.sessionId) ?? 0), onB: -p.points,
+      }))),
     };
   }
 }

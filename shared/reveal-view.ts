@@ -17,7 +17,9 @@ export interface RevealedState {
   phase: string;
   round: number;
   speedBonus: boolean;
-  players: { forEach(each: (player: { name: string; revealedPick: number; speedBonus: number }, sessionId: string) => void): void };
+  players: {
+    forEach(each: (player: { name: string; revealedPick: number; speedBonus: number }, sessionId: string) => void): void;
+  };
 }
 
 /** The message with the given rows and the shake-up they make. */

@@ -94,23 +94,27 @@ describe("the match flow as data", () => {
   });
 
   it("resets a player for a round (picks, locks) and for a match (points too)", () => {
-    const player = { playing: false, locked: true, pick: 7, revealedPick: 7, points: 900, roundPoints: 600, speedBonus: 20, previousRank: 2 };
+    const scores = { points: 900, roundPoints: 600, speedBonus: 20, previousRank: 2 };
+    const player = { playing: false, locked: true, pick: 7, revealedPick: 7, ...scores };
     resetPlayer(player, "round");
-    expect(player).toEqual({ playing: true, locked: false, pick: 1, revealedPick: 0, points: 900, roundPoints: 600, speedBonus: 20, previousRank: 2 });
+    expect(player).toEqual({ playing: true, locked: false, pick: 1, revealedPick: 0, ...scores });
     resetPlayer(player, "match");
     expect(player).toMatchObject({ points: 0, roundPoints: 0, speedBonus: 0, previousRank: 0 });
   });
 
   it("makes the daily a solo round of its own length that starts at once, without host controls", () => {
-    expect(MODE_RULES.daily).toMatchObject({ rounds: 1, tuningSeconds: DAILY_TUNING_SECONDS, solo: true, startsOnJoin: true });
+    const daily = { rounds: 1, tuningSeconds: DAILY_TUNING_SECONDS, solo: true, startsOnJoin: true };
+    expect(MODE_RULES.daily).toMatchObject(daily);
     expect(nextPhase("reveal", { round: 1, rounds: MODE_RULES.daily.rounds, tuningSeconds: 60 })).toBe("podium");
-    expect(["pick", "lockIn", "next", "start", "skip", "settings"].map((t) => modeAllows("daily", t as never))).toEqual([true, true, true, false, false, false]);
+    const types = ["pick", "lockIn", "next", "start", "skip", "settings"] as const;
+    expect(types.map((t) => modeAllows("daily", t))).toEqual([true, true, true, false, false, false]);
     expect(modeAllows("match", "start")).toBe(true);
   });
 
   it("counts down from the deadline in whole seconds, rounded up, and holds while paused", () => {
     const running = { deadline: 100_000, paused: false, pausedLeft: 0 };
-    expect([90_000, 99_001, 99_999, 100_000, 130_000].map((now) => secondsLeft(running, now))).toEqual([10, 1, 1, 0, 0]);
+    const at = [90_000, 99_001, 99_999, 100_000, 130_000];
+    expect(at.map((now) => secondsLeft(running, now))).toEqual([10, 1, 1, 0, 0]);
     expect(secondsLeft({ deadline: 0, paused: true, pausedLeft: 12_300 }, 1e12)).toBe(13);
     expect(secondsLeft({ deadline: 0, paused: false, pausedLeft: 0 }, 5)).toBe(0);
     expect(serverOffset(10_500, 10_000)).toBe(500);
