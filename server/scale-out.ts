@@ -14,7 +14,7 @@ export async function checkRedis(url: string): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`cannot reach Redis at ${url}: ${(error as Error).message}`);
+    throw new Error(`cannot reach Redis at ${url}: ${(error as Error).message}`, { cause: error });
   } finally {
     redis.disconnect();
   }

@@ -47,7 +47,7 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
     if (tuningSince) meter.seconds += (performance.now() - tuningSince) / 1000;
     tuningSince = 0;
   };
-  room.onMessage("*", (type, payload) => {
+  room.onMessage("*", (type) => {
     if (type === "error") report.errors++;
     if (type === "reveal") {
       endTuning();

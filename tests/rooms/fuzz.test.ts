@@ -213,7 +213,7 @@ describe("fuzzing a match", () => {
 
     const stats: FuzzStats = { messages: 0, viaSend: 0, rawFrames: 0, megabyteStrings: 0, oversizeFrames: 0, joins: 0, refusedJoins: 0, reconnects: 0, failedReconnects: 0, disconnects: new Map(), errorReplies: new Map() };
     let matchOver = false;
-    let duringMatch = 0;
+    let duringMatch: number;
     let abort = false; // the match failed, or the fuzz ran far too long: stop at once
     const stop = () => abort || (matchOver && stats.messages >= TARGET_MESSAGES) || Date.now() - started > 90_000;
     const ticker = setInterval(() => progress(`${((Date.now() - started) / 1000).toFixed(0)} s: ${stats.messages} messages, ${stats.joins} joins, ${[...stats.disconnects.values()].reduce((a, b) => a + b, 0)} disconnects; phase ${ada.room.state.phase}, round ${ada.room.state.round}`), 5000);
