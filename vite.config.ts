@@ -10,8 +10,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     // Pages: the game at /, the spectator pages /watch and /leaderboard; /demo.html (the engine demo,
     // now solo practice) sends old links on to /?practice=SEED.
-    rolldownOptions: { input: { main: resolve("client/index.html"), demo: resolve("client/demo.html"),
-      watch: resolve("client/watch.html"), leaderboard: resolve("client/leaderboard.html") } },
+    rolldownOptions: {
+      input: {
+        main: resolve("client/index.html"),
+        demo: resolve("client/demo.html"),
+        watch: resolve("client/watch.html"),
+        leaderboard: resolve("client/leaderboard.html"),
+      },
+    },
   },
   server: { fs: { allow: [".."] } },
 });

@@ -9,7 +9,16 @@ import { regionsOf, screenKey, screenOf, type Region, type Screen } from "./scre
 import { roomPort, type RoomPort } from "./port";
 import { clearError, setPhaseBadge } from "./ui";
 import { secondsLeftNow, tickSeconds } from "./countdown";
-import { countsNow, readRoom, roomHead, roomProjector, roomReveal, roomTraining, roomTuning, type RoomRead } from "./room-views";
+import {
+  countsNow,
+  readRoom,
+  roomHead,
+  roomProjector,
+  roomReveal,
+  roomTraining,
+  roomTuning,
+  type RoomRead,
+} from "./room-views";
 import { movable, place, slots } from "./placement";
 import { createStage } from "./screens/stage";
 import { renderRoundHead } from "./screens/round-head";
@@ -26,7 +35,14 @@ import { renderHistogram } from "./screens/histogram";
 import { renderShakeUp } from "./screens/shake-up";
 import { createProjectorScreen } from "./screens/projector";
 import { announcePhase } from "./screens/announce";
-import { practiceBar, practiceData, practiceHead, practiceSummary, practiceTraining, practiceTuning } from "./screens/practice";
+import {
+  practiceBar,
+  practiceData,
+  practiceHead,
+  practiceSummary,
+  practiceTraining,
+  practiceTuning,
+} from "./screens/practice";
 import { practicePort, stopPractice } from "./practice/practice-mode";
 import type { Practice } from "./practice/practice-state";
 import { goHome } from "./session/connection";
@@ -44,9 +60,15 @@ export interface PageRoots {
 
 export function startApp(roots: PageRoots, home: HomeScreen): void {
   const region = {
-    lobby: createRef<HTMLElement>(), training: createRef<HTMLElement>(), stage: createRef<HTMLElement>(),
-    head: createRef<HTMLElement>(), spiral: createRef<HTMLElement>(), tuning: createRef<HTMLElement>(),
-    reveal: createRef<HTMLElement>(), revealExtra: createRef<HTMLElement>(), podium: createRef<HTMLElement>(),
+    lobby: createRef<HTMLElement>(),
+    training: createRef<HTMLElement>(),
+    stage: createRef<HTMLElement>(),
+    head: createRef<HTMLElement>(),
+    spiral: createRef<HTMLElement>(),
+    tuning: createRef<HTMLElement>(),
+    reveal: createRef<HTMLElement>(),
+    revealExtra: createRef<HTMLElement>(),
+    podium: createRef<HTMLElement>(),
     daily: createRef<HTMLElement>(),
   };
   // The movable elements (./placement): created once, placed in one slot per render.
@@ -54,7 +76,12 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   const playerList = movable("ul", { id: "player-list", class: "player-list", "data-testid": "player-list" });
   const roomSettings = movable("fieldset", { id: "room-settings", class: "room-settings" });
   const board = movable("section", { id: "board-box", class: "card", hidden: "" });
-  const histogram = movable("div", { id: "pick-histogram", class: "histogram", "data-testid": "pick-histogram", hidden: "" });
+  const histogram = movable("div", {
+    id: "pick-histogram",
+    class: "histogram",
+    "data-testid": "pick-histogram",
+    hidden: "",
+  });
   const shakeBox = movable("div", { id: "shake-up-box", class: "shake-up-box", hidden: "" });
 
   let shown: Screen = { name: "home" };
@@ -66,14 +93,18 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     const s = app.session;
     const practice = app.practice;
     const daily = s?.isDaily === true;
-    const bar = practice && !s ? practiceBar(practice, () => stopPractice()) : html`<div class="room-bar">
+    const bar =
+      practice && !s
+        ? practiceBar(practice, () => stopPractice())
+        : html`<div class="room-bar">
       <span id="room-label" ?hidden=${daily}>Room <strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong></span>
       <span id="daily-label" class="daily-label" ?hidden=${!daily}>Today's challenge</span>
       <button id="copy-link" type="button" class="small-button" ?hidden=${daily} @click=${() => s && copyLink(s.code)}>Copy link</button>
       <button id="leave" type="button" class="small-button" @click=${() => goHome(true)}>Leave</button>
     </div>`;
     const off = (r: Region) => !visible.has(r);
-    render(html`
+    render(
+      html`
       ${bar}
       <div id="host-bar-slot" ${ref(slots.hostBar)}></div>
       <section id="daily-result" class="card daily-result" data-testid="daily-result" hidden aria-live="polite" ${ref(region.daily)}></section>
@@ -93,7 +124,9 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       <section id="podium" class="card" ?hidden=${off("podium")} ${ref(region.podium)}></section>
       <div ${ref(slots.podiumBoard)}></div>
       <div id="podium-shake-slot" ${ref(slots.podiumShake)}></div>
-      ${practice && !s ? practiceData(practice) : nothing}`, roots.room);
+      ${practice && !s ? practiceData(practice) : nothing}`,
+      roots.room,
+    );
     board.hidden = off("board");
   }
 
@@ -174,7 +207,10 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       case "tuning":
         renderRoundHead(roomHead(r), region.head.value!);
         tuning.render(roomTuning(r), p);
-        if (entering) { stage.refresh(); tuning.redraw(); }
+        if (entering) {
+          stage.refresh();
+          tuning.redraw();
+        }
         break;
       case "reveal":
         renderRoundHead(roomHead(r), region.head.value!);
@@ -182,7 +218,11 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
         if (entering) stage.refresh();
         break;
       case "podium":
-        renderPodium({ rows: r.rows, isHost: r.isHost, daily: r.session.isDaily, home: () => goHome(true) }, p, region.podium.value!);
+        renderPodium(
+          { rows: r.rows, isHost: r.isHost, daily: r.session.isDaily, home: () => goHome(true) },
+          p,
+          region.podium.value!,
+        );
         break;
     }
     if (entering) announcePhase(phase, state, r.rows, r.isHost);
@@ -196,11 +236,22 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   function drawClassroom(r: RoomRead, phase: Phase, p: RoomPort, onProjector: boolean): void {
     const { state, session } = r;
     place(hostBar, onProjector ? "pjHostBar" : "hostBar");
-    renderHostBar({
-      phase, paused: state.paused === true, isHost: r.isHost, daily: state.mode === "daily", projector: onProjector,
-      lastRound: state.round >= state.rounds, matchId: state.matchId ?? "", code: state.code, toggleProjector,
-      current: () => port,
-    }, p, hostBar);
+    renderHostBar(
+      {
+        phase,
+        paused: state.paused === true,
+        isHost: r.isHost,
+        daily: state.mode === "daily",
+        projector: onProjector,
+        lastRound: state.round >= state.rounds,
+        matchId: state.matchId ?? "",
+        code: state.code,
+        toggleProjector,
+        current: () => port,
+      },
+      p,
+      hostBar,
+    );
     // The player list and the room settings: in the lobby card, else in the host's panel.
     const inLobbyCard = phase === "lobby" && !onProjector;
     place(playerList, inLobbyCard ? "lobbyPlayers" : "hostPlayers");
@@ -218,9 +269,14 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     const narrow = onProjector || innerWidth < 560;
     const reveal = session.reveal?.round === state.round ? session.reveal : undefined;
     const shake = phase === "reveal" ? reveal?.shakeUp : phase === "podium" ? session.podium?.shakeUp : undefined;
-    const columns = phase === "reveal"
-      ? (narrow ? { left: "Fit to A", right: "Fit to B" } : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" })
-      : (narrow ? { left: "If scored on A", right: "Final (on B)" } : { left: "Rank if scored on A", right: "Final rank (on B)" });
+    const columns =
+      phase === "reveal"
+        ? narrow
+          ? { left: "Fit to A", right: "Fit to B" }
+          : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" }
+        : narrow
+          ? { left: "If scored on A", right: "Final (on B)" }
+          : { left: "Rank if scored on A", right: "Final rank (on B)" };
     if (phase === "reveal") place(shakeBox, onProjector ? "pjRevealShake" : "revealShake");
     if (phase === "podium") place(shakeBox, onProjector ? "pjPodiumShake" : "podiumShake");
     const showShake = Boolean(shake && shake.rows.length >= 2);
@@ -243,22 +299,35 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     renderRoundHead(practiceHead(p), region.head.value!);
     if (p.phase === "tuning" && p.trained) {
       tuning.render(practiceTuning(p), practicePort);
-      if (entering) { stage.refresh(); tuning.redraw(); }
+      if (entering) {
+        stage.refresh();
+        tuning.redraw();
+      }
     } else if (p.phase === "reveal" && p.reveal) {
-      reveal.render({
-        reveal: p.reveal, round: p.trained?.round, sliderLevel: tuning.level(), next: "Next practice round",
-        practice: true, below: practiceSummary(p),
-      }, practicePort);
+      reveal.render(
+        {
+          reveal: p.reveal,
+          round: p.trained?.round,
+          sliderLevel: tuning.level(),
+          next: "Next practice round",
+          practice: true,
+          below: practiceSummary(p),
+        },
+        practicePort,
+      );
       if (entering) stage.refresh();
     }
   }
 
   store.subscribe(draw);
   // The countdown: a redraw whenever the whole second changes in a timed phase.
-  tickSeconds(() => {
-    const { session, clockOffset } = store.get();
-    const phase = session?.room.state?.phase;
-    return phase === "tuning" || phase === "reveal" ? secondsLeftNow(session!.room.state, clockOffset) : undefined;
-  }, () => store.changed());
+  tickSeconds(
+    () => {
+      const { session, clockOffset } = store.get();
+      const phase = session?.room.state?.phase;
+      return phase === "tuning" || phase === "reveal" ? secondsLeftNow(session!.room.state, clockOffset) : undefined;
+    },
+    () => store.changed(),
+  );
   draw(store.get());
 }

@@ -7,8 +7,10 @@ const TICK_MS = 200;
 
 /** Whole seconds left in the room's timed phase, now. */
 export function secondsLeftNow(state: Countdown, offset: number): number {
-  return secondsLeft({ deadline: state.deadline ?? 0, paused: state.paused === true, pausedLeft: state.pausedLeft ?? 0 },
-    Date.now() + offset);
+  return secondsLeft(
+    { deadline: state.deadline ?? 0, paused: state.paused === true, pausedLeft: state.pausedLeft ?? 0 },
+    Date.now() + offset,
+  );
 }
 
 /**

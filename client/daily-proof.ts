@@ -45,7 +45,12 @@ export function saveDailyProof(
 /** What this browser kept of the day's daily round, if it played it. */
 export function loadDailyProof(date: string): DailyProof | undefined {
   const proof = readStoredJson<DailyProof>(PREFIX + date);
-  const ok = proof && proof.date === date && typeof proof.commitment === "string" && typeof proof.b?.name === "string"
-    && Array.isArray(proof.b.x) && Array.isArray(proof.b.y);
+  const ok =
+    proof &&
+    proof.date === date &&
+    typeof proof.commitment === "string" &&
+    typeof proof.b?.name === "string" &&
+    Array.isArray(proof.b.x) &&
+    Array.isArray(proof.b.y);
   return ok ? proof : undefined;
 }

@@ -28,9 +28,9 @@ function renderMute(button: HTMLElement): void {
   button.setAttribute("aria-label", muted ? "Sound off (press to turn on)" : "Sound on (press to mute)");
   button.title = muted ? "Sound is off" : "Sound is on";
   // A speaker, with waves (on) or a cross (off): an icon drawn here, no emoji font needed.
-  button.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"/>${muted
-    ? '<path d="M16.5 9.5l5 5M21.5 9.5l-5 5"/>'
-    : '<path d="M16 8.5a5 5 0 0 1 0 7M18.8 6a8.5 8.5 0 0 1 0 12"/>'}</svg>`;
+  button.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"/>${
+    muted ? '<path d="M16.5 9.5l5 5M21.5 9.5l-5 5"/>' : '<path d="M16 8.5a5 5 0 0 1 0 7M18.8 6a8.5 8.5 0 0 1 0 12"/>'
+  }</svg>`;
 }
 
 /** The mute toggle in the top bar (data-testid "mute-toggle", aria-pressed = muted). */

@@ -14,7 +14,11 @@ import { friendlyError, spectate, type MatchRoom } from "./net";
 import { showError, showNotice } from "./ui";
 import { dailyOpenings } from "./spectator/daily-opening";
 import {
-  DEFAULT_LIMIT, leaderboardStore, type AlltimeBoard, type BoardView, type DailyBoard,
+  DEFAULT_LIMIT,
+  leaderboardStore,
+  type AlltimeBoard,
+  type BoardView,
+  type DailyBoard,
 } from "./spectator/leaderboard-state";
 import { leaderboardPage, todayUtc, type LeaderboardActions } from "./spectator/leaderboard-view";
 
@@ -47,9 +51,11 @@ async function getJson<T>(url: string): Promise<T> {
   }
   const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
   if (!res.ok) {
-    throw new Error(body?.error
-      ? `The leaderboard refused that: ${body.error}`
-      : `The leaderboard is not available right now (HTTP ${res.status}).`);
+    throw new Error(
+      body?.error
+        ? `The leaderboard refused that: ${body.error}`
+        : `The leaderboard is not available right now (HTTP ${res.status}).`,
+    );
   }
   if (!body) throw new Error("The leaderboard answered with something unreadable.");
   return body as T;
@@ -77,7 +83,7 @@ async function refresh(): Promise<void> {
     ...(d.status === "fulfilled" ? { daily: d.value } : {}),
     ...(a.status === "fulfilled" ? { alltime: a.value } : {}),
   });
-  showError(problem ? (problem.reason as Error).message : store.get().roomError ?? null);
+  showError(problem ? (problem.reason as Error).message : (store.get().roomError ?? null));
   if (d.status === "fulfilled") void showOpening(d.value.date);
 }
 
@@ -116,9 +122,11 @@ async function watchRoom(code: string): Promise<void> {
   }
   room.onLeave((closeCode) => {
     store.set({ room: { code, room, failed: false, closed: true } });
-    showNotice(closeCode === CLOSE_KICKED
-      ? `The host removed this page from room ${code}.`
-      : `Room ${code} has closed: these are its last standings.`);
+    showNotice(
+      closeCode === CLOSE_KICKED
+        ? `The host removed this page from room ${code}.`
+        : `Room ${code} has closed: these are its last standings.`,
+    );
   });
   window.addEventListener("pagehide", () => void room.leave(true).catch(() => undefined));
 }

@@ -4,9 +4,18 @@
 // the reconnection settings of ./reconnection (the SDK then reconnects by itself after a drop).
 import { Client, type Room } from "@colyseus/sdk";
 import {
-  CLOSE_ABNORMAL, CLOSE_FLOODING, CLOSE_KICKED, CLOSE_NO_SEAT, CLOSE_REPLACED, CLOSE_SERVER_SHUTDOWN,
-  DAILY_ROOM, LOBBY_ROOM, MATCH_ROOM,
-  type ClientMessage, type ClientMessageType, type JoinOptions,
+  CLOSE_ABNORMAL,
+  CLOSE_FLOODING,
+  CLOSE_KICKED,
+  CLOSE_NO_SEAT,
+  CLOSE_REPLACED,
+  CLOSE_SERVER_SHUTDOWN,
+  DAILY_ROOM,
+  LOBBY_ROOM,
+  MATCH_ROOM,
+  type ClientMessage,
+  type ClientMessageType,
+  type JoinOptions,
 } from "../shared/protocol";
 import type { MatchState } from "../shared/state";
 import { tuneReconnection } from "./reconnection";
@@ -63,7 +72,10 @@ export const isUnreachable = (message: string): boolean =>
 
 /** A join or create failure in words; `noRoomHint` is what to do about a wrong code. */
 export function friendlyError(
-  err: unknown, code: string, prefix = "", noRoomHint = "check the code or create a room",
+  err: unknown,
+  code: string,
+  prefix = "",
+  noRoomHint = "check the code or create a room",
 ): string {
   const e = err as { code?: number; message?: string } | undefined;
   const message = e?.message ?? String(err);
@@ -84,38 +96,55 @@ export function friendlyError(
  * again may restore it) or for a spectator watching it (/watch).
  */
 export function leftMessage(
-  code: string, closeCode: number, reason = "", as: "player" | "spectator" = "player",
+  code: string,
+  closeCode: number,
+  reason = "",
+  as: "player" | "spectator" = "player",
 ): string {
   if (as === "spectator") {
-    const why = closeCode === CLOSE_KICKED ? `the host removed you${reason ? ` (${reason})` : ""}`
-      : closeCode === CLOSE_SERVER_SHUTDOWN ? "the server restarted"
-      : closeCode === CLOSE_NO_SEAT ? "the connection was lost and could not be restored"
-      : "the room has closed";
+    const why =
+      closeCode === CLOSE_KICKED
+        ? `the host removed you${reason ? ` (${reason})` : ""}`
+        : closeCode === CLOSE_SERVER_SHUTDOWN
+          ? "the server restarted"
+          : closeCode === CLOSE_NO_SEAT
+            ? "the connection was lost and could not be restored"
+            : "the room has closed";
     return `Stopped watching room ${code}: ${why}.`;
   }
   if (closeCode === CLOSE_NO_SEAT && /no more retries/i.test(reason)) {
     // The SDK tried for about 66 s: the 60 s the server holds a seat are over.
-    return `Lost the connection to room ${code} and could not reconnect for over a minute, so your seat is gone. `
-      + "Check your connection, then join again with the code.";
+    return (
+      `Lost the connection to room ${code} and could not reconnect for over a minute, so your seat is gone. ` +
+      "Check your connection, then join again with the code."
+    );
   }
   if (closeCode === CLOSE_NO_SEAT) {
-    return `Lost the connection to room ${code} and could not reconnect: the room no longer holds your seat `
-      + "(a seat is kept 60 seconds after a drop). Join again with the code to play on.";
+    return (
+      `Lost the connection to room ${code} and could not reconnect: the room no longer holds your seat ` +
+      "(a seat is kept 60 seconds after a drop). Join again with the code to play on."
+    );
   }
   if (closeCode === CLOSE_ABNORMAL) {
-    return `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) `
-      + "within 60 seconds to get your seat back.";
+    return (
+      `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) ` +
+      "within 60 seconds to get your seat back."
+    );
   }
   if (closeCode === CLOSE_SERVER_SHUTDOWN) {
-    return `The server restarted, so room ${code} closed. `
-      + "Finished rounds are saved; create or join a room again in a minute.";
+    return (
+      `The server restarted, so room ${code} closed. ` +
+      "Finished rounds are saved; create or join a room again in a minute."
+    );
   }
   if (closeCode === CLOSE_FLOODING) {
     return `You were disconnected from room ${code} for sending too many messages. Join again with the code.`;
   }
   if (closeCode === CLOSE_REPLACED) {
-    return `You were disconnected from room ${code} (code ${CLOSE_REPLACED}). `
-      + "If you opened this room in another tab or window, you are playing there now.";
+    return (
+      `You were disconnected from room ${code} (code ${CLOSE_REPLACED}). ` +
+      "If you opened this room in another tab or window, you are playing there now."
+    );
   }
   const said = reason ? `: ${reason}` : "";
   return `You were disconnected from room ${code}${said} (code ${closeCode}). Join again with the code.`;

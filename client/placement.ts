@@ -31,7 +31,10 @@ export function place(el: HTMLElement, slot: Slot): void {
 }
 
 /** An element the page creates once (it moves between slots, so no template owns it). */
-export function movable<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>): HTMLElementTagNameMap[K] {
+export function movable<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   return el;

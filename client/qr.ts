@@ -7,8 +7,12 @@ const cache = new Map<string, Promise<string>>();
 export function qrDataUrl(link: string): Promise<string> {
   let url = cache.get(link);
   if (!url) {
-    url = qrSvg(link, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } })
-      .then((svg) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    url = qrSvg(link, {
+      type: "svg",
+      margin: 2,
+      errorCorrectionLevel: "M",
+      color: { dark: "#000000", light: "#ffffff" },
+    }).then((svg) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
     cache.set(link, url);
   }
   return url;

@@ -48,7 +48,10 @@ const PREFIX = "seat:";
 /** Tokens older than this are pruned (a match is long over by then). */
 const KEEP_MS = 12 * 60 * 60 * 1000;
 
-interface Stored { token: string; savedAt: number }
+interface Stored {
+  token: string;
+  savedAt: number;
+}
 
 /** The storage key of room `code`'s seat (under "shell-galaxy:"). */
 export const tokenKey = (code: string) => PREFIX + code;

@@ -29,9 +29,10 @@ export interface Proof {
 /** The commitment's first 12 hex digits, as the screens show it. */
 export const shortCommitment = (commitment: string) => `${commitment.slice(0, 12)}…`;
 
-export const HOW_COMMITMENT = "At round start, before anyone could pick, every player's page received a commitment: a SHA-256 fingerprint of the secret values that fix B. "
-  + "At the reveal the server published those values. This page hashed them and got the same fingerprint, then generated B from them and got the very B it was shown, point for point. "
-  + "A server that changed B after seeing the picks could not pass both checks.";
+export const HOW_COMMITMENT =
+  "At round start, before anyone could pick, every player's page received a commitment: a SHA-256 fingerprint of the secret values that fix B. " +
+  "At the reveal the server published those values. This page hashed them and got the same fingerprint, then generated B from them and got the very B it was shown, point for point. " +
+  "A server that changed B after seeing the picks could not pass both checks.";
 
 const cache = new Map<string, Proof>();
 
@@ -39,8 +40,19 @@ const cache = new Map<string, Proof>();
  * Checks a reveal against its round's commitment. `round` is the round message of the same round
  * (undefined when this page never got it); `reveal` is after `fromWire`.
  */
-export function proofOf(round: Pick<RoundMessage, "round" | "commitment"> | undefined, reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">): Proof {
-  const key = JSON.stringify([round?.round, round?.commitment, reveal.round, reveal.b.name, reveal.opening, reveal.openingAfter, reveal.b.x.length]);
+export function proofOf(
+  round: Pick<RoundMessage, "round" | "commitment"> | undefined,
+  reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">,
+): Proof {
+  const key = JSON.stringify([
+    round?.round,
+    round?.commitment,
+    reveal.round,
+    reveal.b.name,
+    reveal.opening,
+    reveal.openingAfter,
+    reveal.b.x.length,
+  ]);
   const known = cache.get(key);
   if (known) return known;
   const proof = check(round, reveal);
@@ -49,18 +61,30 @@ export function proofOf(round: Pick<RoundMessage, "round" | "commitment"> | unde
   return proof;
 }
 
-function check(round: Pick<RoundMessage, "round" | "commitment"> | undefined, reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">): Proof {
+function check(
+  round: Pick<RoundMessage, "round" | "commitment"> | undefined,
+  reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">,
+): Proof {
   const how = round ? `${HOW_COMMITMENT} This round's commitment: ${round.commitment}.` : HOW_COMMITMENT;
   if (!reveal.opening && reveal.openingAfter) {
     const date = dailyDateOf(reveal.openingAfter);
     return {
-      state: "pending", how, after: reveal.openingAfter, date,
+      state: "pending",
+      how,
+      after: reveal.openingAfter,
+      date,
       text: `B's values are published when the day ends (${localTime(reveal.openingAfter)}) — check it then on the leaderboard.`,
     };
   }
-  const fail = (reason: string, opening?: RoundOpening): Proof => ({ state: "no", how, text: `✗ Could not verify: ${reason}.`, ...(opening ? { replay: replayPath(opening) } : {}) });
+  const fail = (reason: string, opening?: RoundOpening): Proof => ({
+    state: "no",
+    how,
+    text: `✗ Could not verify: ${reason}.`,
+    ...(opening ? { replay: replayPath(opening) } : {}),
+  });
   if (!reveal.opening) return fail("the server did not publish the values that fixed B");
-  if (!round || round.round !== reveal.round || !round.commitment) return fail("this page did not receive the round's commitment at its start", reveal.opening);
+  if (!round || round.round !== reveal.round || !round.commitment)
+    return fail("this page did not receive the round's commitment at its start", reveal.opening);
   let verdict: ReturnType<typeof verifyOpening>;
   try {
     verdict = verifyOpening(round.commitment, reveal.opening, reveal.b);
@@ -68,7 +92,12 @@ function check(round: Pick<RoundMessage, "round" | "commitment"> | undefined, re
     return fail(`the published values could not be checked (${(error as Error).message})`, reveal.opening);
   }
   if (!verdict.ok) return fail(verdict.reason, reveal.opening);
-  return { state: "yes", how, text: "✓ Verified: B was fixed before anyone picked", replay: replayPath(reveal.opening) };
+  return {
+    state: "yes",
+    how,
+    text: "✓ Verified: B was fixed before anyone picked",
+    replay: replayPath(reveal.opening),
+  };
 }
 
 // --- The two gaps ----------------------------------------------------------------------------
@@ -99,13 +128,19 @@ function size(from: number, to: number): "tiny" | "small" | "big" | "negative" {
 
 /** Training → validation, in one sentence; `short` leaves the two errors out (a picture beside it shows them). */
 export function noiseSentence(train: number, validation: number, short = false): string {
-  const head = short ? "Training → validation" : `Training ${formatError(train)} → validation ${formatError(validation)}`;
+  const head = short
+    ? "Training → validation"
+    : `Training ${formatError(train)} → validation ${formatError(validation)}`;
   const gap = formatError(Math.abs(validation - train));
   switch (size(train, validation)) {
-    case "tiny": return `${head}: almost no gap — it did not copy A's noise.`;
-    case "negative": return `${head}: validation is even lower (by ${gap}) — no sign it copied A's noise.`;
-    case "small": return `${head}: it copied a little of A's noise (gap ${gap}).`;
-    case "big": return `${head}: it copied A's noise (gap ${gap}).`;
+    case "tiny":
+      return `${head}: almost no gap — it did not copy A's noise.`;
+    case "negative":
+      return `${head}: validation is even lower (by ${gap}) — no sign it copied A's noise.`;
+    case "small":
+      return `${head}: it copied a little of A's noise (gap ${gap}).`;
+    case "big":
+      return `${head}: it copied A's noise (gap ${gap}).`;
   }
 }
 
@@ -114,10 +149,14 @@ export function bumpsSentence(validation: number, hidden: number, short = false)
   const head = short ? "Validation → hidden" : `Validation ${formatError(validation)} → hidden ${formatError(hidden)}`;
   const gap = formatError(Math.abs(hidden - validation));
   switch (size(validation, hidden)) {
-    case "tiny": return `${head}: almost no gap — what it learned from A held on B.`;
-    case "negative": return `${head}: B came out ${gap} lower — B has none of A's noise${short ? "" : ", which outweighed what A's own bumps cost"}.`;
-    case "small": return `${head}: A's own bumps, which B lacks, cost a little more (${gap}).`;
-    case "big": return `${head}: A's own bumps, which B lacks, cost another ${gap}.`;
+    case "tiny":
+      return `${head}: almost no gap — what it learned from A held on B.`;
+    case "negative":
+      return `${head}: B came out ${gap} lower — B has none of A's noise${short ? "" : ", which outweighed what A's own bumps cost"}.`;
+    case "small":
+      return `${head}: A's own bumps, which B lacks, cost a little more (${gap}).`;
+    case "big":
+      return `${head}: A's own bumps, which B lacks, cost another ${gap}.`;
   }
 }
 
@@ -126,22 +165,35 @@ export function bumpsSentence(validation: number, hidden: number, short = false)
  * `pick`: the level and how to name it ("Your level", "Most picked: level"); none for a watcher.
  * `short`: sentences without the errors' values (the projector shows them in bars beside).
  */
-export function gapRows(round: Pick<RoundMessage, "fits"> | undefined, reveal: Pick<RevealMessage, "hidden" | "bestLevel">, pick?: { level: number; label: string }, short = false): GapRow[] {
+export function gapRows(
+  round: Pick<RoundMessage, "fits"> | undefined,
+  reveal: Pick<RevealMessage, "hidden" | "bestLevel">,
+  pick?: { level: number; label: string },
+  short = false,
+): GapRow[] {
   const row = (level: number, kind: GapRow["kind"], title: string): GapRow | undefined => {
     const hidden = reveal.hidden.find((x) => x.level === level);
     if (!hidden) return undefined;
     const fit = round?.fits.find((f) => f.level === level);
     const validation = fit?.validationError ?? hidden.validationError;
     return {
-      level, kind, title, validation, hidden: hidden.error,
+      level,
+      kind,
+      title,
+      validation,
+      hidden: hidden.error,
       ...(fit ? { train: fit.trainError, noise: noiseSentence(fit.trainError, validation, short) } : {}),
       bumps: bumpsSentence(validation, hidden.error, short),
     };
   };
   const best = reveal.bestLevel;
-  const rows = pick && pick.level === best
-    ? [row(best, "both", `${pick.label} ${best} — the best level`)]
-    : [pick ? row(pick.level, "pick", `${pick.label} ${pick.level}`) : undefined, row(best, "best", `Best level ${best}`)];
+  const rows =
+    pick && pick.level === best
+      ? [row(best, "both", `${pick.label} ${best} — the best level`)]
+      : [
+          pick ? row(pick.level, "pick", `${pick.label} ${pick.level}`) : undefined,
+          row(best, "best", `Best level ${best}`),
+        ];
   return rows.filter((r): r is GapRow => Boolean(r));
 }
 
@@ -150,6 +202,7 @@ export function mostPicked(levels: number[]): { level: number; count: number } |
   const counts = new Map<number, number>();
   for (const l of levels) counts.set(l, (counts.get(l) ?? 0) + 1);
   let top: { level: number; count: number } | undefined;
-  for (const [level, count] of counts) if (!top || count > top.count || (count === top.count && level < top.level)) top = { level, count };
+  for (const [level, count] of counts)
+    if (!top || count > top.count || (count === top.count && level < top.level)) top = { level, count };
   return top;
 }

@@ -33,7 +33,13 @@ export function readRoom(session: RoomSession, secondsLeft: number): RoomRead {
   if (session.revealMessage && !session.reveal) session.reveal = revealFromState(session.revealMessage, state);
   const rows = playerRows(state, me);
   return {
-    session, state, me, rows, mine: rows.find((p) => p.isMe), isHost: state.hostId === me, secondsLeft,
+    session,
+    state,
+    me,
+    rows,
+    mine: rows.find((p) => p.isMe),
+    isHost: state.hostId === me,
+    secondsLeft,
     round: session.round?.round === state.round ? session.round : undefined,
   };
 }
@@ -46,7 +52,9 @@ export function roomHead(r: RoomRead): RoundHead {
   const left = r.secondsLeft;
   const reveal = r.session.reveal?.round === state.round ? r.session.reveal : undefined;
   return {
-    label: tuning ? `Round ${state.round} of ${state.rounds} · A: ${r.round?.a.name ?? "…"}` : `Round ${state.round} of ${state.rounds} · revealed`,
+    label: tuning
+      ? `Round ${state.round} of ${state.rounds} · A: ${r.round?.a.name ?? "…"}`
+      : `Round ${state.round} of ${state.rounds} · revealed`,
     timer: tuning
       ? `${formatSeconds(left)} left${state.paused ? " (paused)" : ""}`
       : `${lastRound(state) ? "Podium" : "Next round"} in ${formatSeconds(left)}`,
@@ -79,8 +87,9 @@ export function roomTuning(r: RoomRead): TuningView {
     lockedNote: canPick ? locked : `You are watching this round (${locked}). Explore the levels meanwhile.`,
     secondsLeft: r.secondsLeft,
     ticking: timed && !state.paused,
-    intro: (msg) => `Round ${state.round}${timed ? ` of ${state.rounds}` : ""}: tuning. Spiral A is ${msg.a.name}. ${msg.cue} `
-      + (canPick
+    intro: (msg) =>
+      `Round ${state.round}${timed ? ` of ${state.rounds}` : ""}: tuning. Spiral A is ${msg.a.name}. ${msg.cue} ` +
+      (canPick
         ? `Pick a detail level from 1 to ${MAX_LEVEL}${timed ? ` within ${formatSeconds(r.secondsLeft || num(state.tuningSeconds))}` : ""}, then lock in.`
         : "You are watching this round."),
   };
@@ -106,11 +115,21 @@ export function roomProjector(r: RoomRead): ProjectorView {
   const { state } = r;
   return {
     state: {
-      code: state.code, round: state.round, rounds: state.rounds, tuningSeconds: num(state.tuningSeconds),
-      trainingProgress: num(state.trainingProgress), paused: state.paused === true, lockedCount: num(state.lockedCount),
-      playingCount: num(state.playingCount), spectatorCount: num(state.spectatorCount), kinds: state.kinds,
-      difficulty: state.difficulty, speedBonus: state.speedBonus, showPicksLive: state.showPicksLive,
-      visibility: state.visibility, locked: state.locked,
+      code: state.code,
+      round: state.round,
+      rounds: state.rounds,
+      tuningSeconds: num(state.tuningSeconds),
+      trainingProgress: num(state.trainingProgress),
+      paused: state.paused === true,
+      lockedCount: num(state.lockedCount),
+      playingCount: num(state.playingCount),
+      spectatorCount: num(state.spectatorCount),
+      kinds: state.kinds,
+      difficulty: state.difficulty,
+      speedBonus: state.speedBonus,
+      showPicksLive: state.showPicksLive,
+      visibility: state.visibility,
+      locked: state.locked,
     },
     rows: r.rows,
     phase: state.phase,

@@ -13,7 +13,18 @@ export type Screen =
   | { name: "practice"; phase: PracticePhase };
 
 /** The page's regions (each one element, owned by one screen module). */
-export const REGIONS = ["home", "room", "lobby", "training", "stage", "tuning", "reveal", "podium", "board", "projector"] as const;
+export const REGIONS = [
+  "home",
+  "room",
+  "lobby",
+  "training",
+  "stage",
+  "tuning",
+  "reveal",
+  "podium",
+  "board",
+  "projector",
+] as const;
 export type Region = (typeof REGIONS)[number];
 
 const PHASE_REGIONS: Record<Phase, Region[]> = {
@@ -45,13 +56,25 @@ export function screenOf(app: Readonly<ScreenInputs>): Screen {
 /** The regions a screen shows. */
 export function regionsOf(screen: Screen): ReadonlySet<Region> {
   switch (screen.name) {
-    case "home": return new Set(["home"]);
-    case "joining": return new Set(["room"]);
-    case "room": return new Set<Region>(["room", ...PHASE_REGIONS[screen.phase], ...(screen.projector ? ["projector" as const] : [])]);
-    case "practice": return new Set<Region>(["room", ...PHASE_REGIONS[screen.phase].filter((r) => r !== "board")]);
+    case "home":
+      return new Set(["home"]);
+    case "joining":
+      return new Set(["room"]);
+    case "room":
+      return new Set<Region>([
+        "room",
+        ...PHASE_REGIONS[screen.phase],
+        ...(screen.projector ? ["projector" as const] : []),
+      ]);
+    case "practice":
+      return new Set<Region>(["room", ...PHASE_REGIONS[screen.phase].filter((r) => r !== "board")]);
   }
 }
 
 /** A key that changes exactly when another screen shows (entering a screen resets its moment). */
 export const screenKey = (screen: Screen): string =>
-  screen.name === "room" ? `room:${screen.phase}` : screen.name === "practice" ? `practice:${screen.phase}` : screen.name;
+  screen.name === "room"
+    ? `room:${screen.phase}`
+    : screen.name === "practice"
+      ? `practice:${screen.phase}`
+      : screen.name;

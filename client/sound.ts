@@ -7,10 +7,35 @@ export type Effect = "lockIn" | "tick" | "reveal" | "points";
 
 /** Notes as [frequency Hz, start s, length s]; a soft sine with a quick fade. */
 const EFFECTS: Record<Effect, { wave: OscillatorType; gain: number; notes: [number, number, number][] }> = {
-  lockIn: { wave: "triangle", gain: 0.18, notes: [[660, 0, 0.08], [990, 0.07, 0.12]] },
+  lockIn: {
+    wave: "triangle",
+    gain: 0.18,
+    notes: [
+      [660, 0, 0.08],
+      [990, 0.07, 0.12],
+    ],
+  },
   tick: { wave: "sine", gain: 0.12, notes: [[880, 0, 0.05]] },
-  reveal: { wave: "sine", gain: 0.14, notes: [[262, 0, 0.9], [330, 0.08, 0.85], [392, 0.16, 0.8], [523, 0.3, 0.9]] },
-  points: { wave: "triangle", gain: 0.12, notes: [[523, 0, 0.09], [659, 0.08, 0.09], [784, 0.16, 0.09], [1047, 0.24, 0.18]] },
+  reveal: {
+    wave: "sine",
+    gain: 0.14,
+    notes: [
+      [262, 0, 0.9],
+      [330, 0.08, 0.85],
+      [392, 0.16, 0.8],
+      [523, 0.3, 0.9],
+    ],
+  },
+  points: {
+    wave: "triangle",
+    gain: 0.12,
+    notes: [
+      [523, 0, 0.09],
+      [659, 0.08, 0.09],
+      [784, 0.16, 0.09],
+      [1047, 0.24, 0.18],
+    ],
+  },
 };
 
 let context: AudioContext | undefined;

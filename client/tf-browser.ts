@@ -11,7 +11,11 @@ export function loadTf(): Promise<typeof tf> {
   ready ??= (async () => {
     // The minified threaded build breaks under Vite; one thread is what the server uses too.
     tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-    setWasmPaths({ "tfjs-backend-wasm.wasm": plainWasm, "tfjs-backend-wasm-simd.wasm": simdWasm, "tfjs-backend-wasm-threaded-simd.wasm": threadedWasm });
+    setWasmPaths({
+      "tfjs-backend-wasm.wasm": plainWasm,
+      "tfjs-backend-wasm-simd.wasm": simdWasm,
+      "tfjs-backend-wasm-threaded-simd.wasm": threadedWasm,
+    });
     if (!(await tf.setBackend("wasm"))) throw new Error("This browser could not start TensorFlow.js's wasm backend.");
     await tf.ready();
     return tf;

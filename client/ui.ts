@@ -21,7 +21,12 @@ export function showNotice(message: string | null): void {
 }
 
 export const PHASE_LABELS: Readonly<Record<string, string>> = {
-  home: "Home", lobby: "Lobby", training: "Training", tuning: "Tuning", reveal: "Reveal", podium: "Podium",
+  home: "Home",
+  lobby: "Lobby",
+  training: "Training",
+  tuning: "Tuning",
+  reveal: "Reveal",
+  podium: "Podium",
 };
 
 /** A phase's name on a badge; "Starting" before the room's state has one. */

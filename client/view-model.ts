@@ -24,11 +24,19 @@ export function playerRows(state: MatchState, me = ""): PlayerRow[] {
   state.players?.forEach((p: Player, id: string) => {
     rows.push({
       // Numbers the server has not set yet arrive as undefined: read them as 0.
-      id, name: p.name ?? "", seat: num(p.seat), points: num(p.points), roundPoints: num(p.roundPoints),
+      id,
+      name: p.name ?? "",
+      seat: num(p.seat),
+      points: num(p.points),
+      roundPoints: num(p.roundPoints),
       rank: num(p.rank),
-      previousRank: num(p.previousRank), playing: p.playing === true, locked: p.locked === true,
-      connected: p.connected !== false, revealedPick: num(p.revealedPick),
-      isHost: id === state.hostId, isMe: Boolean(me) && id === me,
+      previousRank: num(p.previousRank),
+      playing: p.playing === true,
+      locked: p.locked === true,
+      connected: p.connected !== false,
+      revealedPick: num(p.revealedPick),
+      isHost: id === state.hostId,
+      isMe: Boolean(me) && id === me,
     });
   });
   // The server's rank first; most points then earliest seat when ranks are not set yet.
@@ -36,7 +44,11 @@ export function playerRows(state: MatchState, me = ""): PlayerRow[] {
 }
 
 /** "▲2", "▼1", "–" or "" (no previous rank yet). */
-export interface Movement { symbol: string; label: string; kind: "up" | "down" | "same" | "new" }
+export interface Movement {
+  symbol: string;
+  label: string;
+  kind: "up" | "down" | "same" | "new";
+}
 
 export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): Movement {
   if (!row.previousRank || !row.rank) return { symbol: "", label: "", kind: "new" };

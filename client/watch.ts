@@ -149,9 +149,11 @@ function submitCode(event: Event): void {
   const raw = store.get().codeField;
   const code = normalizeRoomCode(raw);
   if (!code) {
-    showError(raw.trim()
-      ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
-      : "Type the code of the room to watch (5 letters or digits).");
+    showError(
+      raw.trim()
+        ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
+        : "Type the code of the room to watch (5 letters or digits).",
+    );
     refs.code.value?.focus();
     return;
   }

@@ -18,7 +18,10 @@ export const DEFAULT_ADDRESS_LIMITS: AddressLimitOptions = {
 
 class SlidingCounter {
   private times = new Map<string, number[]>();
-  constructor(private limit: number, private windowMs: number) {}
+  constructor(
+    private limit: number,
+    private windowMs: number,
+  ) {}
 
   full(key: string, now: number): boolean {
     return this.recent(key, now).length >= this.limit;

@@ -11,10 +11,20 @@ import type { ResultsStore } from "./results-store";
 const MATCH_FILE = /^([0-9a-f-]{36})(\.csv)?$/i;
 const matchId = z.uuid();
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "no such day");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD")
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "no such day",
+  );
 const count = (min: number, max: number, fallback: number) =>
-  z.string().regex(/^\d{1,7}$/, "a whole number").transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
+  z
+    .string()
+    .regex(/^\d{1,7}$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(fallback);
 
 export const leaderboardQuery = z.strictObject({
   board: z.enum(["daily", "alltime"]),
@@ -36,8 +46,15 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
     const date = isoDate.safeParse(req.params.date);
     if (!date.success) return void res.status(400).json({ error: "date: a date is YYYY-MM-DD" });
     const after = dailyOpeningAfter(date.data);
-    if (!dailyIsOver(date.data, now())) return void res.status(403).json({ error: `The daily of ${date.data} is published when its day ends, at ${after}.`, after });
-    const opening: RoundOpening = { ...roundKey(secret, dailyRoundId(date.data)), difficulty: "normal", kinds: [...SPIRAL_KINDS] };
+    if (!dailyIsOver(date.data, now()))
+      return void res
+        .status(403)
+        .json({ error: `The daily of ${date.data} is published when its day ends, at ${after}.`, after });
+    const opening: RoundOpening = {
+      ...roundKey(secret, dailyRoundId(date.data)),
+      difficulty: "normal",
+      kinds: [...SPIRAL_KINDS],
+    };
     res.json({ date: date.data, opening, commitment: commitmentOf(opening), replay: replayPath(opening) });
   });
 
@@ -45,12 +62,15 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
   api.get("/matches/:file", (req, res) => {
     const [, id, csv] = MATCH_FILE.exec(req.params.file) ?? [];
     const parsed = matchId.safeParse(id);
-    if (!parsed.success) return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…, optionally with .csv" });
+    if (!parsed.success)
+      return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…, optionally with .csv" });
     const match = store.match(parsed.data);
     if (!match) return void res.status(404).json({ error: "No match with that id." });
     const rounds = store.rounds(match.id);
     if (!csv) return void res.json({ match, rounds });
-    res.type("text/csv; charset=utf-8").attachment(`shell-and-galaxy-${match.code}-${match.startedAt.slice(0, 10)}.csv`);
+    res
+      .type("text/csv; charset=utf-8")
+      .attachment(`shell-and-galaxy-${match.code}-${match.startedAt.slice(0, 10)}.csv`);
     res.send(matchCsv(match.id, match.code, rounds));
   });
 
@@ -73,9 +93,37 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
 
 /** One row per player per round, with a header row; a spreadsheet opens it as it is and runs no name as a formula. */
 function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
-  const columns = ["match_id", "room", "round", "opening", "best_level", "finished_at", "seat", "name", "level", "hidden_error", "points", "speed_bonus", "total"];
-  const rows = rounds.flatMap((r) => r.results.map((x) => [
-    matchId, code, r.round, r.opening, r.bestLevel, r.finishedAt, x.seat, x.name, x.level, x.hiddenError, x.points, x.speedBonus, x.total,
-  ]));
+  const columns = [
+    "match_id",
+    "room",
+    "round",
+    "opening",
+    "best_level",
+    "finished_at",
+    "seat",
+    "name",
+    "level",
+    "hidden_error",
+    "points",
+    "speed_bonus",
+    "total",
+  ];
+  const rows = rounds.flatMap((r) =>
+    r.results.map((x) => [
+      matchId,
+      code,
+      r.round,
+      r.opening,
+      r.bestLevel,
+      r.finishedAt,
+      x.seat,
+      x.name,
+      x.level,
+      x.hiddenError,
+      x.points,
+      x.speedBonus,
+      x.total,
+    ]),
+  );
   return toCsv(rows, columns);
 }

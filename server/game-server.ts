@@ -59,10 +59,17 @@ export function createGameServer(options: GameServerOptions = {}): Server {
       app.disable("x-powered-by");
       app.get("/healthz", (_req, res) => {
         const { roomCount, ccu } = matchMaker.stats.local;
-        res.json({ ok: true, version: options.version ?? "dev", uptime: process.uptime(), rooms: roomCount, clients: ccu });
+        res.json({
+          ok: true,
+          version: options.version ?? "dev",
+          uptime: process.uptime(),
+          rooms: roomCount,
+          clients: ccu,
+        });
       });
       app.use("/api", apiRouter(store, now, secret));
-      if (options.monitorPassword) app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
+      if (options.monitorPassword)
+        app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });

@@ -6,7 +6,10 @@ import { roundOf } from "../shared/round-proof";
 import type { RoundOpening } from "../shared/round-key";
 import { fitRound } from "../shared/round-ladder";
 
-export interface LadderJob { id: number; opening: RoundOpening }
+export interface LadderJob {
+  id: number;
+  opening: RoundOpening;
+}
 export type LadderReply =
   | { id: number; progress: number }
   | { id: number; result: ReturnType<typeof fitRound> }

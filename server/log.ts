@@ -10,7 +10,8 @@ const on = (level: Level) => LEVELS.indexOf(level) >= minimum;
 
 function line(level: Level, event: string, fields: Fields): string {
   return JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }, (_key, value) =>
-    value instanceof Error ? { message: value.message, stack: value.stack } : value);
+    value instanceof Error ? { message: value.message, stack: value.stack } : value,
+  );
 }
 
 export const log = {

@@ -11,7 +11,11 @@ if (REDIS_URL) {
   try {
     await checkRedis(REDIS_URL);
   } catch (error) {
-    log.error("redis-unreachable", { url: REDIS_URL, error, hint: "start Redis, fix REDIS_URL, or unset it to run as one process" });
+    log.error("redis-unreachable", {
+      url: REDIS_URL,
+      error,
+      hint: "start Redis, fix REDIS_URL, or unset it to run as one process",
+    });
     process.exit(1);
   }
 }
@@ -26,7 +30,9 @@ const server = createGameServer({
   maxPlayers: Number(process.env.MAX_PLAYERS_PER_ROOM) || undefined,
   addressLimits: {
     ...(Number(process.env.ROOMS_PER_ADDRESS) ? { roomsPerWindow: Number(process.env.ROOMS_PER_ADDRESS) } : {}),
-    ...(Number(process.env.FAILED_JOINS_PER_ADDRESS) ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) } : {}),
+    ...(Number(process.env.FAILED_JOINS_PER_ADDRESS)
+      ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) }
+      : {}),
   },
 });
 await trainer.warmUp();

@@ -91,7 +91,10 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     });
     const number = this.state.round;
     const settings = {
-      daily: MODE_RULES[this.mode].fixedRound, kinds: [...this.state.kinds], difficulty: this.state.difficulty, date: utcDate(this.now()),
+      daily: MODE_RULES[this.mode].fixedRound,
+      kinds: [...this.state.kinds],
+      difficulty: this.state.difficulty,
+      date: utcDate(this.now()),
     };
     let trained: Awaited<ReturnType<RoundPlay["train"]>>;
     try {
@@ -124,7 +127,9 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     const speedBonus = this.state.speedBonus;
     const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
     const picks = inRound.map(([sessionId, p]) => ({
-      sessionId, name: p.name, level: p.pick,
+      sessionId,
+      name: p.name,
+      level: p.pick,
       ...(speedBonus ? { timeLeftShare: this.lockIns.shareOf(sessionId) } : {}),
     }));
     const { bestLevel, results, reveal } = this.rounds.score(picks, this.daily);
@@ -220,7 +225,10 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
 
   protected rank(): void {
     const standings = [...this.state.players.entries()].map(([sessionId, p]) => ({
-      sessionId, name: p.name, points: p.points, seat: p.seat,
+      sessionId,
+      name: p.name,
+      points: p.points,
+      seat: p.seat,
     }));
     for (const [sessionId, rank] of rankStandings(standings)) this.state.players.get(sessionId)!.rank = rank;
   }

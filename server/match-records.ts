@@ -13,7 +13,10 @@ export class MatchRecords {
   /** The match being played; a new one (new id) at each Start. */
   match?: MatchRecord;
 
-  constructor(private readonly store: ResultsStore, private readonly room: string) {}
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly room: string,
+  ) {}
 
   start(code: string, rounds: number, tuningSeconds: number): MatchRecord {
     this.match = { id: randomUUID(), code, rounds, tuningSeconds, startedAt: new Date().toISOString() };

@@ -7,7 +7,11 @@ import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@col
 import { StateView } from "@colyseus/schema";
 import { SPIRAL_KINDS } from "../shared/catalog";
 import {
-  MAX_PLAYERS, MAX_SPECTATORS, joinOptionsSchema, type ClockMessage, type ErrorMessage,
+  MAX_PLAYERS,
+  MAX_SPECTATORS,
+  joinOptionsSchema,
+  type ClockMessage,
+  type ErrorMessage,
 } from "../shared/protocol";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
@@ -29,7 +33,10 @@ const STALE_SOCKET_SECONDS = 3;
 /** How long a dropped player's seat waits for them. */
 export const RECONNECT_SECONDS = 60;
 
-interface JoinAuth { name: string; spectator: boolean }
+interface JoinAuth {
+  name: string;
+  spectator: boolean;
+}
 
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
@@ -91,7 +98,8 @@ export class MatchRoom extends MatchPhases {
     if (spectator && this.spectators.size >= MAX_SPECTATORS) {
       throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
     }
-    if (!spectator && players >= this.maxPlayers) throw refuse(`This room is full: ${this.maxPlayers} players already.`);
+    if (!spectator && players >= this.maxPlayers)
+      throw refuse(`This room is full: ${this.maxPlayers} players already.`);
     if (!spectator && this.state.phase === "podium") {
       throw refuse("This match has finished. Ask the host to press Play again, or create a new room.");
     }
@@ -105,7 +113,10 @@ export class MatchRoom extends MatchPhases {
       this.spectators.add(client.sessionId);
     } else {
       const player = new Player();
-      player.name = uniqueName(auth.name, [...this.state.players.values()].map((p) => p.name));
+      player.name = uniqueName(
+        auth.name,
+        [...this.state.players.values()].map((p) => p.name),
+      );
       player.seat = this.seats++;
       player.pick = DEFAULT_PICK;
       player.playing = this.state.phase === "lobby"; // mid-match joiners play from the next round

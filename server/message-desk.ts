@@ -6,7 +6,12 @@ import { SPIRAL_KINDS } from "../shared/catalog";
 import { refusal } from "../shared/match";
 import { modeAllows } from "../shared/match-flow";
 import {
-  CLOSE_FLOODING, CLOSE_KICKED, parseClientMessage, type ClientMessage, type ErrorMessage, type ParsedClientMessage,
+  CLOSE_FLOODING,
+  CLOSE_KICKED,
+  parseClientMessage,
+  type ClientMessage,
+  type ErrorMessage,
+  type ParsedClientMessage,
 } from "../shared/protocol";
 import type { Player } from "../shared/state";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
@@ -24,11 +29,15 @@ export class MessageDesk {
     if (!parsed.ok) return this.refuse(client, parsed.error);
     const { state, lockIns } = this.room;
     const player = state.players.get(client.sessionId);
-    const refused = refusal(parsed.type, {
-      isHost: state.hostId === client.sessionId,
-      inRound: player?.playing === true,
-      locked: lockIns.has(client.sessionId),
-    }, state.phase);
+    const refused = refusal(
+      parsed.type,
+      {
+        isHost: state.hostId === client.sessionId,
+        inRound: player?.playing === true,
+        locked: lockIns.has(client.sessionId),
+      },
+      state.phase,
+    );
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     if (!modeAllows(this.room.mode, parsed.type)) {
       const message = "The daily challenge has no host controls.";
@@ -124,7 +133,11 @@ export class MessageDesk {
   private kick(host: Client, sessionId: string): void {
     const target = this.room.clients.find((c) => c.sessionId === sessionId);
     if (!target) {
-      return this.refuse(host, { code: "invalid-message", message: "Nobody with that id is in the room.", type: "kick" });
+      return this.refuse(host, {
+        code: "invalid-message",
+        message: "Nobody with that id is in the room.",
+        type: "kick",
+      });
     }
     if (target === host) {
       const message = "The host cannot kick themselves: leave the room instead.";

@@ -9,7 +9,10 @@ export class PhaseClock {
   private timer?: Delayed;
   private done?: () => void;
 
-  constructor(private readonly state: MatchState, private readonly clock: Clock) {}
+  constructor(
+    private readonly state: MatchState,
+    private readonly clock: Clock,
+  ) {}
 
   /** The phase ends `seconds` from now: `done` is called then. */
   start(seconds: number, done: () => void): void {

@@ -81,10 +81,18 @@ const DAILY_BEST = `
     FROM daily_scores WHERE date = ?) WHERE nth = 1`;
 
 export type StoredMatch = MatchRecord & { finishedAt: string | null; winner: string | null };
-const SELECT_MATCH = "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches";
+const SELECT_MATCH =
+  "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches";
 
-export interface DailyStanding { best: number; rank: number; players: number }
-export interface Page<T> { total: number; rows: T[] }
+export interface DailyStanding {
+  best: number;
+  rank: number;
+  players: number;
+}
+export interface Page<T> {
+  total: number;
+  rows: T[];
+}
 
 export class ResultsStore {
   private db: Database.Database;
@@ -103,9 +111,15 @@ export class ResultsStore {
     const columns = this.db.prepare("SELECT name FROM pragma_table_info('rounds')").all() as { name: string }[];
     if (columns.some((c) => c.name === "seed")) this.db.exec("ALTER TABLE rounds RENAME COLUMN seed TO opening");
     this.db.exec(SCHEMA);
-    this.insertMatch = this.db.prepare("INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)");
-    this.insertRound = this.db.prepare("INSERT INTO rounds (match_id, round, opening, best_level, finished_at) VALUES (?, ?, ?, ?, ?)");
-    this.insertResult = this.db.prepare("INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)");
+    this.insertMatch = this.db.prepare(
+      "INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)",
+    );
+    this.insertRound = this.db.prepare(
+      "INSERT INTO rounds (match_id, round, opening, best_level, finished_at) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.insertResult = this.db.prepare(
+      "INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)",
+    );
     this.finish = this.db.prepare("UPDATE matches SET finished_at = ?, winner = ? WHERE id = ?");
   }
 
@@ -126,17 +140,35 @@ export class ResultsStore {
   /** Writes a daily challenge score and returns where that name stands today. */
   saveDaily(entry: { date: string; name: string; points: number; level: number; hiddenError: number }): DailyStanding {
     return this.db.transaction(() => {
-      this.db.prepare("INSERT INTO daily_scores (date, name, points, level, hidden_error, played_at) VALUES (@date, @name, @points, @level, @hiddenError, @playedAt)").run({ ...entry, playedAt: new Date().toISOString() });
-      const best = (this.db.prepare("SELECT MAX(points) AS best FROM daily_scores WHERE date = ? AND name = ?").get(entry.date, entry.name) as { best: number }).best;
-      const { better, players } = this.db.prepare(`SELECT SUM(points > ?) AS better, COUNT(*) AS players FROM (${DAILY_BEST})`).get(best, entry.date) as { better: number; players: number };
+      this.db
+        .prepare(
+          "INSERT INTO daily_scores (date, name, points, level, hidden_error, played_at) VALUES (@date, @name, @points, @level, @hiddenError, @playedAt)",
+        )
+        .run({ ...entry, playedAt: new Date().toISOString() });
+      const best = (
+        this.db
+          .prepare("SELECT MAX(points) AS best FROM daily_scores WHERE date = ? AND name = ?")
+          .get(entry.date, entry.name) as { best: number }
+      ).best;
+      const { better, players } = this.db
+        .prepare(`SELECT SUM(points > ?) AS better, COUNT(*) AS players FROM (${DAILY_BEST})`)
+        .get(best, entry.date) as { better: number; players: number };
       return { best, rank: better + 1, players };
     })();
   }
 
   /** A day's leaderboard: best score per name, highest first (ties: who got there first). */
-  dailyBoard(date: string, limit: number, offset: number): Page<{ rank: number; name: string; points: number; level: number }> {
+  dailyBoard(
+    date: string,
+    limit: number,
+    offset: number,
+  ): Page<{ rank: number; name: string; points: number; level: number }> {
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${DAILY_BEST})`).get(date) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT name, points, level, RANK() OVER (ORDER BY points DESC) AS rank FROM (${DAILY_BEST}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(date, limit, offset) as { rank: number; name: string; points: number; level: number }[];
+    const rows = this.db
+      .prepare(
+        `SELECT name, points, level, RANK() OVER (ORDER BY points DESC) AS rank FROM (${DAILY_BEST}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`,
+      )
+      .all(date, limit, offset) as { rank: number; name: string; points: number; level: number }[];
     return { total, rows };
   }
 
@@ -144,7 +176,11 @@ export class ResultsStore {
   bestDailyScores(limit: number, offset: number): Page<{ rank: number; name: string; points: number; date: string }> {
     const best = "SELECT date, name, MAX(points) AS points, MIN(played_at) AS at FROM daily_scores GROUP BY date, name";
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${best})`).get() as { n: number }).n;
-    const rows = this.db.prepare(`SELECT name, points, date, RANK() OVER (ORDER BY points DESC) AS rank FROM (${best}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`).all(limit, offset) as { rank: number; name: string; points: number; date: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT name, points, date, RANK() OVER (ORDER BY points DESC) AS rank FROM (${best}) ORDER BY points DESC, at, name LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as { rank: number; name: string; points: number; date: string }[];
     return { total, rows };
   }
 
@@ -152,7 +188,11 @@ export class ResultsStore {
   mostWins(limit: number, offset: number): Page<{ rank: number; name: string; wins: number }> {
     const wins = "SELECT winner AS name, COUNT(*) AS wins FROM matches WHERE winner IS NOT NULL GROUP BY winner";
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${wins})`).get() as { n: number }).n;
-    const rows = this.db.prepare(`SELECT name, wins, RANK() OVER (ORDER BY wins DESC) AS rank FROM (${wins}) ORDER BY wins DESC, name LIMIT ? OFFSET ?`).all(limit, offset) as { rank: number; name: string; wins: number }[];
+    const rows = this.db
+      .prepare(
+        `SELECT name, wins, RANK() OVER (ORDER BY wins DESC) AS rank FROM (${wins}) ORDER BY wins DESC, name LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as { rank: number; name: string; wins: number }[];
     return { total, rows };
   }
 
@@ -165,8 +205,14 @@ export class ResultsStore {
   }
 
   rounds(matchId: string): StoredRound[] {
-    const rounds = this.db.prepare("SELECT round, opening, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round").all(matchId) as Omit<StoredRound, "results">[];
-    const results = this.db.prepare("SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat");
+    const rounds = this.db
+      .prepare(
+        "SELECT round, opening, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round",
+      )
+      .all(matchId) as Omit<StoredRound, "results">[];
+    const results = this.db.prepare(
+      "SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat",
+    );
     return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
   }
 

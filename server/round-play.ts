@@ -104,10 +104,14 @@ export class RoundPlay {
   podium(matchId: string, players: { sessionId: string; name: string; points: number }[]): PodiumMessage {
     return {
       matchId,
-      shakeUp: shakeUp(players.map((p) => ({
-        sessionId: p.sessionId, name: p.name, onA: -(this.pointsOnA.get(p.sessionId) ?? 0), onB: -p.points,
-      }))),
+      shakeUp: shakeUp(
+        players.map((p) => ({
+          sessionId: p.sessionId,
+          name: p.name,
+          onA: -(this.pointsOnA.get(p.sessionId) ?? 0),
+          onB: -p.points,
+        })),
+      ),
     };
   }
 }
-

@@ -13,7 +13,8 @@ export const SECRET_FILE = "round-secret";
 /** The secret from ROUND_SECRET, else the file beside the database (created once); in memory for ":memory:". */
 export function loadRoundSecret(databasePath: string, fromEnv = process.env.ROUND_SECRET): string {
   if (fromEnv) {
-    if (fromEnv.length < 16) throw new Error("ROUND_SECRET must be at least 16 characters (32 random bytes as hex is a good choice)");
+    if (fromEnv.length < 16)
+      throw new Error("ROUND_SECRET must be at least 16 characters (32 random bytes as hex is a good choice)");
     return fromEnv;
   }
   if (databasePath === ":memory:") return randomBytes(32).toString("hex");

@@ -8,7 +8,12 @@ const CONNECT_TIMEOUT_MS = 3000;
 
 /** Resolves when Redis answers a PING; rejects with a readable reason otherwise (never hangs). */
 export async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => undefined); // reported through the rejected promise below
   try {
     await redis.connect();

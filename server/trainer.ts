@@ -7,7 +7,12 @@ import type { LadderJob, LadderReply } from "./ladder-worker";
 import type { fitRound } from "../shared/round-ladder";
 
 type Fits = ReturnType<typeof fitRound>;
-interface Pending { job: LadderJob; onProgress: (p: number) => void; resolve: (f: Fits) => void; reject: (e: Error) => void }
+interface Pending {
+  job: LadderJob;
+  onProgress: (p: number) => void;
+  resolve: (f: Fits) => void;
+  reject: (e: Error) => void;
+}
 
 const POOL_SIZE = Number(process.env.TRAINING_WORKERS) || Math.max(1, Math.min(4, availableParallelism() - 1));
 
@@ -22,7 +27,10 @@ class Trainer {
   async warmUp(): Promise<void> {
     while (this.started < POOL_SIZE) {
       const worker = this.spawn();
-      await new Promise((resolve) => { worker.once("message", resolve); worker.postMessage("warm-up"); });
+      await new Promise((resolve) => {
+        worker.once("message", resolve);
+        worker.postMessage("warm-up");
+      });
       this.idle.push(worker);
     }
   }

@@ -54,8 +54,10 @@ export function parseCatalog(raw: unknown): Catalog {
   top.data.spirals.forEach((entry, index) => {
     const id = typeof (entry as { id?: unknown })?.id === "string" ? (entry as { id: string }).id : `#${index}`;
     const parsed = spiralSchema.safeParse(entry);
-    if (!parsed.success) throw new CatalogError(`Spiral catalog entry "${id}" (index ${index}): ${describe(parsed.error.issues[0])}`);
-    if (seen.has(parsed.data.id)) throw new CatalogError(`Spiral catalog entry "${id}" (index ${index}): field "id" repeats an earlier entry`);
+    if (!parsed.success)
+      throw new CatalogError(`Spiral catalog entry "${id}" (index ${index}): ${describe(parsed.error.issues[0])}`);
+    if (seen.has(parsed.data.id))
+      throw new CatalogError(`Spiral catalog entry "${id}" (index ${index}): field "id" repeats an earlier entry`);
     seen.add(parsed.data.id);
     spirals.push(parsed.data);
   });

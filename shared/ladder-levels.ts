@@ -15,7 +15,11 @@ export interface DetailLevel {
 const HALF_CYCLES = [0, 1, 2, 3, 5, 7, 10, 14, 19, 26, 36, 52];
 const BENDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8];
 
-export const LEVELS: readonly DetailLevel[] = HALF_CYCLES.map((halfCycles, i) => ({ level: i + 1, halfCycles, bends: BENDS[i] }));
+export const LEVELS: readonly DetailLevel[] = HALF_CYCLES.map((halfCycles, i) => ({
+  level: i + 1,
+  halfCycles,
+  bends: BENDS[i],
+}));
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = LEVELS.length;
 export const MAX_HALF_CYCLES = HALF_CYCLES[HALF_CYCLES.length - 1];

@@ -28,7 +28,9 @@ export const TRAINING_STEPS = 240;
 export const LEARNING_RATE = 0.05;
 /** Ridge strength of the exact readout: (1/N)·‖y − Xw‖² + RIDGE·‖w‖², y standardized. */
 export const RIDGE = 3e-9;
-const BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-7;
+const BETA1 = 0.9,
+  BETA2 = 0.999,
+  EPSILON = 1e-7;
 
 const L = LEVELS.length;
 export const FEATURES = 2 * MAX_HALF_CYCLES + 2; // cos/sin pairs, then the constant and t'
@@ -63,12 +65,16 @@ export interface LadderOutput {
 // These use only exactly rounded operations (and Math.round/sqrt, also exact), so every engine
 // gets the same bits. Accurate to a few units in the last place over the ranges the game uses.
 
-const LN2_HI = 6.93147180369123816490e-1; // ln 2 split (fdlibm): the high part has 32 zero low bits
+const LN2_HI = 6.9314718036912381649e-1; // ln 2 split (fdlibm): the high part has 32 zero low bits
 const LN2_LO = 1.90821492927058770002e-10;
 const PIO2_1 = 1.57079632673412561417; // π/2 in three parts (fdlibm), each product n·part exact for |n| < 2^20
-const PIO2_2 = 6.07710050630396597660e-11;
-const PIO2_3 = 2.02226624871116645580e-21;
-const INV_FACT = Array.from({ length: 20 }, (_, n) => { let f = 1; for (let i = 2; i <= n; i++) f *= i; return 1 / f; });
+const PIO2_2 = 6.0771005063039659766e-11;
+const PIO2_3 = 2.0222662487111664558e-21;
+const INV_FACT = Array.from({ length: 20 }, (_, n) => {
+  let f = 1;
+  for (let i = 2; i <= n; i++) f *= i;
+  return 1 / f;
+});
 
 /** 2^k exactly, by repeated doubling/halving (k an integer). */
 function pow2(k: number): number {
@@ -93,11 +99,22 @@ export function detLog(x: number): number {
   if (Number.isNaN(x) || x < 0) return NaN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return Infinity;
-  let m = x, e = 0;
-  while (m >= 2) { m /= 2; e++; }
-  while (m < 1) { m *= 2; e--; }
-  if (m > Math.SQRT2) { m /= 2; e++; }
-  const s = (m - 1) / (m + 1), s2 = s * s; // |s| ≤ 0.172
+  let m = x,
+    e = 0;
+  while (m >= 2) {
+    m /= 2;
+    e++;
+  }
+  while (m < 1) {
+    m *= 2;
+    e--;
+  }
+  if (m > Math.SQRT2) {
+    m /= 2;
+    e++;
+  }
+  const s = (m - 1) / (m + 1),
+    s2 = s * s; // |s| ≤ 0.172
   let p = 1 / 27;
   for (let n = 12; n >= 0; n--) p = p * s2 + 1 / (2 * n + 1);
   return e * LN2_HI + (2 * s * p + e * LN2_LO);
@@ -110,20 +127,29 @@ export function detSinCos(x: number): [number, number] {
   const r = x - n * PIO2_1 - n * PIO2_2 - n * PIO2_3; // |r| ≤ π/4 (a hair more)
   const r2 = r * r;
   // sin r = r − r³/3! + …, cos r = 1 − r²/2! + … (Horner in r², alternating signs)
-  let ps = INV_FACT[19], pc = INV_FACT[18];
+  let ps = INV_FACT[19],
+    pc = INV_FACT[18];
   for (let k = 17; k >= 1; k -= 2) ps = INV_FACT[k] - r2 * ps;
   for (let k = 16; k >= 0; k -= 2) pc = INV_FACT[k] - r2 * pc;
-  const sin = r * ps, cos = pc;
+  const sin = r * ps,
+    cos = pc;
   switch (((n % 4) + 4) % 4) {
-    case 0: return [sin, cos];
-    case 1: return [cos, -sin];
-    case 2: return [-sin, -cos];
-    default: return [-cos, sin];
+    case 0:
+      return [sin, cos];
+    case 1:
+      return [cos, -sin];
+    case 2:
+      return [-sin, -cos];
+    default:
+      return [-cos, sin];
   }
 }
 export const detSin = (x: number): number => detSinCos(x)[0];
 export const detCos = (x: number): number => detSinCos(x)[1];
-export const detTan = (x: number): number => { const [s, c] = detSinCos(x); return s / c; };
+export const detTan = (x: number): number => {
+  const [s, c] = detSinCos(x);
+  return s / c;
+};
 
 /** Row-major feature matrix [N × FEATURES] for positions t (float32, for the bends' training). */
 export function featureRows(t: ArrayLike<number>): Float32Array {
@@ -170,7 +196,8 @@ export function levelFeatureColumns(level: number): number[] {
 }
 
 /** A level's own hidden units (indices into the packed hidden layer). */
-const ownUnits = (level: number): number[] => Array.from({ length: LEVELS[level - 1].bends }, (_, b) => packedUnit(level, b));
+const ownUnits = (level: number): number[] =>
+  Array.from({ length: LEVELS[level - 1].bends }, (_, b) => packedUnit(level, b));
 
 /** Seeded starting weights: each bend a smooth step somewhere along the arm; readout near zero. */
 function initialWeights(rng: Random): { W: Float32Array; V: Float32Array } {
@@ -206,7 +233,13 @@ export function trainLadder(tf: Tf, input: LadderInput): LadderOutput {
   if (n !== input.train.y.length || n < 4) throw new Error("trainLadder: need matching t and y with at least 4 points");
   const { mean, spread } = meanAndSpread(input.train.y);
   const yz = Float64Array.from(input.train.y, (v) => (v - mean) / spread);
-  const W = trainBends(tf, featureRows(input.train.t), Float32Array.from(yz), initialWeights(new Random(`ladder:${input.seed}`)), input.onProgress);
+  const W = trainBends(
+    tf,
+    featureRows(input.train.t),
+    Float32Array.from(yz),
+    initialWeights(new Random(`ladder:${input.seed}`)),
+    input.onProgress,
+  );
   return readoutLadder(input.train, input.predictAt, W);
 }
 
@@ -219,7 +252,11 @@ export const PACKED_BENDS = 2 * HIDDEN;
  * Phase 2 on its own: every level's exact readout given trained bends `W` (packed, [2 × HIDDEN]:
  * the weights from the constant, then from t'), and the predictions.
  */
-export function readoutLadder(train: { t: ArrayLike<number>; y: ArrayLike<number> }, predictAt: Record<string, ArrayLike<number>>, W: Float32Array): LadderOutput {
+export function readoutLadder(
+  train: { t: ArrayLike<number>; y: ArrayLike<number> },
+  predictAt: Record<string, ArrayLike<number>>,
+  W: Float32Array,
+): LadderOutput {
   const { mean, spread } = meanAndSpread(train.y);
   const yz = Float64Array.from(train.y, (v) => (v - mean) / spread);
   const readout = solveReadouts(designRows(train.t, W), yz, train.y, mean, spread);
@@ -247,12 +284,21 @@ export function featuresOnlyTrainError(train: { t: ArrayLike<number>; y: ArrayLi
   const gram = gramOf(rows, yz);
   return LEVELS.map(({ level }) => {
     const columns = levelFeatureColumns(level);
-    return rmsError(predictRows(rows, yz.length, { columns, weights: ridgeFit(gram, yz.length, columns) }, mean, spread), train.y);
+    return rmsError(
+      predictRows(rows, yz.length, { columns, weights: ridgeFit(gram, yz.length, columns) }, mean, spread),
+      train.y,
+    );
   });
 }
 
 /** A readout's predictions at design rows, back in the target's units. */
-function predictRows(rows: Float64Array, n: number, { columns, weights }: { columns: number[]; weights: Float64Array }, mean: number, spread: number): Float64Array {
+function predictRows(
+  rows: Float64Array,
+  n: number,
+  { columns, weights }: { columns: number[]; weights: Float64Array },
+  mean: number,
+  spread: number,
+): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -274,15 +320,24 @@ function designRows(t: ArrayLike<number>, W: Float32Array): Float64Array {
   return rows;
 }
 
-interface Gram { xtx: Float64Array; xty: Float64Array }
-interface Readout { columns: number[]; weights: Float64Array; trainError: number }
+interface Gram {
+  xtx: Float64Array;
+  xty: Float64Array;
+}
+interface Readout {
+  columns: number[];
+  weights: Float64Array;
+  trainError: number;
+}
 
 /** XᵀX (upper triangle is enough, filled both ways) and Xᵀy over all columns. */
 function gramOf(rows: Float64Array, y: Float64Array): Gram {
   const n = y.length;
-  const xtx = new Float64Array(COLUMNS * COLUMNS), xty = new Float64Array(COLUMNS);
+  const xtx = new Float64Array(COLUMNS * COLUMNS),
+    xty = new Float64Array(COLUMNS);
   for (let i = 0; i < n; i++) {
-    const r = i * COLUMNS, yi = y[i];
+    const r = i * COLUMNS,
+      yi = y[i];
     for (let a = 0; a < COLUMNS; a++) {
       const va = rows[r + a];
       if (va === 0) continue;
@@ -301,7 +356,8 @@ function gramOf(rows: Float64Array, y: Float64Array): Gram {
  */
 function ridgeFit(gram: Gram, n: number, columns: number[]): Float64Array {
   const p = columns.length;
-  const A = new Float64Array(p * p), w = new Float64Array(p);
+  const A = new Float64Array(p * p),
+    w = new Float64Array(p);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) A[a * p + b] = gram.xtx[columns[a] * COLUMNS + columns[b]];
     const unpenalised = columns[a] === FEATURES - 2 || columns[a] === FEATURES - 1;
@@ -338,7 +394,13 @@ function choleskySolve(A: Float64Array, b: Float64Array, p: number): void {
 }
 
 /** Every level's exact readout, each keeping its own bends or its lower neighbour's. */
-function solveReadouts(rows: Float64Array, yz: Float64Array, y: ArrayLike<number>, mean: number, spread: number): Readout[] {
+function solveReadouts(
+  rows: Float64Array,
+  yz: Float64Array,
+  y: ArrayLike<number>,
+  mean: number,
+  spread: number,
+): Readout[] {
   const gram = gramOf(rows, yz);
   const out: Readout[] = [];
   let keptUnits: number[] = [];
@@ -364,7 +426,13 @@ function solveReadouts(rows: Float64Array, yz: Float64Array, y: ArrayLike<number
 const PROGRESS_EVERY = 20; // steps
 
 /** Phase 1: Adam on the packed model; returns the trained input→hidden weights [2 × HIDDEN]. */
-function trainBends(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: { W: Float32Array; V: Float32Array }, onProgress?: (done: number) => void): Float32Array {
+function trainBends(
+  tf: Tf,
+  featureRows: Float32Array,
+  yz: Float32Array,
+  init: { W: Float32Array; V: Float32Array },
+  onProgress?: (done: number) => void,
+): Float32Array {
   const n = yz.length;
   const W = tf.tidy(() => {
     const X = tf.tensor2d(featureRows, [n, FEATURES]);
@@ -377,11 +445,15 @@ function trainBends(tf: Tf, featureRows: Float32Array, yz: Float32Array, init: {
 
     let W = tf.tensor2d(init.W, [2, HIDDEN]);
     let V = tf.tensor2d(init.V, [READOUT, L]);
-    let mW = tf.zerosLike(W), vW = tf.zerosLike(W), mV = tf.zerosLike(V), vV = tf.zerosLike(V);
+    let mW = tf.zerosLike(W),
+      vW = tf.zerosLike(W),
+      mV = tf.zerosLike(V),
+      vV = tf.zerosLike(V);
 
     // Powers by repeated products, never `**`: V8 may compute those differently from run to run.
     // The schedule uses only + − × ÷ √, so every engine computes the same learning rates.
-    let beta1Power = 1, beta2Power = 1;
+    let beta1Power = 1,
+      beta2Power = 1;
     for (let step = 1; step <= TRAINING_STEPS; step++) {
       beta1Power *= BETA1;
       beta2Power *= BETA2;

@@ -47,12 +47,14 @@ export interface PhaseRule {
 
 export const PHASE_FLOW: Record<Phase, PhaseRule> = {
   lobby: {
-    reset: "match", round: "none",
+    reset: "match",
+    round: "none",
     endsWhen: "the host sends start (the daily: its one player joins)",
     next: () => "training",
   },
   training: {
-    reset: "round", round: "next",
+    reset: "round",
+    round: "next",
     endsWhen: "the round's ladder is trained (at least 1.5 s)",
     next: () => "tuning",
   },
@@ -100,12 +102,22 @@ export interface ModeRule {
 
 export const MODE_RULES: Record<RoomMode, ModeRule> = {
   match: {
-    rounds: ROUNDS.default, tuningSeconds: TUNING_SECONDS.default, fixedRound: false, solo: false,
-    startsOnJoin: false, messages: "all", savesAs: "match",
+    rounds: ROUNDS.default,
+    tuningSeconds: TUNING_SECONDS.default,
+    fixedRound: false,
+    solo: false,
+    startsOnJoin: false,
+    messages: "all",
+    savesAs: "match",
   },
   daily: {
-    rounds: 1, tuningSeconds: DAILY_TUNING_SECONDS, fixedRound: true, solo: true,
-    startsOnJoin: true, messages: ["pick", "lockIn", "next"], savesAs: "daily",
+    rounds: 1,
+    tuningSeconds: DAILY_TUNING_SECONDS,
+    fixedRound: true,
+    solo: true,
+    startsOnJoin: true,
+    messages: ["pick", "lockIn", "next"],
+    savesAs: "daily",
   },
 };
 

@@ -29,12 +29,19 @@ export function speedBonus(points: number, timeLeftShare: number): number {
 }
 
 /** Scores every pick against the round's hidden errors with the shared scoring. */
-export function scoreRound(hidden: { level: number; error: number }[], picks: PickEntry[]): { bestLevel: number; results: RoundResult[] } {
+export function scoreRound(
+  hidden: { level: number; error: number }[],
+  picks: PickEntry[],
+): { bestLevel: number; results: RoundResult[] } {
   const best = hidden.reduce((b, h) => (h.error < b.error ? h : b));
   const results = picks.map((pick) => {
     const entry = hidden.find((h) => h.level === pick.level);
-    if (!entry || pick.level < MIN_LEVEL || pick.level > MAX_LEVEL) throw new Error(`scoreRound: no level ${pick.level}`);
-    const bonus = pick.timeLeftShare === undefined ? undefined : speedBonus(roundPoints(entry.error, best.error), pick.timeLeftShare);
+    if (!entry || pick.level < MIN_LEVEL || pick.level > MAX_LEVEL)
+      throw new Error(`scoreRound: no level ${pick.level}`);
+    const bonus =
+      pick.timeLeftShare === undefined
+        ? undefined
+        : speedBonus(roundPoints(entry.error, best.error), pick.timeLeftShare);
     return roundResult(pick, entry.error, best.error, bonus);
   });
   return { bestLevel: best.level, results };
@@ -44,9 +51,16 @@ export function scoreRound(hidden: { level: number; error: number }[], picks: Pi
  * One player's result row: points for the fit, plus the speed bonus when the room has one
  * (`bonus` undefined when it has none), with the arithmetic written out for the player.
  */
-export function roundResult(pick: { sessionId: string; name: string; level: number }, hiddenError: number, bestError: number, bonus: number | undefined): RoundResult {
+export function roundResult(
+  pick: { sessionId: string; name: string; level: number },
+  hiddenError: number,
+  bestError: number,
+  bonus: number | undefined,
+): RoundResult {
   return {
-    sessionId: pick.sessionId, name: pick.name, level: pick.level,
+    sessionId: pick.sessionId,
+    name: pick.name,
+    level: pick.level,
     hiddenError,
     points: roundPoints(hiddenError, bestError) + (bonus ?? 0),
     speedBonus: bonus ?? 0,
@@ -118,9 +132,16 @@ export interface Sender {
 /** Why a (valid) message is refused right now, or null when it is allowed. */
 export function refusal(type: ClientMessageType, sender: Sender, phase: Phase): ErrorMessage | null {
   const rule = MESSAGE_RULES[type];
-  if (rule.who === "host" && !sender.isHost) return { code: "not-allowed", message: `Only the host can send "${type}".` };
-  if (rule.who === "player" && !sender.inRound) return { code: "not-allowed", message: "You are not playing this round: spectators watch, and late joiners play from the next round." };
-  if (!rule.phases.includes(phase)) return { code: "wrong-phase", message: `"${type}" is not possible during ${phase}.` };
-  if (rule.who === "player" && sender.locked) return { code: "not-allowed", message: "You have already locked in this round." };
+  if (rule.who === "host" && !sender.isHost)
+    return { code: "not-allowed", message: `Only the host can send "${type}".` };
+  if (rule.who === "player" && !sender.inRound)
+    return {
+      code: "not-allowed",
+      message: "You are not playing this round: spectators watch, and late joiners play from the next round.",
+    };
+  if (!rule.phases.includes(phase))
+    return { code: "wrong-phase", message: `"${type}" is not possible during ${phase}.` };
+  if (rule.who === "player" && sender.locked)
+    return { code: "not-allowed", message: "You have already locked in this round." };
   return null;
 }

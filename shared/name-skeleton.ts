@@ -11,7 +11,9 @@ const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** TR39 skeleton(X): drop default-ignorables, NFD, each character to its prototype, NFD again. Never shown. */
 export function skeleton(text: string): string {
   const nfd = text.replace(DEFAULT_IGNORABLE, "").normalize("NFD");
-  return Array.from(nfd, (c) => PROTOTYPES[c] ?? c).join("").normalize("NFD");
+  return Array.from(nfd, (c) => PROTOTYPES[c] ?? c)
+    .join("")
+    .normalize("NFD");
 }
 
 /** NFKC and full case folding, as near as JavaScript gets (upper then lower folds ß to ss, ς to σ). */

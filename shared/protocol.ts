@@ -49,7 +49,12 @@ export const clientMessages = {
     rounds: whole(ROUNDS.min, ROUNDS.max).optional(),
     tuningSeconds: whole(TUNING_SECONDS.min, TUNING_SECONDS.max).optional(),
     /** Which kinds of spirals appear (A and B both). */
-    kinds: z.array(z.enum(SPIRAL_KINDS)).min(1).max(SPIRAL_KINDS.length).refine((k) => new Set(k).size === k.length, "each kind once").optional(),
+    kinds: z
+      .array(z.enum(SPIRAL_KINDS))
+      .min(1)
+      .max(SPIRAL_KINDS.length)
+      .refine((k) => new Set(k).size === k.length, "each kind once")
+      .optional(),
     /** A's measurement noise. */
     difficulty: z.enum(DIFFICULTIES).optional(),
     /** A small bonus for locking in early (at most SPEED_BONUS_MAX points). */
@@ -98,7 +103,8 @@ export const CLOSE_NO_SEAT = 4003;
 export const CLOSE_KICKED = 4403;
 export const CLOSE_FLOODING = 4429;
 
-export type ErrorCode = "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown" | "kicked";
+export type ErrorCode =
+  "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown" | "kicked";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {
@@ -221,21 +227,30 @@ export interface ServerMessages {
 }
 
 /** A valid client message: `type` narrows `message` to that type's payload. */
-export type ParsedClientMessage = { [T in ClientMessageType]: { type: T; message: ClientMessage<T> } }[ClientMessageType];
+export type ParsedClientMessage = {
+  [T in ClientMessageType]: { type: T; message: ClientMessage<T> };
+}[ClientMessageType];
 
 /** Validates a client message by name; the error text says what is wrong, for the player. */
-export function parseClientMessage(type: unknown, payload: unknown):
-  | ({ ok: true } & ParsedClientMessage)
-  | { ok: false; error: ErrorMessage } {
+export function parseClientMessage(
+  type: unknown,
+  payload: unknown,
+): ({ ok: true } & ParsedClientMessage) | { ok: false; error: ErrorMessage } {
   if (typeof type !== "string" || !Object.hasOwn(clientMessages, type)) {
-    return { ok: false, error: { code: "invalid-message", message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 40)}.` } };
+    return {
+      ok: false,
+      error: { code: "invalid-message", message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 40)}.` },
+    };
   }
   const known = type as ClientMessageType;
   const result = clientMessages[known].safeParse(payload ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length ? ` (${issue.path.join(".")})` : "";
-    return { ok: false, error: { code: "invalid-message", message: `Bad "${type}" message${where}: ${issue.message}` } };
+    return {
+      ok: false,
+      error: { code: "invalid-message", message: `Bad "${type}" message${where}: ${issue.message}` },
+    };
   }
   // The schema picked by `known` produced `result.data`, so the pair matches (TS cannot follow that).
   return { ok: true, type: known, message: result.data } as { ok: true } & ParsedClientMessage;

@@ -3,7 +3,10 @@
 /** Hashes any string or number seed to four 32-bit words (cyrb128). */
 function hashSeed(seed: string | number): [number, number, number, number] {
   const str = String(seed);
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -20,7 +23,10 @@ function hashSeed(seed: string | number): [number, number, number, number] {
 
 /** A small deterministic generator (sfc32) with the few draws the game needs. */
 export class Random {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: string | number) {
     [this.a, this.b, this.c, this.d] = hashSeed(seed);
@@ -29,7 +35,10 @@ export class Random {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     let t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;

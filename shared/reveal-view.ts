@@ -18,7 +18,9 @@ export interface RevealedState {
   round: number;
   speedBonus: boolean;
   players: {
-    forEach(each: (player: { name: string; revealedPick: number; speedBonus: number }, sessionId: string) => void): void;
+    forEach(
+      each: (player: { name: string; revealedPick: number; speedBonus: number }, sessionId: string) => void,
+    ): void;
   };
 }
 
@@ -28,7 +30,14 @@ export function revealView(message: RevealMessage, results: RoundResult[]): Reve
   return {
     ...message,
     results,
-    shakeUp: shakeUp(results.map((r) => ({ sessionId: r.sessionId, name: r.name, onA: byLevel.get(r.level)!.validationError, onB: r.hiddenError }))),
+    shakeUp: shakeUp(
+      results.map((r) => ({
+        sessionId: r.sessionId,
+        name: r.name,
+        onA: byLevel.get(r.level)!.validationError,
+        onB: r.hiddenError,
+      })),
+    ),
   };
 }
 

@@ -38,18 +38,34 @@ export function publicRoundKey(id: string | number): RoundKey {
 }
 
 /** A solo practice round's opening: a public key, every kind, normal difficulty. */
-export const practiceOpening = (seed: string | number): RoundOpening => ({ ...publicRoundKey(seed), difficulty: "normal", kinds: [...SPIRAL_KINDS] });
+export const practiceOpening = (seed: string | number): RoundOpening => ({
+  ...publicRoundKey(seed),
+  difficulty: "normal",
+  kinds: [...SPIRAL_KINDS],
+});
 
 /** The kinds in catalog order (the order the generator filters by), so equal sets hash alike. */
 export const canonicalKinds = (kinds: readonly string[]): SpiralKind[] => SPIRAL_KINDS.filter((k) => kinds.includes(k));
 
 /** The commitment sent at round start: SHA-256 over everything that fixes B. */
 export function commitmentOf(opening: RoundOpening): string {
-  return sha256Hex(["shell-and-galaxy round v1", opening.id, opening.hidden, opening.difficulty, canonicalKinds(opening.kinds).join(",")].join("\n"));
+  return sha256Hex(
+    [
+      "shell-and-galaxy round v1",
+      opening.id,
+      opening.hidden,
+      opening.difficulty,
+      canonicalKinds(opening.kinds).join(","),
+    ].join("\n"),
+  );
 }
 
 export const roundOpeningSchema = z.strictObject({
-  id: z.string().min(1).max(80).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
   hidden: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
   difficulty: z.enum(DIFFICULTIES),
   kinds: z.array(z.enum(SPIRAL_KINDS)).min(1).max(SPIRAL_KINDS.length),

@@ -32,7 +32,11 @@ function pick<T>(values: ArrayLike<T>, idx: number[]): T[] {
 }
 
 /** Trains the ladder for a round. With the full round it also scores every level against B. */
-export function fitRound(tf: typeof TF, round: VisibleRound | Round, onProgress?: (done: number) => void): { fits: LevelFit[]; hidden?: HiddenFit[] } {
+export function fitRound(
+  tf: typeof TF,
+  round: VisibleRound | Round,
+  onProgress?: (done: number) => void,
+): { fits: LevelFit[]; hidden?: HiddenFit[] } {
   const { points, train, validation } = round.a;
   const hiddenT = "b" in round ? round.b.points.t : undefined;
   const out = trainLadder(tf, {
@@ -52,6 +56,9 @@ export function fitRound(tf: typeof TF, round: VisibleRound | Round, onProgress?
   const { b } = round;
   const plainA = b.points.t.map(plainSpiral(round.a.spiral, round.turns));
   const plainB = b.points.t.map(plainSpiral(b.spiral, b.turns));
-  const hidden = out.predictions.hidden.map((pred, l) => ({ level: l + 1, ...hiddenError(pred, plainA, plainB, b.points.logr) }));
+  const hidden = out.predictions.hidden.map((pred, l) => ({
+    level: l + 1,
+    ...hiddenError(pred, plainA, plainB, b.points.logr),
+  }));
   return { fits, hidden };
 }

@@ -9,7 +9,11 @@ import { commitmentOf, type RoundOpening } from "./round-key";
 /** Drawing coordinates on the wire: integers, in units of 1/COORDINATE_SCALE. */
 export const COORDINATE_SCALE = 10_000;
 const toWire = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * COORDINATE_SCALE));
-const fromWireXY = <T extends { x: number[]; y: number[] }>(v: T): T => ({ ...v, x: v.x.map((c) => c / COORDINATE_SCALE), y: v.y.map((c) => c / COORDINATE_SCALE) });
+const fromWireXY = <T extends { x: number[]; y: number[] }>(v: T): T => ({
+  ...v,
+  x: v.x.map((c) => c / COORDINATE_SCALE),
+  y: v.y.map((c) => c / COORDINATE_SCALE),
+});
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function arm(spiral: { name: string; kind: string }, x: ArrayLike<number>, y: ArrayLike<number>): ArmView {
@@ -24,22 +28,45 @@ export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[]
     commitment: commitmentOf(opening),
     a: { ...arm(spiral, points.x, points.y), validation },
     cue: round.cue.text,
-    fits: fits.map((f) => ({ level: f.level, trainError: round6(f.trainError), validationError: round6(f.validationError), x: toWire(f.curve.x), y: toWire(f.curve.y) })),
+    fits: fits.map((f) => ({
+      level: f.level,
+      trainError: round6(f.trainError),
+      validationError: round6(f.validationError),
+      x: toWire(f.curve.x),
+      y: toWire(f.curve.y),
+    })),
   };
 }
 
 /** The reveal: B, the fits over B, every level's errors and, unless it must wait (`later`), the opening. */
-export function revealMessage(roundNumber: number, round: Round, hidden: HiddenFit[], bestLevel: number, fits: { level: number; validationError: number }[], opening: RoundOpening | { later: string }): RevealMessage {
+export function revealMessage(
+  roundNumber: number,
+  round: Round,
+  hidden: HiddenFit[],
+  bestLevel: number,
+  fits: { level: number; validationError: number }[],
+  opening: RoundOpening | { later: string },
+): RevealMessage {
   const { spiral, points, rotation } = round.b;
   const maxLogr = Math.max(...points.logr);
   return {
     round: roundNumber,
     b: arm(spiral, points.x, points.y),
     overB: hidden.map((h) => {
-      const over = toPoints(points.t, h.fit.map((v) => v + h.offset), round.b.turns, rotation, maxLogr);
+      const over = toPoints(
+        points.t,
+        h.fit.map((v) => v + h.offset),
+        round.b.turns,
+        rotation,
+        maxLogr,
+      );
       return { level: h.level, x: toWire(over.x), y: toWire(over.y) };
     }),
-    hidden: hidden.map((h) => ({ level: h.level, error: h.error, validationError: fits.find((f) => f.level === h.level)!.validationError })),
+    hidden: hidden.map((h) => ({
+      level: h.level,
+      error: h.error,
+      validationError: fits.find((f) => f.level === h.level)!.validationError,
+    })),
     bestLevel,
     ...("later" in opening ? { openingAfter: opening.later } : { opening }),
   };

@@ -15,14 +15,18 @@ export interface RevealedB {
 }
 
 /** The round an opening fixes (the same generator a room uses). */
-export const roundOf = (opening: RoundOpening) => generateRound(catalogOfKinds(opening.kinds), opening, { difficulty: opening.difficulty });
+export const roundOf = (opening: RoundOpening) =>
+  generateRound(catalogOfKinds(opening.kinds), opening, { difficulty: opening.difficulty });
 
 export function verifyOpening(commitment: string, opening: RoundOpening, b: RevealedB): Verdict {
-  if (commitmentOf(opening) !== commitment) return { ok: false, reason: "the published values do not match the commitment made at round start" };
+  if (commitmentOf(opening) !== commitment)
+    return { ok: false, reason: "the published values do not match the commitment made at round start" };
   const { spiral, points } = roundOf(opening).b;
   // Coordinates travel rounded to 1/COORDINATE_SCALE: allow that rounding, nothing more.
   const tolerance = 0.51 / COORDINATE_SCALE;
-  const same = spiral.name === b.name && points.x.length === b.x.length
-    && points.x.every((x, i) => Math.abs(x - b.x[i]) <= tolerance && Math.abs(points.y[i] - b.y[i]) <= tolerance);
+  const same =
+    spiral.name === b.name &&
+    points.x.length === b.x.length &&
+    points.x.every((x, i) => Math.abs(x - b.x[i]) <= tolerance && Math.abs(points.y[i] - b.y[i]) <= tolerance);
   return same ? { ok: true } : { ok: false, reason: "the published values do not generate the B that was shown" };
 }

@@ -48,7 +48,14 @@ export const NOISE: Record<Difficulty, [number, number]> = {
   hard: [0.04, 0.14],
 };
 /** …times a factor by kind: a shell is measured more sharply than a hurricane. */
-export const NOISE_BY_KIND: Record<SpiralKind, number> = { shell: 0.6, plant: 0.8, horn: 1, other: 1, galaxy: 1.3, cyclone: 1.4 };
+export const NOISE_BY_KIND: Record<SpiralKind, number> = {
+  shell: 0.6,
+  plant: 0.8,
+  horn: 1,
+  other: 1,
+  galaxy: 1.3,
+  cyclone: 1.4,
+};
 
 export interface SpiralPoints {
   /** Position along the visible arm, 0 → 1. */
@@ -102,9 +109,14 @@ export interface Round {
   hidden: string;
   /** Secret until the reveal. B is drawn over its own visible turns. */
   b: {
-    spiral: SpiralEntry; points: SpiralPoints; rotation: number; turns: number;
+    spiral: SpiralEntry;
+    points: SpiralPoints;
+    rotation: number;
+    turns: number;
     /** B's bumps: cycles along its arm, RMS size of all its bumps, share of A's bumps it keeps. */
-    contourCycles: number; bumpSize: number; bumpsKept: number;
+    contourCycles: number;
+    bumpSize: number;
+    bumpsKept: number;
   };
   /** Share of A's large-scale structure that B has too (0…1). Secret until the reveal. */
   sharedStructure: number;
@@ -118,9 +130,17 @@ export function visibleRound(round: Round): VisibleRound {
   return visible;
 }
 
-export const RELATION_ODDS: [Relation, number][] = [["twin", 0.25], ["cousin", 0.4], ["stranger", 0.35]];
+export const RELATION_ODDS: [Relation, number][] = [
+  ["twin", 0.25],
+  ["cousin", 0.4],
+  ["stranger", 0.35],
+];
 /** How much of A's large-scale structure B takes, by relation (drawn uniformly)… */
-export const SHARED_STRUCTURE: Record<Relation, [number, number]> = { twin: [0.85, 1], cousin: [0.8, 0.97], stranger: [0.75, 0.95] };
+export const SHARED_STRUCTURE: Record<Relation, [number, number]> = {
+  twin: [0.85, 1],
+  cousin: [0.8, 0.97],
+  stranger: [0.75, 0.95],
+};
 /** …except that a stranger is, this often, hardly related at all. */
 export const STRANGER_UNRELATED = { odds: 0.08, share: [0.05, 0.3] as [number, number] };
 /** How much of A's own bumps B keeps, by relation (drawn uniformly): a stranger keeps none. */
@@ -157,21 +177,41 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
   const ownBumps = contours(rngB, contourCycles(b, turnsB), bumpSize(rngB, b) * HIDDEN_BUMP_SCALE);
   const tB = jitteredGrid(rngB, POINTS_PER_SPIRAL);
   const plainB = plainSpiral(b, turnsB);
-  const s = sharedStructure, k = bumpsKept, own = HIDDEN_OWN_STRUCTURE * (1 - s);
+  const s = sharedStructure,
+    k = bumpsKept,
+    own = HIDDEN_OWN_STRUCTURE * (1 - s);
   const bumpsB = tB.map((t) => k * bumpsA.at(t) + (1 - k) * ownBumps.at(t));
   const logrB = tB.map((t, i) => plainB(t) + s * structure(t) + own * ownStructure(t) + bumpsB[i]);
   const rotationB = rngB.uniform(0, 2 * Math.PI);
 
   // Bump sizes as they came out: the RMS over each arm's own points.
-  const bumpSizeA = rms(tA.map(bumpsA.at)), bumpSizeB = rms(bumpsB);
+  const bumpSizeA = rms(tA.map(bumpsA.at)),
+    bumpSizeB = rms(bumpsB);
   return {
     id: key.id,
     hidden: key.hidden,
     difficulty,
     turns,
     cue: cueFor(a, b, relation, { sharedStructure, bumpsKept, bumpRatio: bumpSizeB / bumpSizeA }),
-    a: { spiral: a, points: toPoints(tA, logrA, turns, rotationA), train, validation, noise, rotation: rotationA, contourCycles: bumpsA.cycles, bumpSize: bumpSizeA },
-    b: { spiral: b, points: toPoints(tB, logrB, turnsB, rotationB), rotation: rotationB, turns: turnsB, contourCycles: ownBumps.cycles, bumpSize: bumpSizeB, bumpsKept },
+    a: {
+      spiral: a,
+      points: toPoints(tA, logrA, turns, rotationA),
+      train,
+      validation,
+      noise,
+      rotation: rotationA,
+      contourCycles: bumpsA.cycles,
+      bumpSize: bumpSizeA,
+    },
+    b: {
+      spiral: b,
+      points: toPoints(tB, logrB, turnsB, rotationB),
+      rotation: rotationB,
+      turns: turnsB,
+      contourCycles: ownBumps.cycles,
+      bumpSize: bumpSizeB,
+      bumpsKept,
+    },
     sharedStructure,
   };
 }
@@ -186,14 +226,21 @@ function pickRelation(rng: Random): Relation {
 
 /** Pools of B for each relation to A (a twin is A itself). */
 const poolFor = (catalog: Catalog, a: SpiralEntry, relation: Relation): SpiralEntry[] =>
-  relation === "twin" ? [a] : catalog.spirals.filter((s) => s.id !== a.id && (relation === "cousin" ? s.kind === a.kind : s.kind !== a.kind));
+  relation === "twin"
+    ? [a]
+    : catalog.spirals.filter((s) => s.id !== a.id && (relation === "cousin" ? s.kind === a.kind : s.kind !== a.kind));
 
 /**
  * The drawn relation, or the nearest one the catalog allows (a room narrowed to one kind has no
  * strangers; a kind with one entry has no cousins), so the cue never names a relation B lacks.
  */
 function possibleRelation(catalog: Catalog, a: SpiralEntry, relation: Relation): Relation {
-  const order: Relation[] = relation === "stranger" ? ["stranger", "cousin", "twin"] : relation === "cousin" ? ["cousin", "stranger", "twin"] : ["twin"];
+  const order: Relation[] =
+    relation === "stranger"
+      ? ["stranger", "cousin", "twin"]
+      : relation === "cousin"
+        ? ["cousin", "stranger", "twin"]
+        : ["twin"];
   return order.find((r) => poolFor(catalog, a, r).length > 0)!;
 }
 
@@ -215,18 +262,30 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
 const times = (v: number) => `${v < 2 ? v.toFixed(1) : v.toFixed(0)}×`;
 
 /** What the cue states about B, before rounding (defaults: the longest sentence). */
-export interface CueFacts { sharedStructure: number; bumpsKept: number; bumpRatio: number }
+export interface CueFacts {
+  sharedStructure: number;
+  bumpsKept: number;
+  bumpRatio: number;
+}
 
 /**
  * The one-line cue about B that every player sees while tuning: what B is, how closely it
  * follows A's large-scale shape and what its bumps are like, in rounded numbers. Coarse on
  * purpose: nothing in it can rebuild B's points.
  */
-export function cueFor(a: SpiralEntry, b: SpiralEntry, relation: Relation, facts: CueFacts = { sharedStructure: 1, bumpsKept: 0.55, bumpRatio: 1.5 }): Cue {
+export function cueFor(
+  a: SpiralEntry,
+  b: SpiralEntry,
+  relation: Relation,
+  facts: CueFacts = { sharedStructure: 1, bumpsKept: 0.55, bumpRatio: 1.5 },
+): Cue {
   const sharedShare = roundShare(facts.sharedStructure);
   const bumpsKept = relation === "stranger" ? 0 : roundShare(facts.bumpsKept);
   const bumpRatio = roundBumpRatio(facts.bumpRatio);
-  const who = relation === "twin" ? `another ${a.name}, a twin of A` : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
+  const who =
+    relation === "twin"
+      ? `another ${a.name}, a twin of A`
+      : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
   const kept = bumpsKept > 0 ? `~${percent(bumpsKept)} of A's bumps` : "none of A's bumps";
   const text = `Hidden: ${who}. Shares ~${percent(sharedShare)} of A's large-scale shape and ${kept}; B's bumps ~${times(bumpRatio)} A's.`;
   return { relation, hiddenName: b.name, hiddenKind: b.kind, sharedShare, bumpsKept, bumpRatio, text };
@@ -245,11 +304,18 @@ export function plainSpiral(spiral: SpiralEntry, turns: number): (t: number) => 
   const tanPitch = detTan((spiral.pitchDeg.value * Math.PI) / 180);
   switch (spiral.spiralType) {
     // r = e^(bθ), b = tan(pitch): a line in (θ, log r), the same pitch all along.
-    case "logarithmic": return (t) => tanPitch * sweep * t;
+    case "logarithmic":
+      return (t) => tanPitch * sweep * t;
     // r ∝ θ0 + θ: the catalog pitch is the pitch where the visible arm starts, tan ψ = 1/θ0.
-    case "archimedean": { const start = 1 / tanPitch; return (t) => detLog(start + sweep * t); }
+    case "archimedean": {
+      const start = 1 / tanPitch;
+      return (t) => detLog(start + sweep * t);
+    }
     // r ∝ √(θ0 + θ): tan ψ = 1/(2θ0) where the visible arm starts.
-    case "fermat": { const start = 1 / (2 * tanPitch); return (t) => 0.5 * detLog(start + sweep * t); }
+    case "fermat": {
+      const start = 1 / (2 * tanPitch);
+      return (t) => 0.5 * detLog(start + sweep * t);
+    }
   }
 }
 
@@ -278,7 +344,11 @@ function logUniform(rng: Random, lo: number, hi: number): number {
 
 /** A smooth random function: a few sine waves no faster than `bandwidth` cycles along the arm. */
 function randomWaves(rng: Random, bandwidth: number, rms: number): (t: number) => number {
-  const waves = Array.from({ length: 4 }, () => ({ f: rng.uniform(0.25, 1) * bandwidth, phase: rng.uniform(0, 2 * Math.PI), c: normal(rng) }));
+  const waves = Array.from({ length: 4 }, () => ({
+    f: rng.uniform(0.25, 1) * bandwidth,
+    phase: rng.uniform(0, 2 * Math.PI),
+    c: normal(rng),
+  }));
   const norm = Math.sqrt(waves.reduce((s, w) => s + w.c * w.c, 0) / 2) || 1;
   return (t) => (rms / norm) * waves.reduce((s, w) => s + w.c * detSin(2 * Math.PI * w.f * t + w.phase), 0);
 }
@@ -309,7 +379,13 @@ function split(rng: Random, n: number): { train: number[]; validation: number[] 
 }
 
 /** Points along an arm; `maxLogr` is the log r drawn on the unit circle (default: the outermost). */
-export function toPoints(t: number[], logr: number[], turns: number, rotation: number, maxLogr = Math.max(...logr)): SpiralPoints {
+export function toPoints(
+  t: number[],
+  logr: number[],
+  turns: number,
+  rotation: number,
+  maxLogr = Math.max(...logr),
+): SpiralPoints {
   const theta = t.map((u) => 2 * Math.PI * turns * u);
   const x = theta.map((th, i) => detExp(logr[i] - maxLogr) * detCos(th + rotation));
   const y = theta.map((th, i) => detExp(logr[i] - maxLogr) * detSin(th + rotation));

@@ -36,12 +36,21 @@ export function alignedError(fit: ArrayLike<number>, target: ArrayLike<number>):
  * another type or pitch is not its fault. All three arrays are at B's points (positions along
  * the arm, 0 → 1, on each spiral's own visible turns).
  */
-export function transplant(fitOverA: ArrayLike<number>, plainA: ArrayLike<number>, plainB: ArrayLike<number>): number[] {
+export function transplant(
+  fitOverA: ArrayLike<number>,
+  plainA: ArrayLike<number>,
+  plainB: ArrayLike<number>,
+): number[] {
   return Array.from(fitOverA, (v, i) => v - plainA[i] + plainB[i]);
 }
 
 /** The hidden error of a fit of A at B's points: transplanted onto B's plain spiral, then aligned. */
-export function hiddenError(fitOverA: ArrayLike<number>, plainA: ArrayLike<number>, plainB: ArrayLike<number>, target: ArrayLike<number>): AlignedError & { fit: number[] } {
+export function hiddenError(
+  fitOverA: ArrayLike<number>,
+  plainA: ArrayLike<number>,
+  plainB: ArrayLike<number>,
+  target: ArrayLike<number>,
+): AlignedError & { fit: number[] } {
   const fit = transplant(fitOverA, plainA, plainB);
   return { fit, ...alignedError(fit, target) };
 }
@@ -62,7 +71,8 @@ export function pointsArithmetic(hiddenError: number, bestHiddenError: number): 
   const points = roundPoints(hiddenError, bestHiddenError);
   const show = (best: string, yours: string) => `${MAX_POINTS} × (${best} ÷ ${yours})^2 = ${points}`;
   for (let decimals = 4; decimals <= 20; decimals++) {
-    const best = bestHiddenError.toFixed(decimals), yours = hiddenError.toFixed(decimals);
+    const best = bestHiddenError.toFixed(decimals),
+      yours = hiddenError.toFixed(decimals);
     if (roundPoints(Number(yours), Number(best)) === points) return show(best, yours);
   }
   return show(String(bestHiddenError), String(hiddenError)); // the shortest exact forms: always agrees

@@ -7,7 +7,9 @@ import { detCos, detSin } from "./ladder";
 
 function argmin(values: number[]): number {
   let best = 0;
-  values.forEach((v, i) => { if (v < values[best]) best = i; });
+  values.forEach((v, i) => {
+    if (v < values[best]) best = i;
+  });
   return best;
 }
 
@@ -48,7 +50,8 @@ function centred(values: number[]): number[] {
 
 /** Mean square of p − q after removing their mean gap (the alignment's constant shift). */
 function meanSquareGap(p: number[], q: number[]): number {
-  let s = 0, m = 0;
+  let s = 0,
+    m = 0;
   for (let i = 0; i < p.length; i++) m += p[i] - q[i];
   m /= p.length;
   for (let i = 0; i < p.length; i++) s += (p[i] - q[i] - m) * (p[i] - q[i] - m);
@@ -57,10 +60,15 @@ function meanSquareGap(p: number[], q: number[]): number {
 
 /** Least-squares fit of waves at `cycles` and 2 × `cycles` along the arm (the bumps' shape). */
 function waveFit(t: number[], y: number[], cycles: number): number[] {
-  const basis = [1, 2].flatMap((h) => [(u: number) => detSin(2 * Math.PI * h * cycles * u), (u: number) => detCos(2 * Math.PI * h * cycles * u)]);
+  const basis = [1, 2].flatMap((h) => [
+    (u: number) => detSin(2 * Math.PI * h * cycles * u),
+    (u: number) => detCos(2 * Math.PI * h * cycles * u),
+  ]);
   const p = basis.length;
   const X = t.map((u) => basis.map((f) => f(u)));
-  const A = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => X.reduce((s, row) => s + row[a] * row[b], 0) + (a === b ? 1e-9 : 0)));
+  const A = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, b) => X.reduce((s, row) => s + row[a] * row[b], 0) + (a === b ? 1e-9 : 0)),
+  );
   const rhs = Array.from({ length: p }, (_, a) => X.reduce((s, row, i) => s + row[a] * y[i], 0));
   // Gaussian elimination on the small normal equations.
   for (let c = 0; c < p; c++) {

@@ -79,7 +79,8 @@ describe("the match CSV over HTTP", () => {
     for (const cell of written) expect(cell).not.toMatch(FORMULA_START);
     expect(written.sort()).toEqual(names.map((n) => (n === "Nia" ? n : `'${n}`)).sort());
     for (const row of rows) {
-      for (const numeric of ["round", "best_level", "seat", "level", "points", "speed_bonus", "total"]) expect(row[column(numeric)], numeric).toMatch(/^\d+$/);
+      for (const numeric of ["round", "best_level", "seat", "level", "points", "speed_bonus", "total"])
+        expect(row[column(numeric)], numeric).toMatch(/^\d+$/);
       expect(Number.isFinite(Number(row[column("hidden_error")]))).toBe(true);
       expect(row[column("match_id")]).toBe(id);
     }

@@ -14,7 +14,9 @@ describe("engine-independent elementary functions", () => {
       const x = rng.uniform(-700, 700);
       expect(ulps(detExp(x), Math.exp(x)), `exp(${x})`).toBeLessThan(3);
       const y = detExp(rng.uniform(-700, 700));
-      expect(Math.abs(detLog(y) - Math.log(y)) / Math.max(1, Math.abs(Math.log(y))), `log(${y})`).toBeLessThan(3 * Number.EPSILON);
+      expect(Math.abs(detLog(y) - Math.log(y)) / Math.max(1, Math.abs(Math.log(y))), `log(${y})`).toBeLessThan(
+        3 * Number.EPSILON,
+      );
       const z = rng.uniform(-1000, 1000);
       const [s, c] = detSinCos(z);
       expect(Math.abs(s - Math.sin(z)), `sin(${z})`).toBeLessThan(2 * Number.EPSILON);
@@ -25,7 +27,14 @@ describe("engine-independent elementary functions", () => {
   });
 
   it("handles the edges", () => {
-    expect([detExp(0), detExp(1000), detExp(-1000), detLog(1), detLog(0), detLog(-1)]).toEqual([1, Infinity, 0, 0, -Infinity, NaN]);
+    expect([detExp(0), detExp(1000), detExp(-1000), detLog(1), detLog(0), detLog(-1)]).toEqual([
+      1,
+      Infinity,
+      0,
+      0,
+      -Infinity,
+      NaN,
+    ]);
     expect([detSin(0), detCos(0)]).toEqual([0, 1]);
     expect(detSin(Math.PI / 2)).toBe(1);
     expect(detLog(Math.E)).toBeCloseTo(1, 15);

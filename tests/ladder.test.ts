@@ -38,14 +38,18 @@ describe("model ladder", () => {
   });
 
   it("fits A at least as well as detail rises, and never worse than the features without bends", () => {
-    let steps = 0, fine = 0;
+    let steps = 0,
+      fine = 0;
     for (let i = 0; i < 12; i++) {
       const round = generateRound(CATALOG, publicRoundKey(`mono-${i}`));
       const errors = fitRound(tf, round).fits.map((f) => f.trainError);
       for (let l = 1; l < errors.length; l++, steps++) if (errors[l] <= errors[l - 1] * 1.01) fine++;
       expect(errors[errors.length - 1]).toBeLessThan(errors[0] * 0.8);
       const { points, train } = round.a;
-      const featuresOnly = featuresOnlyTrainError({ t: train.map((j) => points.t[j]), y: train.map((j) => points.logr[j]) });
+      const featuresOnly = featuresOnlyTrainError({
+        t: train.map((j) => points.t[j]),
+        y: train.map((j) => points.logr[j]),
+      });
       errors.forEach((e, l) => expect(e, `mono-${i} level ${l + 1}`).toBeLessThanOrEqual(featuresOnly[l]));
     }
     expect(fine / steps).toBeGreaterThanOrEqual(0.99);

@@ -6,7 +6,15 @@ import { joinOptionsSchema, parseClientMessage } from "../shared/protocol";
 import { nextHost, phaseAfterReveal, rankStandings, refusal, scoreRound, uniqueName } from "../shared/match";
 import { roundPoints } from "../shared/scoring";
 import { DAILY_TUNING_SECONDS } from "../shared/daily";
-import { MODE_RULES, PHASE_FLOW, REVEAL_SECONDS, modeAllows, nextPhase, phaseSeconds, resetPlayer } from "../shared/match-flow";
+import {
+  MODE_RULES,
+  PHASE_FLOW,
+  REVEAL_SECONDS,
+  modeAllows,
+  nextPhase,
+  phaseSeconds,
+  resetPlayer,
+} from "../shared/match-flow";
 import { secondsLeft, serverOffset } from "../shared/clock";
 import { PHASES } from "../shared/protocol";
 
@@ -37,11 +45,26 @@ describe("names and messages", () => {
 
   it("validates every client message and says what is wrong", () => {
     expect(parseClientMessage("pick", { level: 12 })).toMatchObject({ ok: true, type: "pick" });
-    for (const bad of [{ level: 0 }, { level: 13 }, { level: 2.5 }, { level: Number.NaN }, { level: Number.POSITIVE_INFINITY }, { level: 1e308 }, { level: "3" }, { level: [3] }, { level: null }, {}, { level: 3, extra: 1 }]) {
+    for (const bad of [
+      { level: 0 },
+      { level: 13 },
+      { level: 2.5 },
+      { level: Number.NaN },
+      { level: Number.POSITIVE_INFINITY },
+      { level: 1e308 },
+      { level: "3" },
+      { level: [3] },
+      { level: null },
+      {},
+      { level: 3, extra: 1 },
+    ]) {
       expect(parseClientMessage("pick", bad)).toMatchObject({ ok: false, error: { code: "invalid-message" } });
     }
     expect(parseClientMessage("settings", { tuningSeconds: 9 })).toMatchObject({ ok: false });
-    expect(parseClientMessage("toString", {})).toMatchObject({ ok: false, error: { message: 'Unknown message type "toString".' } });
+    expect(parseClientMessage("toString", {})).toMatchObject({
+      ok: false,
+      error: { message: 'Unknown message type "toString".' },
+    });
     expect(parseClientMessage(42, {})).toMatchObject({ ok: false });
   });
 
@@ -61,8 +84,15 @@ describe("names and messages", () => {
 
 describe("rounds, ranks and hosts", () => {
   it("scores picks with the shared scoring", () => {
-    const hidden = [{ level: 1, error: 0.2 }, { level: 2, error: 0.1 }, { level: 3, error: 0.4 }];
-    const { bestLevel, results } = scoreRound(hidden, [{ sessionId: "a", name: "A", level: 2 }, { sessionId: "b", name: "B", level: 3 }]);
+    const hidden = [
+      { level: 1, error: 0.2 },
+      { level: 2, error: 0.1 },
+      { level: 3, error: 0.4 },
+    ];
+    const { bestLevel, results } = scoreRound(hidden, [
+      { sessionId: "a", name: "A", level: 2 },
+      { sessionId: "b", name: "B", level: 3 },
+    ]);
     expect(bestLevel).toBe(2);
     expect(results.map((r) => r.points)).toEqual([1000, roundPoints(0.4, 0.1)]);
     expect(results[1].points).toBe(63);
@@ -74,8 +104,21 @@ describe("rounds, ranks and hosts", () => {
       { sessionId: "b", name: "B", points: 900, seat: 1 },
       { sessionId: "c", name: "C", points: 500, seat: 0 },
     ]);
-    expect([...ranks]).toEqual([["b", 1], ["c", 2], ["a", 3]]);
-    expect(nextHost([{ sessionId: "h", seat: 0 }, { sessionId: "x", seat: 5 }, { sessionId: "y", seat: 3 }], "h")).toBe("y");
+    expect([...ranks]).toEqual([
+      ["b", 1],
+      ["c", 2],
+      ["a", 3],
+    ]);
+    expect(
+      nextHost(
+        [
+          { sessionId: "h", seat: 0 },
+          { sessionId: "x", seat: 5 },
+          { sessionId: "y", seat: 3 },
+        ],
+        "h",
+      ),
+    ).toBe("y");
     expect(nextHost([{ sessionId: "h", seat: 0 }], "h")).toBeUndefined();
     expect(phaseAfterReveal(1, 2)).toBe("training");
     expect(phaseAfterReveal(2, 2)).toBe("podium");

@@ -11,12 +11,16 @@ import { joinOptionsSchema } from "../shared/protocol";
 describe("look-alike names", () => {
   it("gives a look-alike of a name in the room a number", () => {
     const lookAlikes = [
-      "Nia", "nia", "NIA", "nIA",
+      "Nia",
+      "nia",
+      "NIA",
+      "nIA",
       "Nіa", // Cyrillic і
       "Nіа", // Cyrillic і and а
       "Νia", // Greek capital Ν
       "Νіа", // Greek Ν, Cyrillic і and а
-      "Ｎｉａ", "ｎｉａ", // fullwidth
+      "Ｎｉａ",
+      "ｎｉａ", // fullwidth
       "Nia\u3164", // a Hangul filler: an invisible letter, which TR39 drops
       "N\u034Fia", // a combining grapheme joiner, invisible too
     ];
@@ -34,9 +38,16 @@ describe("look-alike names", () => {
 
   it("keeps different names apart, in any script", () => {
     const apart: [string, string][] = [
-      ["Nia", "Mia"], ["Nia", "Nina"], ["Ana", "Anna"], ["Nia", "Nía"], // TR39 keeps accents
+      ["Nia", "Mia"],
+      ["Nia", "Nina"],
+      ["Ana", "Anna"],
+      ["Nia", "Nía"], // TR39 keeps accents
       ["Nia", "N1a"], // the table makes 1 a look-alike of l, not of i
-      ["李雷", "韩梅梅"], ["李雷", "李雪"], ["Саша", "Маша"], ["Σοφία", "Σοφια"], ["Ada", "Ada 2"],
+      ["李雷", "韩梅梅"],
+      ["李雷", "李雪"],
+      ["Саша", "Маша"],
+      ["Σοφία", "Σοφια"],
+      ["Ada", "Ada 2"],
     ];
     for (const [first, second] of apart) {
       expect(uniqueName(second, [first]), `${first} / ${second}`).toBe(second);
@@ -60,7 +71,8 @@ describe("look-alike names", () => {
     const table = prototypes as Record<string, string>;
     const sources = Object.keys(table).filter((c) => !/\p{Default_Ignorable_Code_Point}/u.test(c));
     expect(sources.length).toBeGreaterThan(6000);
-    for (const c of sources) expect(skeleton(c), `U+${c.codePointAt(0)!.toString(16)}`).toBe(unhomoglyph(c.normalize("NFD")).normalize("NFD"));
+    for (const c of sources)
+      expect(skeleton(c), `U+${c.codePointAt(0)!.toString(16)}`).toBe(unhomoglyph(c.normalize("NFD")).normalize("NFD"));
     expect(skeleton("pаypаl")).toBe("paypal");
     expect(skeleton("m")).toBe("rn");
     expect(nameKeys("Nia")).toEqual(["nia"]);

@@ -9,13 +9,24 @@ import { roundOf, verifyOpening } from "../shared/round-proof";
 import { fromWire, revealMessage } from "../shared/round-messages";
 import { loadRoundSecret, roundKey } from "../server/round-secret";
 
-const opening: RoundOpening = { ...roundKey("a-secret-of-sixteen+", "3c0ffee0-1111-4222-8333-444455556666"), difficulty: "hard", kinds: ["shell", "galaxy"] };
+const opening: RoundOpening = {
+  ...roundKey("a-secret-of-sixteen+", "3c0ffee0-1111-4222-8333-444455556666"),
+  difficulty: "hard",
+  kinds: ["shell", "galaxy"],
+};
 
 /** B as a client receives it: through the wire's rounding. */
 function revealedB(o: RoundOpening) {
   const round = roundOf(o);
   const hidden = round.b.points.t.map(() => 0);
-  const message = revealMessage(1, round, [{ level: 1, fit: hidden, offset: 0, error: 1 }], 1, [{ level: 1, validationError: 1 }], o);
+  const message = revealMessage(
+    1,
+    round,
+    [{ level: 1, fit: hidden, offset: 0, error: 1 }],
+    1,
+    [{ level: 1, validationError: 1 }],
+    o,
+  );
   return fromWire(message).b;
 }
 
@@ -37,10 +48,14 @@ describe("commit and reveal", () => {
       { ...opening, difficulty: "easy" },
       { ...opening, kinds: ["shell"] },
     ];
-    for (const t of tampered) expect(verifyOpening(commitment, t, b)).toMatchObject({ ok: false, reason: expect.stringMatching(/commitment/) });
+    for (const t of tampered)
+      expect(verifyOpening(commitment, t, b)).toMatchObject({ ok: false, reason: expect.stringMatching(/commitment/) });
     // The right opening, but a B other than the one it generates.
     const other = { ...b, x: b.x.map((x, i) => (i === 7 ? x + 0.01 : x)) };
-    expect(verifyOpening(commitment, opening, other)).toMatchObject({ ok: false, reason: expect.stringMatching(/do not generate/) });
+    expect(verifyOpening(commitment, opening, other)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/do not generate/),
+    });
     expect(verifyOpening("0".repeat(64), opening, b).ok).toBe(false);
   });
 
@@ -56,7 +71,13 @@ describe("commit and reveal", () => {
 
   it("round-trips a replay token and refuses a damaged one", () => {
     expect(parseReplayToken(replayToken(opening))).toEqual(opening);
-    for (const bad of ["", "abc", replayToken(opening).replace("hard", "extreme"), replayToken(opening).replace("shell", "rock"), `${"g".repeat(64)}~normal~shell~x`]) {
+    for (const bad of [
+      "",
+      "abc",
+      replayToken(opening).replace("hard", "extreme"),
+      replayToken(opening).replace("shell", "rock"),
+      `${"g".repeat(64)}~normal~shell~x`,
+    ]) {
       expect(parseReplayToken(bad), bad).toBeUndefined();
     }
   });

@@ -1,18 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../shared/spirals";
 import {
-  BUMPS_KEPT, CONTOUR_AMPLITUDE, CUE_SHARE_STEP, HIDDEN_BUMP_SCALE, POINTS_PER_SPIRAL, SHARED_STRUCTURE, STRANGER_UNRELATED, VALIDATION_SHARE,
-  bumpRatioTolerance, cueFor, generateRound, plainSpiral, visibleRound, type Round,
+  BUMPS_KEPT,
+  CONTOUR_AMPLITUDE,
+  CUE_SHARE_STEP,
+  HIDDEN_BUMP_SCALE,
+  POINTS_PER_SPIRAL,
+  SHARED_STRUCTURE,
+  STRANGER_UNRELATED,
+  VALIDATION_SHARE,
+  bumpRatioTolerance,
+  cueFor,
+  generateRound,
+  plainSpiral,
+  visibleRound,
+  type Round,
 } from "../shared/round";
 import { publicRoundKey } from "../shared/round-key";
 
-const rounds = (n: number, prefix = "r"): Round[] => Array.from({ length: n }, (_, i) => generateRound(CATALOG, publicRoundKey(`${prefix}-${i}`)));
+const rounds = (n: number, prefix = "r"): Round[] =>
+  Array.from({ length: n }, (_, i) => generateRound(CATALOG, publicRoundKey(`${prefix}-${i}`)));
 const rms = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
 
 describe("round generator", () => {
   it("gives the same round for the same seed and another for another seed", () => {
     expect(generateRound(CATALOG, publicRoundKey(42))).toEqual(generateRound(CATALOG, publicRoundKey(42)));
-    expect(generateRound(CATALOG, publicRoundKey(42)).a.points.logr).not.toEqual(generateRound(CATALOG, publicRoundKey(43)).a.points.logr);
+    expect(generateRound(CATALOG, publicRoundKey(42)).a.points.logr).not.toEqual(
+      generateRound(CATALOG, publicRoundKey(43)).a.points.logr,
+    );
   });
 
   it("samples both arms and splits A into training and validation points", () => {
@@ -31,7 +46,8 @@ describe("round generator", () => {
     for (const r of rounds(60, "pick")) {
       relations.add(r.cue.relation);
       if (r.cue.relation === "twin") expect(r.b.spiral.id).toBe(r.a.spiral.id);
-      if (r.cue.relation === "cousin") expect([r.b.spiral.kind, r.b.spiral.id !== r.a.spiral.id]).toEqual([r.a.spiral.kind, true]);
+      if (r.cue.relation === "cousin")
+        expect([r.b.spiral.kind, r.b.spiral.id !== r.a.spiral.id]).toEqual([r.a.spiral.kind, true]);
       if (r.cue.relation === "stranger") expect(r.b.spiral.kind).not.toBe(r.a.spiral.kind);
       expect(r.cue.text).toContain(r.cue.relation === "twin" ? r.a.spiral.name : r.b.spiral.name);
     }
@@ -61,15 +77,23 @@ describe("round generator", () => {
   });
 
   it("draws A only from the public id and B's own draws only from the secret", () => {
-    const id = "streams", other = publicRoundKey("another secret").hidden;
+    const id = "streams",
+      other = publicRoundKey("another secret").hidden;
     const r1 = generateRound(CATALOG, publicRoundKey(id));
     const r2 = generateRound(CATALOG, { id, hidden: other });
     expect(r2.a).toEqual(r1.a); // another secret: the same A, split and noise
     expect(r2.b.points.t).not.toEqual(r1.b.points.t);
     // The same secret under another id: B's own draws (relation, shares, B's positions, rotation) repeat.
     for (const hidden of [r1.hidden, other]) {
-      const p = generateRound(CATALOG, { id: "streams-x", hidden }), q = generateRound(CATALOG, { id: "streams-y", hidden });
-      expect([p.cue.relation, p.sharedStructure, p.b.bumpsKept, p.b.points.t, p.b.rotation]).toEqual([q.cue.relation, q.sharedStructure, q.b.bumpsKept, q.b.points.t, q.b.rotation]);
+      const p = generateRound(CATALOG, { id: "streams-x", hidden }),
+        q = generateRound(CATALOG, { id: "streams-y", hidden });
+      expect([p.cue.relation, p.sharedStructure, p.b.bumpsKept, p.b.points.t, p.b.rotation]).toEqual([
+        q.cue.relation,
+        q.sharedStructure,
+        q.b.bumpsKept,
+        q.b.points.t,
+        q.b.rotation,
+      ]);
     }
   });
 
@@ -104,7 +128,10 @@ describe("round generator", () => {
     const seen: Record<string, number[]> = { twin: [], cousin: [], stranger: [] };
     for (const r of rounds(300, "share")) {
       const rel = r.cue.relation;
-      const [lo, hi] = rel === "stranger" && r.sharedStructure < SHARED_STRUCTURE.stranger[0] ? STRANGER_UNRELATED.share : SHARED_STRUCTURE[rel];
+      const [lo, hi] =
+        rel === "stranger" && r.sharedStructure < SHARED_STRUCTURE.stranger[0]
+          ? STRANGER_UNRELATED.share
+          : SHARED_STRUCTURE[rel];
       expect(r.sharedStructure).toBeGreaterThanOrEqual(lo);
       expect(r.sharedStructure).toBeLessThanOrEqual(hi);
       expect(r.b.bumpsKept).toBeGreaterThanOrEqual(BUMPS_KEPT[rel][0]);
@@ -122,11 +149,17 @@ describe("the cue", () => {
       expect(Math.abs(cue.sharedShare - r.sharedStructure)).toBeLessThanOrEqual(CUE_SHARE_STEP / 2 + 1e-12);
       expect(Math.abs(cue.bumpsKept - r.b.bumpsKept)).toBeLessThanOrEqual(CUE_SHARE_STEP / 2 + 1e-12);
       const ratio = r.b.bumpSize / r.a.bumpSize;
-      expect(Math.abs(cue.bumpRatio - Math.max(0.1, ratio))).toBeLessThanOrEqual(bumpRatioTolerance(cue.bumpRatio) + 1e-12);
+      expect(Math.abs(cue.bumpRatio - Math.max(0.1, ratio))).toBeLessThanOrEqual(
+        bumpRatioTolerance(cue.bumpRatio) + 1e-12,
+      );
       // The sentence says exactly the structured numbers.
       expect(cue.text).toContain(`~${Math.round(cue.sharedShare * 100)}% of A's large-scale shape`);
-      expect(cue.text).toContain(cue.bumpsKept > 0 ? `~${Math.round(cue.bumpsKept * 100)}% of A's bumps` : "none of A's bumps");
-      expect(cue.text).toContain(`B's bumps ~${cue.bumpRatio < 2 ? cue.bumpRatio.toFixed(1) : cue.bumpRatio.toFixed(0)}× A's`);
+      expect(cue.text).toContain(
+        cue.bumpsKept > 0 ? `~${Math.round(cue.bumpsKept * 100)}% of A's bumps` : "none of A's bumps",
+      );
+      expect(cue.text).toContain(
+        `B's bumps ~${cue.bumpRatio < 2 ? cue.bumpRatio.toFixed(1) : cue.bumpRatio.toFixed(0)}× A's`,
+      );
     }
   });
 
@@ -134,7 +167,11 @@ describe("the cue", () => {
     for (const a of CATALOG.spirals) {
       for (const b of CATALOG.spirals) {
         const relation = a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger";
-        for (const facts of [undefined, { sharedStructure: 0.95, bumpsKept: 0.9, bumpRatio: 0.15 }, { sharedStructure: 0.05, bumpsKept: 0.1, bumpRatio: 12 }]) {
+        for (const facts of [
+          undefined,
+          { sharedStructure: 0.95, bumpsKept: 0.9, bumpRatio: 0.15 },
+          { sharedStructure: 0.05, bumpsKept: 0.1, bumpRatio: 12 },
+        ]) {
           expect(cueFor(a, b, relation, facts).text.length).toBeLessThanOrEqual(160);
         }
       }
@@ -147,7 +184,15 @@ describe("the cue", () => {
       // Only the two shares (whole percent, multiples of 5) and the bump ratio, plus digits in names.
       const named = `${r.b.spiral.name} ${r.b.spiral.cue} ${r.a.spiral.name}`.match(/\d+/g)?.map(Number) ?? [];
       for (const v of numbers) expect(named.includes(v) || v % 5 === 0 || v === r.cue.bumpRatio).toBe(true);
-      expect(Object.keys(r.cue).sort()).toEqual(["bumpRatio", "bumpsKept", "hiddenKind", "hiddenName", "relation", "sharedShare", "text"]);
+      expect(Object.keys(r.cue).sort()).toEqual([
+        "bumpRatio",
+        "bumpsKept",
+        "hiddenKind",
+        "hiddenName",
+        "relation",
+        "sharedShare",
+        "text",
+      ]);
     }
   });
 });

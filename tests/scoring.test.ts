@@ -10,7 +10,10 @@ const entry = (id: string) => CATALOG.spirals.find((s) => s.id === id)!;
 describe("hidden error", () => {
   it("forgives a pure change of size (a constant shift in log r)", () => {
     const fit = [0.1, 0.5, 0.9, 1.3];
-    const r = alignedError(fit, fit.map((v) => v + Math.log(3)));
+    const r = alignedError(
+      fit,
+      fit.map((v) => v + Math.log(3)),
+    );
     expect(r.error).toBeCloseTo(0, 12);
     expect(r.offset).toBeCloseTo(Math.log(3), 12);
   });
@@ -41,8 +44,10 @@ describe("worked cases (docs/scoring.md)", () => {
   const bump = (u: number) => 0.05 * Math.sin(2 * Math.PI * 3 * u);
 
   it("1: a nautilus fit scored on a sunflower with the same bumps: only the winding differs → 0", () => {
-    const a = entry("nautilus-pompilius"), b = entry("sunflower-head");
-    const plainA = t.map(plainSpiral(a, 3)), plainB = t.map(plainSpiral(b, 1.25));
+    const a = entry("nautilus-pompilius"),
+      b = entry("sunflower-head");
+    const plainA = t.map(plainSpiral(a, 3)),
+      plainB = t.map(plainSpiral(b, 1.25));
     const fitOverA = t.map((u, i) => plainA[i] + bump(u));
     const logrB = t.map((u, i) => plainB[i] + bump(u) + Math.log(2)); // twice as big, too
     const h = hiddenError(fitOverA, plainA, plainB, logrB);
@@ -53,17 +58,31 @@ describe("worked cases (docs/scoring.md)", () => {
   });
 
   it("2: the same fit where B has no bumps: the error is the bumps' RMS, 0.05/√2 = 0.0354", () => {
-    const a = entry("nautilus-pompilius"), b = entry("sunflower-head");
-    const plainA = t.map(plainSpiral(a, 3)), plainB = t.map(plainSpiral(b, 1.25));
-    const h = hiddenError(t.map((u, i) => plainA[i] + bump(u)), plainA, plainB, plainB);
+    const a = entry("nautilus-pompilius"),
+      b = entry("sunflower-head");
+    const plainA = t.map(plainSpiral(a, 3)),
+      plainB = t.map(plainSpiral(b, 1.25));
+    const h = hiddenError(
+      t.map((u, i) => plainA[i] + bump(u)),
+      plainA,
+      plainB,
+      plainB,
+    );
     expect(h.error).toBeCloseTo(0.05 / Math.SQRT2, 4);
     expect(h.error.toFixed(4)).toBe("0.0354");
   });
 
   it("3: a plain-spiral fit (level 1 on a logarithmic A) against that B with bumps: also 0.0354", () => {
-    const a = entry("nautilus-pompilius"), b = entry("sunflower-head");
-    const plainA = t.map(plainSpiral(a, 3)), plainB = t.map(plainSpiral(b, 1.25));
-    const h = hiddenError(plainA, plainA, plainB, t.map((u, i) => plainB[i] + bump(u)));
+    const a = entry("nautilus-pompilius"),
+      b = entry("sunflower-head");
+    const plainA = t.map(plainSpiral(a, 3)),
+      plainB = t.map(plainSpiral(b, 1.25));
+    const h = hiddenError(
+      plainA,
+      plainA,
+      plainB,
+      t.map((u, i) => plainB[i] + bump(u)),
+    );
     expect(h.error.toFixed(4)).toBe("0.0354");
   });
 });
@@ -94,7 +113,9 @@ describe("round points", () => {
       expect(m, text).not.toBeNull();
       const [, b, y, p] = m!;
       expect(Number(p)).toBe(roundPoints(yours, best));
-      expect(Math.round(1000 * Math.min(1, Number(b) / Number(y)) * Math.min(1, Number(b) / Number(y))), text).toBe(Number(p));
+      expect(Math.round(1000 * Math.min(1, Number(b) / Number(y)) * Math.min(1, Number(b) / Number(y))), text).toBe(
+        Number(p),
+      );
       expect(b.split(".")[1].length).toBeGreaterThanOrEqual(4);
       if (b.split(".")[1].length > 4) longer++;
     }

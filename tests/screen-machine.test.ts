@@ -30,16 +30,20 @@ describe("screen machine", () => {
     const daily = screenOf({ ...base, projector: true, session: session({ code: "K7M2Q", phase: "reveal" }, true) });
     expect(daily).toEqual({ name: "room", phase: "reveal", mode: "daily", projector: false });
     expect([...regionsOf(daily)].sort()).toEqual(["board", "reveal", "room", "stage"]);
-    expect([...regionsOf({ name: "room", phase: "tuning", mode: "match", projector: false })].sort())
-      .toEqual(["room", "stage", "tuning"]);
+    expect([...regionsOf({ name: "room", phase: "tuning", mode: "match", projector: false })].sort()).toEqual([
+      "room",
+      "stage",
+      "tuning",
+    ]);
   });
 
   it("practice shows the match's screens without a leaderboard; a room wins over a practice", () => {
     const reveal = screenOf({ ...base, practice: practice("reveal") });
     expect(reveal).toEqual({ name: "practice", phase: "reveal" });
     expect([...regionsOf(reveal)].sort()).toEqual(["reveal", "room", "stage"]);
-    expect(screenOf({ ...base, practice: practice("tuning"), session: session({ code: "K7M2Q", phase: "lobby" }) }).name)
-      .toBe("room");
+    expect(
+      screenOf({ ...base, practice: practice("tuning"), session: session({ code: "K7M2Q", phase: "lobby" }) }).name,
+    ).toBe("room");
   });
 
   it("entering a screen is a change of key (a new phase), not a redraw of the same one", () => {

@@ -15,7 +15,9 @@ import { roundPoints } from "../shared/scoring";
 import { MAX_LEVEL } from "../shared/ladder-levels";
 import { informed, minTraining, minValidation } from "../shared/strategies";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "300" }, "seed-prefix": { type: "string", default: "balance" } } });
+const { values } = parseArgs({
+  options: { rounds: { type: "string", default: "300" }, "seed-prefix": { type: "string", default: "balance" } },
+});
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 2) throw new Error("--rounds must be an integer of at least 2");
 const half = Math.floor(rounds / 2); // choose on rounds [0, half), score on [half, rounds)
@@ -31,7 +33,10 @@ interface Played {
   picks: { min_training: number; min_validation: number; informed: number };
 }
 const played: Played[] = [];
-let monotoneSteps = 0, steps = 0, worseThanFeaturesOnly = 0, levelFits = 0;
+let monotoneSteps = 0,
+  steps = 0,
+  worseThanFeaturesOnly = 0,
+  levelFits = 0;
 const bendsGain = new Array(MAX_LEVEL).fill(0); // Σ training error ÷ the features-only error
 let uShaped = 0;
 
@@ -60,7 +65,8 @@ for (let r = 0; r < rounds; r++) {
     best: best + 1,
     picks: { min_training: minTraining(fits), min_validation: minValidation(fits), informed: informed(visible, fits) },
   });
-  if ((r + 1) % 100 === 0) process.stderr.write(`  ${r + 1}/${rounds} rounds (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  if ((r + 1) % 100 === 0)
+    process.stderr.write(`  ${r + 1}/${rounds} rounds (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
 const meanOf = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
@@ -68,7 +74,8 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 // Fixed levels: chosen on the first half, scored on the second.
-const choose = played.slice(0, half), score = played.slice(half);
+const choose = played.slice(0, half),
+  score = played.slice(half);
 const bestFixed = (rows: Played[]) => {
   const perLevel = Array.from({ length: MAX_LEVEL }, (_, l) => meanOf(rows.map((p) => p.points[l])));
   return perLevel.indexOf(Math.max(...perLevel)) + 1;
@@ -96,8 +103,17 @@ const summary = {
   best_levels_used: bestCount.filter((c) => c > 0).length,
   best_level_share: bestShare,
   train_monotone_rate: r3(monotoneSteps / steps),
-  ls_without_bends: { level_fits: levelFits, worse: worseThanFeaturesOnly, mean_error_ratio: bendsGain.map((g) => r3(g / rounds)) },
-  fixed_levels: { chosen_on: `rounds 0-${half - 1}`, scored_on: `rounds ${half}-${rounds - 1}`, fixed_best: fixedLevel, relation_rule: ruleLevel },
+  ls_without_bends: {
+    level_fits: levelFits,
+    worse: worseThanFeaturesOnly,
+    mean_error_ratio: bendsGain.map((g) => r3(g / rounds)),
+  },
+  fixed_levels: {
+    chosen_on: `rounds 0-${half - 1}`,
+    scored_on: `rounds ${half}-${rounds - 1}`,
+    fixed_best: fixedLevel,
+    relation_rule: ruleLevel,
+  },
   points,
 };
 
@@ -106,37 +122,68 @@ const check = (ok: boolean) => (ok ? "ok  " : "MISS");
 console.log(`Shell & Galaxy balance — ${rounds} seeded rounds, ${MAX_LEVEL} detail levels\n`);
 console.log("Best level per round (level: rounds):");
 console.log("  " + bestCount.map((c, l) => `${l + 1}:${c}`).join("  "));
-console.log(`\nTraining error: non-increasing with level (within ${Math.round((MONOTONE_TOLERANCE - 1) * 100)} %) in ${monotoneSteps} of ${steps} level steps;`);
-console.log(`  worse than the same features without bends (same ridge solve) in ${worseThanFeaturesOnly} of ${levelFits} level fits;`);
-console.log(`  mean training error ÷ features-only error per level: ${summary.ls_without_bends.mean_error_ratio.join(" ")}`);
+console.log(
+  `\nTraining error: non-increasing with level (within ${Math.round((MONOTONE_TOLERANCE - 1) * 100)} %) in ${monotoneSteps} of ${steps} level steps;`,
+);
+console.log(
+  `  worse than the same features without bends (same ridge solve) in ${worseThanFeaturesOnly} of ${levelFits} level fits;`,
+);
+console.log(
+  `  mean training error ÷ features-only error per level: ${summary.ls_without_bends.mean_error_ratio.join(" ")}`,
+);
 console.log("\nMean round points (ratio to oracle):");
 console.log(`  oracle          ${points.oracle}`);
-console.log(`  fixed_best      ${points.fixed_best} (${ratio(points.fixed_best)}) — always level ${fixedLevel}, chosen on rounds 0-${half - 1}, scored on ${half}-${rounds - 1}`);
+console.log(
+  `  fixed_best      ${points.fixed_best} (${ratio(points.fixed_best)}) — always level ${fixedLevel}, chosen on rounds 0-${half - 1}, scored on ${half}-${rounds - 1}`,
+);
 console.log(`  min_training    ${points.min_training} (${ratio(points.min_training)})`);
 console.log(`  min_validation  ${points.min_validation} (${ratio(points.min_validation)})`);
-console.log(`  relation_rule   ${points.relation_rule} (${ratio(points.relation_rule)}) — twin: min validation, else level ${ruleLevel}; chosen on rounds 0-${half - 1}, scored on ${half}-${rounds - 1}`);
-console.log(`  informed        ${points.informed} (${ratio(points.informed)}) — cue numbers + A's fits, errors and bump rate`);
+console.log(
+  `  relation_rule   ${points.relation_rule} (${ratio(points.relation_rule)}) — twin: min validation, else level ${ruleLevel}; chosen on rounds 0-${half - 1}, scored on ${half}-${rounds - 1}`,
+);
+console.log(
+  `  informed        ${points.informed} (${ratio(points.informed)}) — cue numbers + A's fits, errors and bump rate`,
+);
 console.log("\nBy relation (mean points of min_validation / informed; which level was best, in how many rounds):");
 for (const rel of ["twin", "cousin", "stranger"] as const) {
   const rows = played.filter((p) => p.relation === rel);
   if (!rows.length) continue;
   const levels = new Array(MAX_LEVEL).fill(0);
   for (const p of rows) levels[p.best - 1]++;
-  console.log(`  ${rel.padEnd(9)} ${String(rows.length).padStart(4)} rounds  ${meanOf(rows.map((p) => p.points[p.picks.min_validation - 1])).toFixed(0)} / ${meanOf(rows.map((p) => p.points[p.picks.informed - 1])).toFixed(0)}   best levels ${levels.map((c, l) => `${l + 1}:${c}`).join(" ")}`);
+  console.log(
+    `  ${rel.padEnd(9)} ${String(rows.length).padStart(4)} rounds  ${meanOf(rows.map((p) => p.points[p.picks.min_validation - 1])).toFixed(0)} / ${meanOf(rows.map((p) => p.points[p.picks.informed - 1])).toFixed(0)}   best levels ${levels.map((c, l) => `${l + 1}:${c}`).join(" ")}`,
+  );
 }
-const lo = bestShare[0], hi = bestShare[MAX_LEVEL - 1];
+const lo = bestShare[0],
+  hi = bestShare[MAX_LEVEL - 1];
 console.log("\nTargets:");
 console.log(`  ${check(summary.u_shape_rate >= 0.85)} u_shape_rate ${summary.u_shape_rate} ≥ 0.85`);
-console.log(`  ${check(summary.best_level_max_share <= 0.25)} best_level_max_share ${summary.best_level_max_share} ≤ 0.25`);
+console.log(
+  `  ${check(summary.best_level_max_share <= 0.25)} best_level_max_share ${summary.best_level_max_share} ≤ 0.25`,
+);
 console.log(`  ${check(summary.best_levels_used >= 6)} best_levels_used ${summary.best_levels_used} ≥ 6`);
 console.log(`  ${check(lo >= 0.02)} level 1 best in ${lo} of rounds ≥ 0.02`);
 console.log(`  ${check(hi >= 0.02)} level ${MAX_LEVEL} best in ${hi} of rounds ≥ 0.02`);
-console.log(`  ${check(summary.train_monotone_rate >= 0.995)} train_monotone_rate ${summary.train_monotone_rate} ≥ 0.995`);
-console.log(`  ${check(worseThanFeaturesOnly === 0)} no level fits A worse than its features without bends (${worseThanFeaturesOnly} of ${levelFits})`);
-console.log(`  ${check(points.fixed_best <= 0.7 * points.oracle)} fixed_best ${ratio(points.fixed_best)} ≤ 0.70 × oracle`);
-console.log(`  ${check(points.min_validation <= 0.8 * points.oracle)} min_validation ${ratio(points.min_validation)} ≤ 0.80 × oracle`);
-console.log(`  ${check(points.min_training <= 0.4 * points.oracle)} min_training ${ratio(points.min_training)} ≤ 0.40 × oracle`);
-console.log(`  ${check(points.relation_rule <= 0.75 * points.oracle)} relation_rule ${ratio(points.relation_rule)} ≤ 0.75 × oracle`);
-console.log(`  ${check(points.informed >= 0.85 * points.oracle)} informed ${ratio(points.informed)} ≥ 0.85 × oracle (replaces cue_aware)`);
+console.log(
+  `  ${check(summary.train_monotone_rate >= 0.995)} train_monotone_rate ${summary.train_monotone_rate} ≥ 0.995`,
+);
+console.log(
+  `  ${check(worseThanFeaturesOnly === 0)} no level fits A worse than its features without bends (${worseThanFeaturesOnly} of ${levelFits})`,
+);
+console.log(
+  `  ${check(points.fixed_best <= 0.7 * points.oracle)} fixed_best ${ratio(points.fixed_best)} ≤ 0.70 × oracle`,
+);
+console.log(
+  `  ${check(points.min_validation <= 0.8 * points.oracle)} min_validation ${ratio(points.min_validation)} ≤ 0.80 × oracle`,
+);
+console.log(
+  `  ${check(points.min_training <= 0.4 * points.oracle)} min_training ${ratio(points.min_training)} ≤ 0.40 × oracle`,
+);
+console.log(
+  `  ${check(points.relation_rule <= 0.75 * points.oracle)} relation_rule ${ratio(points.relation_rule)} ≤ 0.75 × oracle`,
+);
+console.log(
+  `  ${check(points.informed >= 0.85 * points.oracle)} informed ${ratio(points.informed)} ≥ 0.85 × oracle (replaces cue_aware)`,
+);
 console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 console.log(JSON.stringify(summary));

@@ -24,7 +24,12 @@ async function measure(run: () => Promise<void>): Promise<{ p50: number; p99: nu
   histogram.enable();
   await run();
   histogram.disable();
-  return { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), wall: Math.round(performance.now() - started) };
+  return {
+    p50: ms(histogram.percentile(50)),
+    p99: ms(histogram.percentile(99)),
+    max: ms(histogram.max),
+    wall: Math.round(performance.now() - started),
+  };
 }
 
 const server = createGameServer({ databasePath: ":memory:" });
@@ -41,10 +46,16 @@ for (let i = 0; i < ROOMS; i++) {
 }
 await new Promise((r) => setTimeout(r, 500));
 
-const inTuning = (room: Room<any, MatchState>) => new Promise<void>((resolve) => {
-  const check = (s: MatchState) => { if (s.phase === "tuning") { room.onStateChange.remove(check); resolve(); } };
-  room.onStateChange(check);
-});
+const inTuning = (room: Room<any, MatchState>) =>
+  new Promise<void>((resolve) => {
+    const check = (s: MatchState) => {
+      if (s.phase === "tuning") {
+        room.onStateChange.remove(check);
+        resolve();
+      }
+    };
+    room.onStateChange(check);
+  });
 const pooled = await measure(async () => {
   const ready = hosts.map(inTuning);
   for (const host of hosts) host.send("start", {});
@@ -56,14 +67,32 @@ const rounds = Array.from({ length: ROOMS }, (_, i) => generateRound(CATALOG, pu
 fitRound(tf, rounds[0]); // warm-up, like the pool's
 const baseline = await measure(async () => {
   // One ladder per timer turn, as rooms starting together would queue them on one thread.
-  for (const round of rounds) await new Promise<void>((resolve) => setTimeout(() => { fitRound(tf, round); resolve(); }, 0));
+  for (const round of rounds)
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        fitRound(tf, round);
+        resolve();
+      }, 0),
+    );
 });
 
 console.log(`8 rooms starting rounds together, event-loop delay on the main thread (ms):`);
-console.log(`  worker pool (this server):   p50 ${pooled.p50}  p99 ${pooled.p99}  max ${pooled.max}  (all 8 in tuning after ${pooled.wall} ms)`);
-console.log(`  baseline, main-thread fits:  p50 ${baseline.p50}  p99 ${baseline.p99}  max ${baseline.max}  (${baseline.wall} ms)`);
+console.log(
+  `  worker pool (this server):   p50 ${pooled.p50}  p99 ${pooled.p99}  max ${pooled.max}  (all 8 in tuning after ${pooled.wall} ms)`,
+);
+console.log(
+  `  baseline, main-thread fits:  p50 ${baseline.p50}  p99 ${baseline.p99}  max ${baseline.max}  (${baseline.wall} ms)`,
+);
 console.log(`  target: p99 ≤ 20 ms → ${pooled.p99 <= 20 ? "met" : "NOT met"}`);
-console.log(JSON.stringify({ rooms: ROOMS, pool_p99_ms: pooled.p99, pool_max_ms: pooled.max, baseline_p99_ms: baseline.p99, baseline_max_ms: baseline.max }));
+console.log(
+  JSON.stringify({
+    rooms: ROOMS,
+    pool_p99_ms: pooled.p99,
+    pool_max_ms: pooled.max,
+    baseline_p99_ms: baseline.p99,
+    baseline_max_ms: baseline.max,
+  }),
+);
 await Promise.all(hosts.map((h) => h.leave()));
 await server.gracefullyShutdown(false);
 await trainer.close();

@@ -8,8 +8,9 @@ const mb = (bytes) => Math.round(bytes / 1048576);
 // Plain JavaScript: the training workers inherit Node's options, this module included, before
 // they register the TypeScript loader. Signals are the main thread's. SIGWINCH because Colyseus
 // shuts down on SIGUSR2 (for nodemon), and a server without this module ignores SIGWINCH.
-if (isMainThread) process.on("SIGWINCH", () => {
-  globalThis.gc?.();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  console.log(`heap-probe ${JSON.stringify({ rssMb: mb(rss), heapUsedMb: mb(heapUsed), externalMb: mb(external) })}`);
-});
+if (isMainThread)
+  process.on("SIGWINCH", () => {
+    globalThis.gc?.();
+    const { rss, heapUsed, external } = process.memoryUsage();
+    console.log(`heap-probe ${JSON.stringify({ rssMb: mb(rss), heapUsedMb: mb(heapUsed), externalMb: mb(external) })}`);
+  });

@@ -6,8 +6,17 @@ import { Random } from "../shared/random";
 import { MAX_LEVEL, MIN_LEVEL } from "../shared/ladder-levels";
 import type { MatchState } from "../shared/state";
 
-export interface BotJob { code: string; name: string; spectator: boolean }
-export interface BotPlan { url: string; jobs: BotJob[]; seed: string; tuningSeconds: number }
+export interface BotJob {
+  code: string;
+  name: string;
+  spectator: boolean;
+}
+export interface BotPlan {
+  url: string;
+  jobs: BotJob[];
+  seed: string;
+  tuningSeconds: number;
+}
 export interface BotReport {
   latenciesMs: number[];
   errors: number;
@@ -35,7 +44,10 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
     const data = event.data as ArrayBuffer | Buffer;
     if (reveal !== undefined) {
       reveal += data.byteLength;
-      if (room.state.phase === "reveal") { report.revealBytes.push(reveal); reveal = undefined; }
+      if (room.state.phase === "reveal") {
+        report.revealBytes.push(reveal);
+        reveal = undefined;
+      }
     }
     if (!tuningSince) return;
     meter.bytes += data.byteLength;
@@ -54,7 +66,9 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
       if (!spectator) reveal = 0;
     }
   });
-  room.onLeave((code) => { if (code !== 1000 && code !== 4000) report.disconnects++; });
+  room.onLeave((code) => {
+    if (code !== 1000 && code !== 4000) report.disconnects++;
+  });
   room.onError(() => report.errors++);
 
   let phase = "";
@@ -76,12 +90,14 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
     // A person: a look around, a few moves of the control at human pace, then a lock-in.
     const lockAt = random.uniform(2, plan.tuningSeconds - 2) * 1000;
     for (let t = random.uniform(300, 900); t < lockAt; t += random.uniform(300, 900)) {
-      timers.push(setTimeout(() => {
-        let level = Math.floor(random.uniform(MIN_LEVEL, MAX_LEVEL + 1));
-        if (level === me.pick) level = level === MAX_LEVEL ? MIN_LEVEL : level + 1;
-        pending = { level, at: performance.now() };
-        room.send("pick", { level });
-      }, t));
+      timers.push(
+        setTimeout(() => {
+          let level = Math.floor(random.uniform(MIN_LEVEL, MAX_LEVEL + 1));
+          if (level === me.pick) level = level === MAX_LEVEL ? MIN_LEVEL : level + 1;
+          pending = { level, at: performance.now() };
+          room.send("pick", { level });
+        }, t),
+      );
     }
     timers.push(setTimeout(() => room.send("lockIn", {}), lockAt));
   });
@@ -90,7 +106,10 @@ function play(room: Room<any, MatchState>, spectator: boolean): void {
 const rooms: Room<any, MatchState>[] = [];
 for (const job of plan.jobs) {
   try {
-    const room = await new Client(plan.url).joinById<MatchState>(job.code, { name: job.name, spectator: job.spectator });
+    const room = await new Client(plan.url).joinById<MatchState>(job.code, {
+      name: job.name,
+      spectator: job.spectator,
+    });
     play(room, job.spectator);
     rooms.push(room);
   } catch (error) {

@@ -19,26 +19,37 @@ export interface ServerProcess {
 export const tempDatabasePath = () => join(mkdtempSync(join(tmpdir(), "sg-data-")), "results.sqlite");
 
 /** `nodeArgs`: extra Node options, before the entry point (the load bench's heap probe). */
-export async function startServerProcess(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, "server/main.ts"], {
     env: { ...process.env, PORT: "0", DATABASE_PATH: tempDatabasePath(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /http:\/\/localhost:(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(`http://localhost:${m[1]}`); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(`http://localhost:${m[1]}`);
+      }
     };
     child.stdout!.on("data", read);
     child.stderr!.on("data", (chunk: Buffer) => {
       read(chunk);
       process.stderr.write(chunk); // the server's warnings and errors show in the test output
     });
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${output}`));
+    });
   });
   return { url, child, exited, output: () => output };
 }
@@ -48,7 +59,11 @@ export function until(room: Room<any, MatchState>, check: (s: MatchState) => boo
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 30_000);
     const listener = (state: MatchState) => {
-      if (check(state)) { clearTimeout(timer); room.onStateChange.remove(listener); resolve(); }
+      if (check(state)) {
+        clearTimeout(timer);
+        room.onStateChange.remove(listener);
+        resolve();
+      }
     };
     room.onStateChange(listener);
   });

@@ -29,8 +29,10 @@ const MAX_SEED_LENGTH = 40;
 
 /** A seed from the address bar, cleaned: printable, at most 40 characters; "" for none. */
 export function cleanSeed(raw: string | null): string {
-  // eslint-disable-next-line no-control-regex
-  return (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, MAX_SEED_LENGTH);
+  return (raw ?? "")
+    .replace(/\p{Cc}/gu, "") // control characters (C0, DEL and C1)
+    .trim()
+    .slice(0, MAX_SEED_LENGTH);
 }
 
 function randomSeed(): string {
@@ -49,13 +51,18 @@ export function urlRound(): { seed: string } | { token: string } | null {
 }
 
 /** What a round of practice plays: a seed's public round, or a replayed one. */
-interface RoundChoice { seed: string; opening: RoundOpening; replay: boolean }
+interface RoundChoice {
+  seed: string;
+  opening: RoundOpening;
+  replay: boolean;
+}
 const practiceRound = (seed: string): RoundChoice => ({ seed, opening: practiceOpening(seed), replay: false });
 const replayRound = (opening: RoundOpening): RoundChoice => ({ seed: opening.id, opening, replay: true });
 export const practiceUrlOf = (c: RoundChoice) => (c.replay ? replayPath(c.opening) : practiceUrl(c.seed));
 
-const DAMAGED_REPLAY = "This replay link is damaged or incomplete: it does not hold a whole round. Copy the whole link "
-  + "again (it is long), or ask for it again.";
+const DAMAGED_REPLAY =
+  "This replay link is damaged or incomplete: it does not hold a whole round. Copy the whole link " +
+  "again (it is long), or ask for it again.";
 
 /** The page's address for a practice round: `/?practice=SEED`. */
 export const practiceUrl = (seed: string) => `/?practice=${encodeURIComponent(seed)}`;
@@ -96,8 +103,16 @@ function start(choice: RoundChoice, pushHistory: boolean): void {
   clearError();
   showNotice(null);
   const practice: Practice = {
-    phase: "training", ...choice, number: 0, serial: 0, progress: 0, pick: DEFAULT_PICK, locked: false, total: 0,
-    history: [], failed: false,
+    phase: "training",
+    ...choice,
+    number: 0,
+    serial: 0,
+    progress: 0,
+    pick: DEFAULT_PICK,
+    locked: false,
+    total: 0,
+    history: [],
+    failed: false,
   };
   store.set({ practice });
   if (pushHistory) history.pushState({ practice: choice.seed }, "", practiceUrlOf(choice));
@@ -117,15 +132,24 @@ async function playRound(choice: RoundChoice): Promise<void> {
   if (!p) return;
   const { seed, opening } = choice;
   Object.assign(p, {
-    phase: "training", ...choice, number: p.number + 1, serial: ++serial, progress: 0, trained: undefined, reveal: undefined,
-    pick: DEFAULT_PICK, locked: false, failed: false,
+    phase: "training",
+    ...choice,
+    number: p.number + 1,
+    serial: ++serial,
+    progress: 0,
+    trained: undefined,
+    reveal: undefined,
+    pick: DEFAULT_PICK,
+    locked: false,
+    failed: false,
   });
   const url = practiceUrlOf(choice);
   if (`${location.pathname}${location.search}` !== url) history.replaceState({ practice: seed }, "", url);
   clearError();
   store.changed();
   const started = performance.now();
-  const current = () => store.get().practice === p && p.seed === seed && p.opening === opening && p.phase === "training";
+  const current = () =>
+    store.get().practice === p && p.seed === seed && p.opening === opening && p.phase === "training";
   try {
     const trained = await trainPracticeRound(opening, p.serial, (done) => {
       if (!current()) return;
@@ -145,8 +169,10 @@ async function playRound(choice: RoundChoice): Promise<void> {
     if (!current()) return;
     p.failed = true;
     store.changed();
-    showError(`Could not train the ${p.replay ? "replayed" : "practice"} round in this browser: ${(err as Error).message}. `
-      + "Go back home, or reload to try again.");
+    showError(
+      `Could not train the ${p.replay ? "replayed" : "practice"} round in this browser: ${(err as Error).message}. ` +
+        "Go back home, or reload to try again.",
+    );
   }
 }
 
@@ -158,8 +184,13 @@ function lockIn(p: Practice): void {
   p.reveal = reveal;
   p.total += mine.points;
   p.history.push({
-    number: p.number, seed: p.seed, a: p.trained.round.a.name, b: reveal.b.name, level: mine.level,
-    bestLevel: reveal.bestLevel, points: mine.points,
+    number: p.number,
+    seed: p.seed,
+    a: p.trained.round.a.name,
+    b: reveal.b.name,
+    level: mine.level,
+    bestLevel: reveal.bestLevel,
+    points: mine.points,
   });
   p.phase = "reveal";
   store.changed();

@@ -9,7 +9,10 @@ import type { RoundMessage } from "../../shared/protocol";
 import { revealView, type RevealView } from "../../shared/reveal-view";
 
 /** A job names its round by the opening's id and hidden part (`job`), so late replies are recognised. */
-export interface PracticeJob { job: string; opening: RoundOpening }
+export interface PracticeJob {
+  job: string;
+  opening: RoundOpening;
+}
 export type PracticeReply =
   | { job: string; progress: number }
   | { job: string; fits: LevelFit[]; hidden: HiddenFit[] }
@@ -26,7 +29,11 @@ export interface PracticeRound {
 let worker: Worker | undefined;
 
 /** Trains the round an opening fixes (a practice seed's public key, or a finished round's published opening). */
-export function trainPracticeRound(opening: RoundOpening, roundNumber: number, onProgress: (done: number) => void): Promise<PracticeRound> {
+export function trainPracticeRound(
+  opening: RoundOpening,
+  roundNumber: number,
+  onProgress: (done: number) => void,
+): Promise<PracticeRound> {
   worker ??= new Worker(new URL("./ladder-worker.ts", import.meta.url), { type: "module" });
   const w = worker;
   const job = `${opening.id}:${opening.hidden}`;
@@ -44,7 +51,10 @@ export function trainPracticeRound(opening: RoundOpening, roundNumber: number, o
         hidden: reply.hidden.map((h) => ({ level: h.level, error: h.error })),
         reveal(level, name) {
           const { bestLevel, results } = scoreRound(reply.hidden, [{ sessionId: "practice", name, level }]);
-          return revealView(fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, message.fits, opening)), results);
+          return revealView(
+            fromWire(revealMessage(roundNumber, round, reply.hidden, bestLevel, message.fits, opening)),
+            results,
+          );
         },
       });
     };

@@ -25,7 +25,14 @@ export interface Pen {
 export type Label = (x: number, y: number, text: string, style?: LabelStyle) => number;
 export type Draw = (g: Pen, label: Label) => void;
 export type Paint = (g: Pen) => void;
-export interface LabelStyle { color?: string; size?: number; originX?: number; originY?: number; angle?: number; bold?: boolean }
+export interface LabelStyle {
+  color?: string;
+  size?: number;
+  originX?: number;
+  originY?: number;
+  angle?: number;
+  bold?: boolean;
+}
 /** The layers above the base: 1 (points), 2 (the fit: redrawn every frame of a morph), 3 (the gaps). */
 export type LayerIndex = 1 | 2 | 3;
 
@@ -34,28 +41,70 @@ const FRAMES_AFTER_DRAW = 3;
 const LIVE: LayerIndex = 2;
 let views = 0;
 
-const css = (color: number, alpha = 1) => `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+const css = (color: number, alpha = 1) =>
+  `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 
 /** The Pen calls on a 2D canvas (antialiased, with real text), for the layers that do not move. */
 class CanvasPen implements Pen {
   /** Something was drawn. */
   used = false;
   constructor(private ctx: CanvasRenderingContext2D) {}
-  lineStyle(width: number, color: number, alpha = 1) { this.ctx.lineWidth = width; this.ctx.strokeStyle = css(color, alpha); }
-  fillStyle(color: number, alpha = 1) { this.ctx.fillStyle = css(color, alpha); }
-  strokeCircle(x: number, y: number, r: number) { this.used = true; this.ctx.beginPath(); this.ctx.arc(x, y, r, 0, 2 * Math.PI); this.ctx.stroke(); }
-  fillCircle(x: number, y: number, r: number) { this.used = true; this.ctx.beginPath(); this.ctx.arc(x, y, r, 0, 2 * Math.PI); this.ctx.fill(); }
-  lineBetween(x1: number, y1: number, x2: number, y2: number) { this.used = true; this.ctx.beginPath(); this.ctx.moveTo(x1, y1); this.ctx.lineTo(x2, y2); this.ctx.stroke(); }
-  strokeRect(x: number, y: number, w: number, h: number) { this.used = true; this.ctx.strokeRect(x, y, w, h); }
-  fillRect(x: number, y: number, w: number, h: number) { this.used = true; this.ctx.fillRect(x, y, w, h); }
+  lineStyle(width: number, color: number, alpha = 1) {
+    this.ctx.lineWidth = width;
+    this.ctx.strokeStyle = css(color, alpha);
+  }
+  fillStyle(color: number, alpha = 1) {
+    this.ctx.fillStyle = css(color, alpha);
+  }
+  strokeCircle(x: number, y: number, r: number) {
+    this.used = true;
+    this.ctx.beginPath();
+    this.ctx.arc(x, y, r, 0, 2 * Math.PI);
+    this.ctx.stroke();
+  }
+  fillCircle(x: number, y: number, r: number) {
+    this.used = true;
+    this.ctx.beginPath();
+    this.ctx.arc(x, y, r, 0, 2 * Math.PI);
+    this.ctx.fill();
+  }
+  lineBetween(x1: number, y1: number, x2: number, y2: number) {
+    this.used = true;
+    this.ctx.beginPath();
+    this.ctx.moveTo(x1, y1);
+    this.ctx.lineTo(x2, y2);
+    this.ctx.stroke();
+  }
+  strokeRect(x: number, y: number, w: number, h: number) {
+    this.used = true;
+    this.ctx.strokeRect(x, y, w, h);
+  }
+  fillRect(x: number, y: number, w: number, h: number) {
+    this.used = true;
+    this.ctx.fillRect(x, y, w, h);
+  }
   fillTriangle(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number) {
     this.used = true;
-    this.ctx.beginPath(); this.ctx.moveTo(x1, y1); this.ctx.lineTo(x2, y2); this.ctx.lineTo(x3, y3); this.ctx.closePath(); this.ctx.fill();
+    this.ctx.beginPath();
+    this.ctx.moveTo(x1, y1);
+    this.ctx.lineTo(x2, y2);
+    this.ctx.lineTo(x3, y3);
+    this.ctx.closePath();
+    this.ctx.fill();
   }
-  beginPath() { this.ctx.beginPath(); }
-  moveTo(x: number, y: number) { this.ctx.moveTo(x, y); }
-  lineTo(x: number, y: number) { this.ctx.lineTo(x, y); }
-  strokePath() { this.used = true; this.ctx.stroke(); }
+  beginPath() {
+    this.ctx.beginPath();
+  }
+  moveTo(x: number, y: number) {
+    this.ctx.moveTo(x, y);
+  }
+  lineTo(x: number, y: number) {
+    this.ctx.lineTo(x, y);
+  }
+  strokePath() {
+    this.used = true;
+    this.ctx.stroke();
+  }
   label(x: number, y: number, text: string, style: LabelStyle = {}): number {
     this.used = true;
     const ctx = this.ctx;
@@ -89,7 +138,8 @@ function pickRenderer(): number {
   if (forced === "canvas") return (renderer = Phaser.CANVAS);
   const probe = document.createElement("canvas");
   const options = { failIfMajorPerformanceCaveat: true };
-  const gl = (probe.getContext("webgl2", options) ?? probe.getContext("webgl", options)) as WebGLRenderingContext | null;
+  const gl = (probe.getContext("webgl2", options) ??
+    probe.getContext("webgl", options)) as WebGLRenderingContext | null;
   const info = gl?.getExtension("WEBGL_debug_renderer_info");
   const name = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
   gl?.getExtension("WEBGL_lose_context")?.loseContext();
@@ -97,7 +147,10 @@ function pickRenderer(): number {
   return (renderer = software ? Phaser.CANVAS : Phaser.AUTO);
 }
 
-interface Baked { texture: Phaser.Textures.CanvasTexture; image: Phaser.GameObjects.Image }
+interface Baked {
+  texture: Phaser.Textures.CanvasTexture;
+  image: Phaser.GameObjects.Image;
+}
 
 export class PhaserView {
   readonly game: Phaser.Game;
@@ -108,7 +161,11 @@ export class PhaserView {
   private framesLeft = FRAMES_AFTER_DRAW;
   private readonly id = ++views;
 
-  constructor(private readonly parent: HTMLElement, readonly width: number, readonly height: number) {
+  constructor(
+    private readonly parent: HTMLElement,
+    readonly width: number,
+    readonly height: number,
+  ) {
     // Phaser calls the scene's hooks with the scene as `this`: the view is reached by name.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const view = this;

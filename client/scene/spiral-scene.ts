@@ -8,10 +8,23 @@ import { easeInOut, easeOut, PhaserView, reducedMotion, tween, type Pen } from "
 
 /** Okabe–Ito: sky blue (A), orange (the fit, me), reddish purple (B), yellow (gaps), bluish green (best). */
 export const COLOURS = {
-  a: 0x56b4e9, fit: 0xe69f00, b: 0xcc79a7, gap: 0xf0e442, best: 0x009e73, others: 0xe8f1ff,
-  grid: 0x1b2a4a, axis: 0x5a6f96,
+  a: 0x56b4e9,
+  fit: 0xe69f00,
+  b: 0xcc79a7,
+  gap: 0xf0e442,
+  best: 0x009e73,
+  others: 0xe8f1ff,
+  grid: 0x1b2a4a,
+  axis: 0x5a6f96,
 } as const;
-export const CSS_COLOURS = { a: "#56b4e9", fit: "#e69f00", b: "#cc79a7", gap: "#f0e442", best: "#009e73", others: "#e8f1ff" } as const;
+export const CSS_COLOURS = {
+  a: "#56b4e9",
+  fit: "#e69f00",
+  b: "#cc79a7",
+  gap: "#f0e442",
+  best: "#009e73",
+  others: "#e8f1ff",
+} as const;
 
 export interface SpiralPicture {
   points: { x: number[]; y: number[] };
@@ -32,7 +45,9 @@ const RADIUS = (PLOT.side / 2) * 0.92;
 const MORPH_MS = 150;
 const REVEAL = { fadeB: [0, 500], slide: [350, 1050], gaps: [1050, 1500] } as const;
 
-interface Frame { k: number }
+interface Frame {
+  k: number;
+}
 
 export class SpiralView {
   private view: PhaserView;
@@ -51,7 +66,10 @@ export class SpiralView {
     this.stop?.();
     this.stop = undefined;
     const frame = this.frameFor(picture.points);
-    const sameBase = this.baseKey?.points === picture.points && this.baseKey.colour === picture.colour && this.baseKey.hollow === picture.hollow;
+    const sameBase =
+      this.baseKey?.points === picture.points &&
+      this.baseKey.colour === picture.colour &&
+      this.baseKey.hollow === picture.hollow;
     if (!sameBase) {
       this.drawBase(picture, frame);
       this.drawPoints(picture, frame, 1);
@@ -105,17 +123,21 @@ export class SpiralView {
     const total = REVEAL.gaps[1];
     const phase = (ms: number, [a, b]: readonly [number, number]) => Math.min(1, Math.max(0, (ms - a) / (b - a)));
     const current = new Float32Array(target.length);
-    this.stop = tween(total, (t) => {
-      const ms = t * total;
-      this.view.fade(1, easeOut(phase(ms, REVEAL.fadeB)));
-      mix(from, target, easeInOut(phase(ms, REVEAL.slide)), current);
-      this.shown = current;
-      this.view.paint(2, (g) => drawCurve(g, current));
-      this.view.fade(3, easeOut(phase(ms, REVEAL.gaps)));
-    }, () => {
-      this.shown = target;
-      done?.();
-    });
+    this.stop = tween(
+      total,
+      (t) => {
+        const ms = t * total;
+        this.view.fade(1, easeOut(phase(ms, REVEAL.fadeB)));
+        mix(from, target, easeInOut(phase(ms, REVEAL.slide)), current);
+        this.shown = current;
+        this.view.paint(2, (g) => drawCurve(g, current));
+        this.view.fade(3, easeOut(phase(ms, REVEAL.gaps)));
+      },
+      () => {
+        this.shown = target;
+        done?.();
+      },
+    );
   }
 
   refresh(): void {
@@ -166,13 +188,35 @@ export class SpiralView {
         x += label(x, y, text, { size: 17, originX: 0 }) + 22;
       };
       if (isB) {
-        item((x0) => { diamond(g, x0 + 7, y, 7, COLOURS.b); return x0 + 14; }, "B, the hidden spiral");
-        item((x0) => { lineMark(g, x0, y, COLOURS.fit); return x0 + 26; }, "your fit on B");
-        item((x0) => { g.lineStyle(2, COLOURS.gap, 1); g.lineBetween(x0, y + 6, x0 + 16, y - 6); return x0 + 16; }, "gaps");
+        item((x0) => {
+          diamond(g, x0 + 7, y, 7, COLOURS.b);
+          return x0 + 14;
+        }, "B, the hidden spiral");
+        item((x0) => {
+          lineMark(g, x0, y, COLOURS.fit);
+          return x0 + 26;
+        }, "your fit on B");
+        item((x0) => {
+          g.lineStyle(2, COLOURS.gap, 1);
+          g.lineBetween(x0, y + 6, x0 + 16, y - 6);
+          return x0 + 16;
+        }, "gaps");
       } else {
-        item((x0) => { g.fillStyle(picture.colour, 1); g.fillCircle(x0 + 6, y, 6); return x0 + 12; }, "A: training points");
-        if (picture.hollow?.size) item((x0) => { g.lineStyle(2, picture.colour, 1); g.strokeCircle(x0 + 6, y, 5.5); return x0 + 12; }, "validation");
-        item((x0) => { lineMark(g, x0, y, COLOURS.fit); return x0 + 26; }, "the model's fit");
+        item((x0) => {
+          g.fillStyle(picture.colour, 1);
+          g.fillCircle(x0 + 6, y, 6);
+          return x0 + 12;
+        }, "A: training points");
+        if (picture.hollow?.size)
+          item((x0) => {
+            g.lineStyle(2, picture.colour, 1);
+            g.strokeCircle(x0 + 6, y, 5.5);
+            return x0 + 12;
+          }, "validation");
+        item((x0) => {
+          lineMark(g, x0, y, COLOURS.fit);
+          return x0 + 26;
+        }, "the model's fit");
       }
     });
   }
@@ -180,20 +224,24 @@ export class SpiralView {
   private drawPoints(picture: SpiralPicture, frame: Frame, alpha: number): void {
     const { points, colour, hollow } = picture;
     const isB = colour === COLOURS.b;
-    this.view.paint(1, (g) => {
-      for (let i = 0; i < points.x.length; i++) {
-        const x = CX + points.x[i] * frame.k;
-        const y = CY - points.y[i] * frame.k;
-        if (isB) diamond(g, x, y, 5.5, colour);
-        else if (hollow?.has(i)) {
-          g.lineStyle(2, colour, 1);
-          g.strokeCircle(x, y, 4.5);
-        } else {
-          g.fillStyle(colour, 0.95);
-          g.fillCircle(x, y, 4);
+    this.view.paint(
+      1,
+      (g) => {
+        for (let i = 0; i < points.x.length; i++) {
+          const x = CX + points.x[i] * frame.k;
+          const y = CY - points.y[i] * frame.k;
+          if (isB) diamond(g, x, y, 5.5, colour);
+          else if (hollow?.has(i)) {
+            g.lineStyle(2, colour, 1);
+            g.strokeCircle(x, y, 4.5);
+          } else {
+            g.fillStyle(colour, 0.95);
+            g.fillCircle(x, y, 4);
+          }
         }
-      }
-    }, alpha);
+      },
+      alpha,
+    );
   }
 }
 
@@ -213,7 +261,10 @@ function mix(a: Float32Array, b: Float32Array, t: number, out: Float32Array): vo
 /** The fit: a soft glow under a crisp line, so it reads as one smooth curve. */
 function drawCurve(g: Pen, p: Float32Array): void {
   if (p.length < 4) return;
-  for (const [width, alpha] of [[11, 0.18], [4, 1]] as const) {
+  for (const [width, alpha] of [
+    [11, 0.18],
+    [4, 1],
+  ] as const) {
     g.lineStyle(width, COLOURS.fit, alpha);
     g.beginPath();
     g.moveTo(p[0], p[1]);
@@ -223,16 +274,26 @@ function drawCurve(g: Pen, p: Float32Array): void {
 }
 
 /** From each point to the nearest point of the curve (pixels): the gaps the hidden error sums. */
-function gapSegments(points: SpiralPicture["points"], curve: Float32Array | undefined, frame: Frame): Float32Array | undefined {
+function gapSegments(
+  points: SpiralPicture["points"],
+  curve: Float32Array | undefined,
+  frame: Frame,
+): Float32Array | undefined {
   if (!curve || curve.length < 4) return undefined;
   const out = new Float32Array(points.x.length * 4);
   for (let i = 0; i < points.x.length; i++) {
     const x = CX + points.x[i] * frame.k;
     const y = CY - points.y[i] * frame.k;
-    let best = Infinity, bx = x, by = y;
+    let best = Infinity,
+      bx = x,
+      by = y;
     for (let j = 0; j < curve.length; j += 2) {
       const d = (curve[j] - x) ** 2 + (curve[j + 1] - y) ** 2;
-      if (d < best) { best = d; bx = curve[j]; by = curve[j + 1]; }
+      if (d < best) {
+        best = d;
+        bx = curve[j];
+        by = curve[j + 1];
+      }
     }
     out.set([x, y, bx, by], 4 * i);
   }
@@ -241,7 +302,10 @@ function gapSegments(points: SpiralPicture["points"], curve: Float32Array | unde
 
 function drawGaps(g: Pen, s: Float32Array | undefined): void {
   if (!s) return;
-  for (const [width, alpha] of [[7, 0.22], [2, 0.95]] as const) {
+  for (const [width, alpha] of [
+    [7, 0.22],
+    [2, 0.95],
+  ] as const) {
     g.lineStyle(width, COLOURS.gap, alpha);
     for (let i = 0; i < s.length; i += 4) {
       if (Math.abs(s[i] - s[i + 2]) + Math.abs(s[i + 1] - s[i + 3]) < 1.5) continue;

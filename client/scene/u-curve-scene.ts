@@ -31,7 +31,10 @@ export class UCurveView {
     const lo = Math.min(...logs);
     const hi = Math.max(...logs, lo + 1e-3);
     const span = hi - lo;
-    const x0 = PAD.left, x1 = W - PAD.right, y0 = H - PAD.bottom, y1 = BAND + 40;
+    const x0 = PAD.left,
+      x1 = W - PAD.right,
+      y0 = H - PAD.bottom,
+      y1 = BAND + 40;
     const maxLevel = Math.max(...levels);
     const px = (level: number) => x0 + ((level - 1) / (maxLevel - 1)) * (x1 - x0);
     const py = (log: number) => y0 - 14 - ((log - lo) / span) * (y0 - 14 - y1);
@@ -68,7 +71,12 @@ export class UCurveView {
         g.lineStyle(4, COLOURS.best, 1);
         g.strokeCircle(px(bestLevel), py(logs[best]), 13);
         const right = bestLevel > maxLevel - 3;
-        label(px(bestLevel) + (right ? -18 : 18), py(logs[best]) - 20, "best", { size: 20, color: CSS_COLOURS.best, bold: true, originX: right ? 1 : 0 });
+        label(px(bestLevel) + (right ? -18 : 18), py(logs[best]) - 20, "best", {
+          size: 20,
+          color: CSS_COLOURS.best,
+          bold: true,
+          originX: right ? 1 : 0,
+        });
       }
 
       // The legend: each mark and what it means.
@@ -77,10 +85,28 @@ export class UCurveView {
         lx = mark(lx) + 8;
         lx += label(lx, LEGEND_Y, text, { size: 19, originX: 0 }) + 22;
       };
-      item((x) => { g.lineStyle(3, COLOURS.b, 1); g.lineBetween(x, LEGEND_Y, x + 24, LEGEND_Y); g.fillStyle(COLOURS.b, 1); g.fillCircle(x + 12, LEGEND_Y, 5); return x + 24; }, "hidden error on B");
-      item((x) => { g.fillStyle(COLOURS.fit, 1); g.fillTriangle(x, LEGEND_Y - 8, x + 18, LEGEND_Y - 8, x + 9, LEGEND_Y + 8); return x + 18; }, "your pick");
-      item((x) => { g.fillStyle(COLOURS.others, 1); g.fillTriangle(x, LEGEND_Y - 6, x + 14, LEGEND_Y - 6, x + 7, LEGEND_Y + 6); return x + 14; }, "others'");
-      item((x) => { g.lineStyle(3, COLOURS.best, 1); g.strokeCircle(x + 8, LEGEND_Y, 8); return x + 16; }, "best level");
+      item((x) => {
+        g.lineStyle(3, COLOURS.b, 1);
+        g.lineBetween(x, LEGEND_Y, x + 24, LEGEND_Y);
+        g.fillStyle(COLOURS.b, 1);
+        g.fillCircle(x + 12, LEGEND_Y, 5);
+        return x + 24;
+      }, "hidden error on B");
+      item((x) => {
+        g.fillStyle(COLOURS.fit, 1);
+        g.fillTriangle(x, LEGEND_Y - 8, x + 18, LEGEND_Y - 8, x + 9, LEGEND_Y + 8);
+        return x + 18;
+      }, "your pick");
+      item((x) => {
+        g.fillStyle(COLOURS.others, 1);
+        g.fillTriangle(x, LEGEND_Y - 6, x + 14, LEGEND_Y - 6, x + 7, LEGEND_Y + 6);
+        return x + 14;
+      }, "others'");
+      item((x) => {
+        g.lineStyle(3, COLOURS.best, 1);
+        g.strokeCircle(x + 8, LEGEND_Y, 8);
+        return x + 16;
+      }, "best level");
 
       // Picks: one marker per level in a band above the plot (orange if mine is there), the
       // number of players when more than one, and a faint guide down to the level's dot.
@@ -99,7 +125,8 @@ export class UCurveView {
         g.fillStyle(mine ? COLOURS.fit : COLOURS.others, 1);
         g.fillTriangle(cx - r, BAND - 8, cx + r, BAND - 8, cx, BAND + 10);
         const text = mine ? (count > 1 ? `you +${count - 1}` : "you") : count > 1 ? `${count}` : "";
-        if (text) label(cx, BAND - 24, text, { size: 20, color: mine ? CSS_COLOURS.fit : CSS_COLOURS.others, bold: mine });
+        if (text)
+          label(cx, BAND - 24, text, { size: 20, color: mine ? CSS_COLOURS.fit : CSS_COLOURS.others, bold: mine });
       }
     });
   }

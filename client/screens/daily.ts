@@ -14,9 +14,13 @@ export function renderDaily(msg: DailyMessage | undefined, box: HTMLElement): vo
     delete box.dataset.points;
     delete box.dataset.rank;
   }
-  render(msg ? html`
+  render(
+    msg
+      ? html`
     <h2>Today's challenge (${msg.date})</h2>
     <p class="daily-line">You scored <strong>${msg.points} points</strong>${`; your best today ${msg.best}, rank ${msg.rank} of ${msg.players}.`}</p>
     <p class="small"><a href=${board(msg.date)}>See today's leaderboard</a> · a new spiral pair comes at midnight UTC.</p>`
-    : nothing, box);
+      : nothing,
+    box,
+  );
 }

@@ -11,14 +11,22 @@ export function renderHistogram(counts: number[] | undefined, playing: number, e
   el.dataset.counts = values.join(",");
   const top = Math.max(1, ...values);
   el.setAttribute("role", "img");
-  el.setAttribute("aria-label", `Locked picks by detail level: ${values.map((v, i) => `level ${i + 1}: ${v}`).join(", ")}`);
-  render(html`
+  el.setAttribute(
+    "aria-label",
+    `Locked picks by detail level: ${values.map((v, i) => `level ${i + 1}: ${v}`).join(", ")}`,
+  );
+  render(
+    html`
     <p class="histogram-title">Locked picks: ${total} of ${playing}</p>
-    <div class="histogram-bars">${values.map((v, i) => html`
+    <div class="histogram-bars">${values.map(
+      (v, i) => html`
       <div class="histogram-col" data-level=${i + 1} data-count=${v}>
         <span class="histogram-count">${v ? String(v) : ""}</span>
         <div class="histogram-track"><div class="histogram-bar${v ? "" : " empty"}" style="height: ${(v / top) * 100}%"></div></div>
         <span class="histogram-level">${i + 1}</span>
-      </div>`)}</div>
-    <p class="histogram-axis">detail level</p>`, el);
+      </div>`,
+    )}</div>
+    <p class="histogram-axis">detail level</p>`,
+    el,
+  );
 }

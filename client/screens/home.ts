@@ -26,8 +26,9 @@ export interface HomeScreen {
   submitJoin(): void;
 }
 
-const LEDE = "Fit a model to a nautilus shell, get scored on a galaxy. Too little detail misses the shape they share; "
-  + "too much copies the shell's own bumps.";
+const LEDE =
+  "Fit a model to a nautilus shell, get scored on a galaxy. Too little detail misses the shape they share; " +
+  "too much copies the shell's own bumps.";
 const randomName = () => friendlyName(new Random(`${Date.now()}:${Math.random()}`));
 
 export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeScreen {
@@ -53,9 +54,11 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     const raw = code.value!.value;
     const valid = normalizeRoomCode(raw);
     if (!valid) {
-      showError(raw.trim()
-        ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
-        : "Type the room code you were given (5 letters or digits).");
+      showError(
+        raw.trim()
+          ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
+          : "Type the room code you were given (5 letters or digits).",
+      );
       code.value!.focus();
       return null;
     }
@@ -86,7 +89,8 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   }
 
   function draw(): void {
-    render(html`
+    render(
+      html`
       <!-- How to play: 30 seconds, interactive, shown the first time (./how-to.ts). -->
       <section id="how-to" class="how-to" data-testid="how-to-play" aria-labelledby="how-to-title" hidden ${ref(howTo)}></section>
       <p class="lede">${LEDE}</p>
@@ -95,7 +99,9 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
         <input id="name-input" data-testid="name-input" maxlength=${NAME_MAX_LENGTH} autocomplete="nickname"
           placeholder="e.g. Curious Nautilus" ${ref(name)} />
         <button id="random-name" type="button" title="A random friendly name"
-          @click=${() => { name.value!.value = randomName(); }}>Random</button>
+          @click=${() => {
+            name.value!.value = randomName();
+          }}>Random</button>
       </div>
       <button id="create-room" data-testid="create-room" class="primary wide" type="button" ?disabled=${busy}
         @click=${() => void run(actions.create)}>Create a room</button>
@@ -110,7 +116,9 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
         <button id="join-room" data-testid="join-room" type="submit" ?disabled=${busy}>Join</button>
       </form>
       <label class="check"><input id="spectate" type="checkbox" ${ref(spectate)} /> Just watch (spectator)</label>
-      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox.open()}>How to play</button></p>`, root);
+      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox.open()}>How to play</button></p>`,
+      root,
+    );
   }
 
   draw();
@@ -118,7 +126,9 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   const howToBox: HowTo = createHowTo(howTo.value!, () => name.value!);
 
   return {
-    setCode: (c) => { code.value!.value = c; },
+    setCode: (c) => {
+      code.value!.value = c;
+    },
     openRoomLink(c) {
       code.value!.value = c;
       if (rememberedName()) return "join";

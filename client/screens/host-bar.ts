@@ -35,7 +35,8 @@ export function renderHostBar(v: HostBarView, port: RoomPort, bar: HTMLElement):
   const inMatch = phase === "training" || phase === "tuning" || phase === "reveal";
   const canDownload = isHost && Boolean(v.matchId) && (phase === "reveal" || phase === "podium");
   bar.hidden = !((isHost && !v.daily) || projector);
-  render(html`
+  render(
+    html`
     <span id="host-label" class="host-label" ?hidden=${!isHost}>Host</span>
     <button id="host-start" type="button" class="primary" ?hidden=${!(isHost && projector && phase === "lobby")}
       @click=${() => port.send("start", {})}>Start</button>
@@ -58,5 +59,7 @@ export function renderHostBar(v: HostBarView, port: RoomPort, bar: HTMLElement):
         <div id="host-players-slot" ${ref(slots.hostPlayers)}></div>
         <div id="host-room-slot" ${ref(slots.hostRoom)}></div>
       </div>
-    </details>`, bar);
+    </details>`,
+    bar,
+  );
 }

@@ -16,9 +16,22 @@ const GROWTH = 0.16;
 const TURNS = 3.2;
 const N = 90;
 type Wave = [cycles: number, amplitude: number, phase: number];
-const SHARED: Wave[] = [[2, 0.16, 0.3], [3, 0.1, 1.9]];
-const A_OWN: Wave[] = [[6, 0.08, 0.8], [10, 0.06, 2.4], [12, 0.035, 4.1], [16, 0.035, 1.2], [20, 0.03, 5.0], [24, 0.03, 2.2]];
-const B_OWN: Wave[] = [[5, 0.06, 2.0], [7, 0.05, 0.5]];
+const SHARED: Wave[] = [
+  [2, 0.16, 0.3],
+  [3, 0.1, 1.9],
+];
+const A_OWN: Wave[] = [
+  [6, 0.08, 0.8],
+  [10, 0.06, 2.4],
+  [12, 0.035, 4.1],
+  [16, 0.035, 1.2],
+  [20, 0.03, 5.0],
+  [24, 0.03, 2.2],
+];
+const B_OWN: Wave[] = [
+  [5, 0.06, 2.0],
+  [7, 0.05, 0.5],
+];
 
 const ts = Array.from({ length: N }, (_, i) => i / (N - 1));
 const wave = (waves: Wave[], t: number, max = Infinity) =>
@@ -28,7 +41,8 @@ const logR = (t: number, extra: number) => GROWTH * (t * TURNS * 2 * Math.PI) + 
 const jitter = ts.map((_, i) => 0.025 * Math.sin(i * 12.9898) * Math.cos(i * 78.233));
 const aLog = ts.map((t, i) => logR(t, wave(SHARED, t) + wave(A_OWN, t) + jitter[i]));
 const bLog = ts.map((t) => logR(t, wave(SHARED, t) + wave(B_OWN, t)));
-const fitLog = (level: number) => ts.map((t) => logR(t, wave(SHARED, t, BANDWIDTH[level - 1]) + wave(A_OWN, t, BANDWIDTH[level - 1])));
+const fitLog = (level: number) =>
+  ts.map((t) => logR(t, wave(SHARED, t, BANDWIDTH[level - 1]) + wave(A_OWN, t, BANDWIDTH[level - 1])));
 const mse = (a: number[], b: number[]) => a.reduce((s, v, i) => s + (v - b[i]) ** 2, 0) / a.length;
 const hidden = Array.from({ length: LEVELS }, (_, i) => mse(fitLog(i + 1), bLog));
 const bestHidden = Math.min(...hidden);
@@ -42,10 +56,13 @@ const xy = (t: number, lr: number): [number, number] => {
   const r = (Math.exp(lr) / Math.exp(maxLog)) * (VIEW / 2 - 14);
   return [VIEW / 2 + r * Math.cos(theta), VIEW / 2 - r * Math.sin(theta)];
 };
-const pathOf = (logs: number[]) => logs.map((lr, i) => {
-  const [x, y] = xy(ts[i], lr);
-  return `${i ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)}`;
-}).join("");
+const pathOf = (logs: number[]) =>
+  logs
+    .map((lr, i) => {
+      const [x, y] = xy(ts[i], lr);
+      return `${i ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)}`;
+    })
+    .join("");
 
 function describe(level: number): string {
   if (level === 1) return "the plain spiral: it misses the shape A and B share.";
@@ -69,14 +86,18 @@ const A_DOTS = svg`${ts.map((t, i) => {
   const [x, y] = xy(t, aLog[i]);
   return svg`<circle cx=${x} cy=${y} r="2.6"></circle>`;
 })}`;
-const B_DIAMONDS = svg`${ts.filter((_, i) => i % 2 === 0).map((t, k) => {
-  const [x, y] = xy(t, bLog[2 * k]);
-  return svg`<rect x=${x - 3.2} y=${y - 3.2} width="6.4" height="6.4" transform="rotate(45 ${x} ${y})"></rect>`;
-})}`;
+const B_DIAMONDS = svg`${ts
+  .filter((_, i) => i % 2 === 0)
+  .map((t, k) => {
+    const [x, y] = xy(t, bLog[2 * k]);
+    return svg`<rect x=${x - 3.2} y=${y - 3.2} width="6.4" height="6.4" transform="rotate(45 ${x} ${y})"></rect>`;
+  })}`;
 
-const PICTURE = "A toy spiral A as dots, the model's fit as an orange line, and after the reveal spiral B as purple diamonds.";
-const IN_A_MATCH = "In a match everyone tunes at once before the timer runs out, with a one-line cue about B. "
-  + "Lock in; the reveal scores you on B. ";
+const PICTURE =
+  "A toy spiral A as dots, the model's fit as an orange line, and after the reveal spiral B as purple diamonds.";
+const IN_A_MATCH =
+  "In a match everyone tunes at once before the timer runs out, with a one-line cue about B. " +
+  "Lock in; the reveal scores you on B. ";
 
 export interface HowTo {
   open(): void;
@@ -98,7 +119,11 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
     if (step >= 3) return close();
     step++;
     draw();
-    announce(step === 2 ? `B revealed: level ${level} scores ${pointsAt(level)} points on B.` : "In a match: tune, lock in, then the reveal scores you on B.");
+    announce(
+      step === 2
+        ? `B revealed: level ${level} scores ${pointsAt(level)} points on B.`
+        : "In a match: tune, lock in, then the reveal scores you on B.",
+    );
   }
 
   function text() {
@@ -108,14 +133,16 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
     if (step === 2) {
       const points = pointsAt(level);
       return html`${"B, the hidden spiral, shares A's big shape but not its bumps. You are scored on B: "}<strong>level ${level} → ${points} points</strong>${
-        points === 1000 ? ". That is the best level here." : ". Try other levels: which scores best?"}`;
+        points === 1000 ? ". That is the best level here." : ". Try other levels: which scores best?"
+      }`;
     }
     return html`${IN_A_MATCH}<strong>Fit the shape, not the noise.</strong>${` (Here level ${BEST_LEVEL} was best.)`}`;
   }
 
   function draw(): void {
     box.dataset.step = String(step);
-    render(html`
+    render(
+      html`
       <div class="how-to-head">
         <h2 id="how-to-title">How to play</h2><span class="how-to-step muted small" id="how-to-step">${step} / 3</span>
         <button class="small-button" type="button" data-testid="skip-how-to" aria-label="Skip how to play" @click=${close}>Skip</button>
@@ -131,13 +158,19 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
           <label class="field" for="how-to-slider">Detail</label>
           <input id="how-to-slider" type="range" min="1" max=${LEVELS} step="1" .value=${String(level)}
             aria-describedby="how-to-text" aria-valuetext="level ${level}"
-            @input=${(e: Event) => { level = Number((e.target as HTMLInputElement).value) || 1; draw(); }} />
+            @input=${(e: Event) => {
+              level = Number((e.target as HTMLInputElement).value) || 1;
+              draw();
+            }} />
           <p class="how-to-text" id="how-to-text" aria-live="polite">${text()}</p>
           <p class="legend small"><span class="dot a"></span> A <span class="line fit"></span> fit <span class="dot b diamond"></span> B</p>
-          <button class="primary" type="button" id="how-to-next" data-testid="how-to-next" @click=${next}>${step === 1
-            ? "Reveal B" : step === 2 ? "Next" : "Let's play"}</button>
+          <button class="primary" type="button" id="how-to-next" data-testid="how-to-next" @click=${next}>${
+            step === 1 ? "Reveal B" : step === 2 ? "Next" : "Let's play"
+          }</button>
         </div>
-      </div>`, box);
+      </div>`,
+      box,
+    );
   }
 
   const open = () => {

@@ -4,14 +4,21 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { movement, type PlayerRow } from "../view-model";
 
 export function renderLeaderboard(rows: PlayerRow[], withRound: boolean, root: HTMLElement): void {
-  render(html`
+  render(
+    html`
     <h2>Leaderboard</h2>
-    <ol id="leaderboard" class="leaderboard" data-testid="leaderboard">${repeat(rows, (p) => p.id, (p) => {
-    const move = movement(p);
-    const detail = withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : "";
-    return html`<li class="leaderboard-row${p.isMe ? " me" : ""}" data-testid="leaderboard-row" data-name=${p.name}
+    <ol id="leaderboard" class="leaderboard" data-testid="leaderboard">${repeat(
+      rows,
+      (p) => p.id,
+      (p) => {
+        const move = movement(p);
+        const detail = withRound && p.revealedPick ? `level ${p.revealedPick} · +${p.roundPoints}` : "";
+        return html`<li class="leaderboard-row${p.isMe ? " me" : ""}" data-testid="leaderboard-row" data-name=${p.name}
       data-points=${p.points}><span class="rank">${p.rank || "–"}</span><span class="move ${move.kind}" title=${move.label}
       aria-label=${move.label}>${move.symbol}</span><span class="who"><span class="name">${p.name + (p.isMe ? " (you)" : "")}</span
       ><span class="detail">${detail}</span></span><span class="points">${p.points}</span></li>`;
-  })}</ol>`, root);
+      },
+    )}</ol>`,
+    root,
+  );
 }

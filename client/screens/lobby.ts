@@ -90,7 +90,14 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
   const focused = (id: string) => (document.activeElement as HTMLElement | null)?.id === id;
   const follow = <T>(control: string, value: T) => (settling(control) || focused(control) ? noChange : live(value));
 
-  function number(id: string, testid: string, key: "rounds" | "tuningSeconds", range: Range, value: number, disabled: boolean) {
+  function number(
+    id: string,
+    testid: string,
+    key: "rounds" | "tuningSeconds",
+    range: Range,
+    value: number,
+    disabled: boolean,
+  ) {
     return html`<input id=${id} data-testid=${testid} type="number" min=${range.min} max=${range.max} step="1"
       inputmode="numeric" ?disabled=${disabled} .value=${follow(id, String(value))}
       @input=${(e: Event) => onNumber(e, key, range, false)} @change=${(e: Event) => onNumber(e, key, range, true)} />`;
@@ -100,7 +107,8 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
     port = p;
     const { state } = v;
     const visibility = state.visibility === "public" ? "public" : "private";
-    render(html`
+    render(
+      html`
       <legend>Room</legend>
       <label class="check"><input id="show-picks-input" data-testid="show-picks-input" type="checkbox" ?disabled=${!v.isHost}
         .checked=${follow("show-picks-input", state.showPicksLive === true)}
@@ -114,13 +122,15 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
         <select id="visibility-input" data-testid="visibility-input" ?disabled=${!v.isHost}
           .value=${follow("visibility-input", visibility)}
           @change=${(e: Event) => {
-    const value = (e.target as HTMLSelectElement).value as (typeof VISIBILITIES)[number];
-    if (VISIBILITIES.includes(value)) sendRoomSettings("visibility-input", { visibility: value });
-  }}>
+            const value = (e.target as HTMLSelectElement).value as (typeof VISIBILITIES)[number];
+            if (VISIBILITIES.includes(value)) sendRoomSettings("visibility-input", { visibility: value });
+          }}>
           <option value="private">Private: join by code only</option>
           <option value="public">Public: listed on the Watch page</option>
         </select>
-      </label>`, roomSettings);
+      </label>`,
+      roomSettings,
+    );
   }
 
   return {
@@ -130,7 +140,8 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
       const { state, isHost } = v;
       const kinds = new Set<string>(roomKinds(state));
       const difficulty = state.difficulty || "normal";
-      render(html`
+      render(
+        html`
         <p class="big-code-label">Join at <span id="join-host">${location.host}</span> with the code</p>
         <p id="big-code" class="big-code">${state.code}</p>
         <h2>Players <span id="player-count" class="muted">(${v.players}${v.watching ? ` + ${v.watching} watching` : ""})</span></h2>
@@ -138,15 +149,21 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
         <h2>Match settings <span id="settings-note" class="muted small">${isHost ? "" : "(set by the host)"}</span></h2>
         <div class="settings">
           <label>Rounds ${number("rounds-input", "rounds-input", "rounds", ROUNDS, state.rounds, !isHost)}</label>
-          <label>Tuning time (s) ${number("tuning-seconds-input", "tuning-seconds-input", "tuningSeconds", TUNING_SECONDS,
-    state.tuningSeconds, !isHost)}</label>
+          <label>Tuning time (s) ${number(
+            "tuning-seconds-input",
+            "tuning-seconds-input",
+            "tuningSeconds",
+            TUNING_SECONDS,
+            state.tuningSeconds,
+            !isHost,
+          )}</label>
           <label>Difficulty
             <select id="difficulty-input" data-testid="difficulty-input" ?disabled=${!isHost}
               .value=${follow("difficulty-input", difficulty)}
               @change=${(e: Event) => {
-    const value = (e.target as HTMLSelectElement).value as (typeof DIFFICULTIES)[number];
-    if (DIFFICULTIES.includes(value)) sendSettings("difficulty-input", { difficulty: value });
-  }}>
+                const value = (e.target as HTMLSelectElement).value as (typeof DIFFICULTIES)[number];
+                if (DIFFICULTIES.includes(value)) sendSettings("difficulty-input", { difficulty: value });
+              }}>
               <option value="easy">Easy: little noise on A</option>
               <option value="normal">Normal</option>
               <option value="hard">Hard: noisy A</option>
@@ -155,8 +172,10 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
         </div>
         <fieldset id="kinds-input" data-testid="kinds-input" class="kinds" @change=${onKinds}>
           <legend>Spirals that can appear</legend>
-          ${SPIRAL_KINDS.map((kind) => html`<label class="check kind"><input type="checkbox" value=${kind} name="kinds"
-            ?disabled=${!isHost} .checked=${follow("kinds-input", kinds.has(kind))} />${KIND_LABELS[kind] ?? kind}</label>`)}
+          ${SPIRAL_KINDS.map(
+            (kind) => html`<label class="check kind"><input type="checkbox" value=${kind} name="kinds"
+            ?disabled=${!isHost} .checked=${follow("kinds-input", kinds.has(kind))} />${KIND_LABELS[kind] ?? kind}</label>`,
+          )}
         </fieldset>
         <label class="check"><input id="speed-bonus-input" data-testid="speed-bonus-input" type="checkbox" ?disabled=${!isHost}
           .checked=${follow("speed-bonus-input", state.speedBonus === true)}
@@ -164,9 +183,13 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
           Speed bonus: up to +${SPEED_BONUS_MAX} points for locking in early (a good pick only)</label>
         <div id="lobby-room-slot" ${ref(slots.lobbyRoom)}></div>
         <button id="start-match" data-testid="start-match" class="primary wide" type="button" ?hidden=${!isHost}
-          @click=${() => { flushSettings(); port?.send("start", {}); }}>Start the match</button>
-        <p id="lobby-wait" class="muted" ?hidden=${isHost}>Waiting for the host to start…</p>`, root);
+          @click=${() => {
+            flushSettings();
+            port?.send("start", {});
+          }}>Start the match</button>
+        <p id="lobby-wait" class="muted" ?hidden=${isHost}>Waiting for the host to start…</p>`,
+        root,
+      );
     },
   };
 }
-

@@ -15,13 +15,29 @@ function kick(port: RoomPort, p: PlayerRow, current: () => RoomPort | undefined)
 }
 
 /** Renders the list into `list` (the one #player-list, which moves between the lobby and the host's panel). */
-export function renderPlayers(rows: PlayerRow[], isHost: boolean, port: RoomPort, list: HTMLElement,
-  current: () => RoomPort | undefined): void {
+export function renderPlayers(
+  rows: PlayerRow[],
+  isHost: boolean,
+  port: RoomPort,
+  list: HTMLElement,
+  current: () => RoomPort | undefined,
+): void {
   const seated = [...rows].sort((a, b) => a.seat - b.seat);
-  render(repeat(seated, (p) => p.id, (p) => html`<li class=${p.isMe ? "me" : ""} data-name=${p.name} data-session-id=${p.id}
-    ><span class="name">${p.name}</span>${p.isHost ? html`<span class="tag host">host</span>` : nothing}${p.isMe
-  ? html`<span class="tag">you</span>` : nothing}${!p.connected ? html`<span class="tag off">reconnecting</span>` : nothing}${
-  isHost && !p.isMe ? html`<button class="kick" type="button" data-testid="kick-player" data-session-id=${p.id}
+  render(
+    repeat(
+      seated,
+      (p) => p.id,
+      (p) => html`<li class=${p.isMe ? "me" : ""} data-name=${p.name} data-session-id=${p.id}
+    ><span class="name">${p.name}</span>${p.isHost ? html`<span class="tag host">host</span>` : nothing}${
+      p.isMe ? html`<span class="tag">you</span>` : nothing
+    }${!p.connected ? html`<span class="tag off">reconnecting</span>` : nothing}${
+      isHost && !p.isMe
+        ? html`<button class="kick" type="button" data-testid="kick-player" data-session-id=${p.id}
         data-name=${p.name} title="Remove ${p.name}" aria-label="Remove ${p.name}"
-        @click=${() => kick(port, p, current)}>✕</button>` : nothing}</li>`), list);
+        @click=${() => kick(port, p, current)}>✕</button>`
+        : nothing
+    }</li>`,
+    ),
+    list,
+  );
 }

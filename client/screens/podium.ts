@@ -14,17 +14,22 @@ export interface PodiumView {
 }
 
 /** The top three as list items (the game's podium and the projector's). */
-export const topThree = (rows: PlayerRow[]) => rows.slice(0, 3).map((p, i) => html`<li class="place place-${i + 1}"
-  ><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span><span class="points">${p.points} pts</span></li>`);
+export const topThree = (rows: PlayerRow[]) =>
+  rows.slice(0, 3).map(
+    (p, i) => html`<li class="place place-${i + 1}"
+  ><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span><span class="points">${p.points} pts</span></li>`,
+  );
 
 export function renderPodium(v: PodiumView, port: RoomPort, root: HTMLElement): void {
   const canPlayAgain = v.isHost && !v.daily;
-  render(html`
+  render(
+    html`
     <h2>Podium</h2>
     <ol id="top3" class="top3">${topThree(v.rows)}</ol>
     <button id="play-again" data-testid="play-again" class="primary wide" type="button" ?hidden=${!canPlayAgain}
       @click=${() => port.send("playAgain", {})}>Play again</button>
     <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || v.daily}>Waiting for the host to start a new match…</p>
     <button id="daily-home" class="primary wide" type="button" ?hidden=${!v.daily} @click=${v.home}>Back home</button>`,
-  root);
+    root,
+  );
 }

@@ -24,8 +24,15 @@ import { slots } from "../placement";
 
 export interface ProjectorView {
   state: SettingsState & {
-    code: string; round: number; rounds: number; tuningSeconds: number; trainingProgress: number;
-    paused: boolean; lockedCount: number; playingCount: number; spectatorCount: number;
+    code: string;
+    round: number;
+    rounds: number;
+    tuningSeconds: number;
+    trainingProgress: number;
+    paused: boolean;
+    lockedCount: number;
+    playingCount: number;
+    spectatorCount: number;
   };
   rows: PlayerRow[];
   phase: Phase;
@@ -57,9 +64,12 @@ function classPick(levels: number[]): { level: number; label: string } | undefin
 
 function board(rows: PlayerRow[], withRound: boolean) {
   const shown = rows.slice(0, BOARD_ROWS);
-  return html`${shown.map((p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span><span class="name"
-    >${p.name}</span><span class="points">${withRound && p.revealedPick
-  ? html`<span class="round">+${p.roundPoints}</span>` : nothing}${p.points}</span></li>`)}
+  return html`${shown.map(
+    (p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span><span class="name"
+    >${p.name}</span><span class="points">${
+      withRound && p.revealedPick ? html`<span class="round">+${p.roundPoints}</span>` : nothing
+    }${p.points}</span></li>`,
+  )}
     ${rows.length > shown.length ? html`<li class="pj-board-more">…and ${rows.length - shown.length} more</li>` : nothing}`;
 }
 
@@ -91,8 +101,9 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const link = joinLink(state.code);
     if (qr?.link !== link) qr = { link, url: qrDataUrl(link) };
     const watching = state.spectatorCount;
-    const settings = `${state.rounds} rounds · ${state.tuningSeconds} s to tune · ${settingsSummary(state)}`
-      + (state.locked ? " · room locked" : "");
+    const settings =
+      `${state.rounds} rounds · ${state.tuningSeconds} s to tune · ${settingsSummary(state)}` +
+      (state.locked ? " · room locked" : "");
     const names = [...rows].sort((a, b) => a.seat - b.seat).map((p) => p.name);
     const title = rows.length
       ? `${rows.length} ${rows.length === 1 ? "player" : "players"}${watching ? ` · ${watching} watching` : ""}`
@@ -103,7 +114,10 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
         <p id="pj-code" class="pj-code">${state.code}</p>
         <div class="pj-qr-row">
           <img id="pj-qr" class="pj-qr" data-testid="qr-code" alt="QR code of the join link" src=${until(qr.url, nothing)}
-            data-link=${until(qr.url.then(() => link), nothing)} />
+            data-link=${until(
+              qr.url.then(() => link),
+              nothing,
+            )} />
           <p class="pj-label pj-scan">or scan<br />with a phone</p>
         </div>
       </div>
@@ -130,8 +144,12 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const proof = reveal ? proofOf(sameRound, reveal) : undefined;
     const gaps = reveal ? gapRows(sameRound, reveal, classPick(reveal.results.map((x) => x.level)), true) : [];
     const title = revealing
-      ? reveal ? `B was ${reveal.b.name} (${reveal.b.kind})` : ""
-      : round ? `A: ${round.a.name} (${round.a.kind})` : "A: …";
+      ? reveal
+        ? `B was ${reveal.b.name} (${reveal.b.kind})`
+        : ""
+      : round
+        ? `A: ${round.a.name} (${round.a.kind})`
+        : "A: …";
     return html`<div class="pj-col pj-col-spiral">
         <p id="pj-round-title" class="pj-subtitle">${title}</p>
         <div id="pj-spiral" class="pj-canvas" aria-label="Spiral" ${ref(spiralBox)}></div>
@@ -144,12 +162,16 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
           <p id="pj-paused" class="pj-paused" ?hidden=${revealing || !state.paused}>Paused</p>
           <p id="pj-timer" class=${classMap({ "pj-timer": true, paused: state.paused, urgent: v.secondsLeft <= 5 && !state.paused })}>${formatSeconds(v.secondsLeft)}</p>
           <div id="pj-histogram-slot" ${ref(slots.pjHistogram)}></div>
-          <p id="pj-locked" class=${classMap({ "pj-locked": true, big: !counts })}>${counts
-  ? "" : `${state.lockedCount} of ${state.playingCount} locked in`}</p>
+          <p id="pj-locked" class=${classMap({ "pj-locked": true, big: !counts })}>${
+            counts ? "" : `${state.lockedCount} of ${state.playingCount} locked in`
+          }</p>
         </div>
         <div id="pj-reveal-side" ?hidden=${!revealing}>
-          <p id="pj-reveal-title" class="pj-subtitle">${!reveal ? "Revealing…" : `Best level: ${reveal.bestLevel}`
-            + (best ? ` · hidden error ${best.error.toFixed(4)}` : "")}</p>
+          <p id="pj-reveal-title" class="pj-subtitle">${
+            !reveal
+              ? "Revealing…"
+              : `Best level: ${reveal.bestLevel}` + (best ? ` · hidden error ${best.error.toFixed(4)}` : "")
+          }</p>
           <div id="pj-ucurve" class="pj-ucurve" aria-label="Hidden error by detail level" ${ref(uCurveBox)}></div>
           <div id="pj-reveal-shake-slot" class="pj-shake-slot" ${ref(slots.pjRevealShake)}></div>
         </div>
@@ -184,13 +206,21 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const key = `B:${reveal.round}:${reveal.b.name}`;
     if (spiralKey !== key) {
       spiralKey = key;
-      spiral.show({ points: reveal.b, colour: COLOURS.b, curve: reveal.overB.find((x) => x.level === reveal.bestLevel) });
+      spiral.show({
+        points: reveal.b,
+        colour: COLOURS.b,
+        curve: reveal.overB.find((x) => x.level === reveal.bestLevel),
+      });
     }
     uCurve ??= new UCurveView(uCurveBox.value!);
     if (entering) uCurve.refresh();
     if (uCurveKey !== key) {
       uCurveKey = key;
-      uCurve.show({ hidden: reveal.hidden, bestLevel: reveal.bestLevel, picks: reveal.results.map((x) => ({ level: x.level, mine: false })) });
+      uCurve.show({
+        hidden: reveal.hidden,
+        bestLevel: reveal.bestLevel,
+        picks: reveal.results.map((x) => ({ level: x.level, mine: false })),
+      });
     }
   }
 
@@ -203,9 +233,11 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
       const { state, phase } = v;
       const entering = shownPhase !== phase;
       shownPhase = phase;
-      const heading = phase === "lobby" ? "Lobby" : phase === "podium" ? "Final results" : `Round ${state.round} of ${state.rounds}`;
+      const heading =
+        phase === "lobby" ? "Lobby" : phase === "podium" ? "Final results" : `Round ${state.round} of ${state.rounds}`;
       const inRound = phase === "tuning" || phase === "reveal";
-      render(html`
+      render(
+        html`
         <header class="pj-head">
           <span class="pj-brand">Shell <span class="amp">&amp;</span> Galaxy</span>
           <span id="pj-join-small" class="pj-join-small">${phase === "lobby" ? "" : `Code ${state.code} · ${location.host}`}</span>
@@ -220,7 +252,9 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
           <div class="pj-col"><h2 class="pj-title">Leaderboard</h2>
             <ol id="pj-podium-board" class="pj-board">${phase === "podium" ? board(v.rows, false) : nothing}</ol></div>
           <div id="pj-podium-shake-slot" class="pj-col pj-shake-slot" ${ref(slots.pjPodiumShake)}></div>
-        </div>`, root);
+        </div>`,
+        root,
+      );
       if (phase === "lobby") fitPlayerList();
       if (inRound) drawCanvases(v, entering);
     },

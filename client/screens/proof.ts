@@ -24,9 +24,11 @@ export function proofTemplate(proof: Proof, options: ProofOptions = {}): Templat
   const verdict = html`<p class="proof-verdict ${proof.state}" data-verified=${proof.state} title=${proof.how}
     data-testid=${options.compact ? nothing : "reveal-verified"}>${text}</p>`;
   if (options.compact) return verdict;
-  const replay = proof.replay ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
+  const replay = proof.replay
+    ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
     title="Plays this very round again in solo practice: the same A, the same B, every level"
-    target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>` : nothing;
+    target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>`
+    : nothing;
   // No whitespace between the parts: the box's text is exactly theirs.
   return html`${verdict}<details class="proof-how"><summary>how?</summary><p class="small">${proof.how}</p></details>${replay}`;
 }
@@ -49,14 +51,18 @@ export function gapsTemplate(rows: GapRow[], options: { compact?: boolean } = {}
     return html`<div class="gap-row ${r.kind}" data-testid=${options.compact ? "pj-gap-row" : "gap-row"} data-kind=${r.kind}
       data-level=${r.level}>
       <p class="gap-head"><strong>${r.title}</strong></p>
-      ${options.compact
-    // Compact (the projector): the three errors on one line instead of the bars, so the strip stays low.
-    ? html`<p class="gap-values">${bars.map((b) => `${b.label} ${formatError(r[b.key]!)}`).join(" → ")}</p>`
-    : html`<div class="gap-bars" aria-hidden="true">${bars.map((b) => html`<div class="gap-bar ${b.key}">
+      ${
+        options.compact
+          ? // Compact (the projector): the three errors on one line instead of the bars, so the strip stays low.
+            html`<p class="gap-values">${bars.map((b) => `${b.label} ${formatError(r[b.key]!)}`).join(" → ")}</p>`
+          : html`<div class="gap-bars" aria-hidden="true">${bars.map(
+              (b) => html`<div class="gap-bar ${b.key}">
           <span class="gap-bar-label">${b.label}</span>
           <span class="gap-bar-track"><span class="gap-bar-fill"
             style="width: ${Math.max(1, (100 * r[b.key]!) / top).toFixed(1)}%"></span></span>
-          <span class="gap-bar-value">${formatError(r[b.key]!)}</span></div>`)}</div>`}
+          <span class="gap-bar-value">${formatError(r[b.key]!)}</span></div>`,
+            )}</div>`
+      }
       ${r.noise ? html`<p class="gap-sentence" data-gap="noise">${r.noise}</p>` : nothing}
       <p class="gap-sentence" data-gap="bumps">${r.bumps}</p>
     </div>`;

@@ -36,8 +36,12 @@ export interface RevealScreen {
   render(view: RevealScreenView, port: RoomPort): void;
 }
 
-export function createRevealScreen(panel: HTMLElement, extra: HTMLElement, spiral: () => SpiralView,
-  uCurve: (box: HTMLElement) => UCurveView): RevealScreen {
+export function createRevealScreen(
+  panel: HTMLElement,
+  extra: HTMLElement,
+  spiral: () => SpiralView,
+  uCurve: (box: HTMLElement) => UCurveView,
+): RevealScreen {
   const burst = createRef<HTMLElement>();
   const uCurveBox = createRef<HTMLElement>();
   let port: RoomPort | undefined;
@@ -48,16 +52,28 @@ export function createRevealScreen(panel: HTMLElement, extra: HTMLElement, spira
     const el = burst.value!;
     finishCountUp(el);
     const mine = msg.results.find((x) => x.sessionId === me);
-    announce(`Reveal: B was ${msg.b.name}. ` + (mine
-      ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
-      : "") + `The best level was ${msg.bestLevel}.`);
+    announce(
+      `Reveal: B was ${msg.b.name}. ` +
+        (mine
+          ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
+          : "") +
+        `The best level was ${msg.bestLevel}.`,
+    );
     sound("reveal");
     el.textContent = "";
     const level = mine?.level;
     const over = msg.overB.find((x) => x.level === level);
     spiral().reveal({ points: msg.b, colour: COLOURS.b, curve: over, gaps: true }, () => {
       if (!mine || playedKey !== key) return;
-      countUp(el, mine.points, (n) => `+${n}`, 900, () => { if (mine.points > 0) sound("points"); });
+      countUp(
+        el,
+        mine.points,
+        (n) => `+${n}`,
+        900,
+        () => {
+          if (mine.points > 0) sound("points");
+        },
+      );
     });
     uCurve(uCurveBox.value!).show({
       hidden: msg.hidden,
@@ -84,28 +100,40 @@ export function createRevealScreen(panel: HTMLElement, extra: HTMLElement, spira
       const mine = msg?.results.find((x) => x.sessionId === p.me);
       const best = msg?.hidden.find((x) => x.level === msg.bestLevel);
       const bonus = mine?.speedBonus ?? 0;
-      const arithmetic = !msg ? "" : mine
-        ? `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`
-        : "Players score 1000 × (best hidden error ÷ theirs)², rounded.";
+      const arithmetic = !msg
+        ? ""
+        : mine
+          ? `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`
+          : "Players score 1000 × (best hidden error ÷ theirs)², rounded.";
       const proof = msg && !v.practice ? proofOf(round, msg) : undefined;
       const gaps = msg ? gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined) : [];
-      render(html`
-        <p id="reveal-title" class="reveal-title">${msg ? `The best level this round was ${msg.bestLevel}`
-          + (best ? ` (hidden error ${formatError(best.error)}).` : ".") : ""}</p>
+      render(
+        html`
+        <p id="reveal-title" class="reveal-title">${
+          msg
+            ? `The best level this round was ${msg.bestLevel}` +
+              (best ? ` (hidden error ${formatError(best.error)}).` : ".")
+            : ""
+        }</p>
         <p class="legend small"><span class="dot b diamond"></span> hidden spiral B <span class="line fit"></span> your fit, laid over B
           <span class="line gap"></span> gaps (the hidden error)</p>
         <p id="points-burst" class="points-burst" aria-hidden="true" ?hidden=${!mine} ${ref(burst)}></p>
         <p id="my-result" class="my-result">${result(msg, p.me, v.sliderLevel)}</p>
-        <p id="speed-bonus-line" class="small speed-bonus-line" ?hidden=${bonus <= 0}>${bonus > 0
-          ? `Includes a speed bonus of +${bonus} for locking in early.` : ""}</p>
+        <p id="speed-bonus-line" class="small speed-bonus-line" ?hidden=${bonus <= 0}>${
+          bonus > 0 ? `Includes a speed bonus of +${bonus} for locking in early.` : ""
+        }</p>
         <details id="arithmetic-box" ?hidden=${!msg}><summary>How the points add up</summary>
           <p id="arithmetic" class="small">${arithmetic}</p></details>
         <section id="reveal-gaps" class="reveal-gaps" data-testid="reveal-gaps" aria-label="Where the error comes from"
           ?hidden=${gaps.length === 0}>${gapsTemplate(gaps)}</section>
-        <div id="reveal-proof" class="proof-line" ?hidden=${!proof} data-verified=${proof?.state ?? nothing}>${proof
-          ? proofTemplate(proof, { newTab: true }) : nothing}</div>
-        <div ${ref(slots.revealBoard)}></div>`, panel);
-      render(html`
+        <div id="reveal-proof" class="proof-line" ?hidden=${!proof} data-verified=${proof?.state ?? nothing}>${
+          proof ? proofTemplate(proof, { newTab: true }) : nothing
+        }</div>
+        <div ${ref(slots.revealBoard)}></div>`,
+        panel,
+      );
+      render(
+        html`
         <h2>Hidden error by detail level</h2>
         <div id="u-curve" class="canvas-box wide-box" aria-label="Hidden error against detail level, with everyone's picks"
           ${ref(uCurveBox)}></div>
@@ -114,8 +142,12 @@ export function createRevealScreen(panel: HTMLElement, extra: HTMLElement, spira
         <div id="reveal-shake-slot" ${ref(slots.revealShake)}></div>
         ${v.below ?? nothing}
         <button id="next-round" class="primary wide" type="button" ?hidden=${!v.next}
-          @click=${() => port?.send("next", {})}>${v.next ?? "Next"}</button>`, extra);
-      const key = msg ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}:${round?.commitment ?? ""}` : "";
+          @click=${() => port?.send("next", {})}>${v.next ?? "Next"}</button>`,
+        extra,
+      );
+      const key = msg
+        ? `${msg.round}:${msg.b.name}:${msg.bestLevel}:${msg.results.map((x) => x.sessionId + x.points).join()}:${round?.commitment ?? ""}`
+        : "";
       if (msg && key !== playedKey) {
         playedKey = key;
         play(msg, p.me, key);

@@ -14,12 +14,14 @@ export interface RoundHead {
 }
 
 export function renderRoundHead(head: RoundHead, root: HTMLElement): void {
-  render(html`
+  render(
+    html`
     <div class="round-head">
       <span id="round-label" class="muted">${head.label}</span>
       <span id="paused-banner" class="paused-banner" data-testid="paused" ?hidden=${!head.paused}>Paused by the host</span>
       <span id="timer" class=${classMap({ timer: true, urgent: head.urgent })} data-testid="timer">${head.timer}</span>
     </div>
     <div class="cue-box"><span class="cue-tag" aria-hidden="true">B?</span><p id="cue" class="cue" .textContent=${head.cue}></p></div>`,
-  root);
+    root,
+  );
 }

@@ -3,7 +3,12 @@
 import { SPIRAL_KINDS } from "../../shared/catalog";
 
 export const KIND_LABELS: Record<string, string> = {
-  shell: "Shells", galaxy: "Galaxies", cyclone: "Cyclones", plant: "Plants", horn: "Horns", other: "Other",
+  shell: "Shells",
+  galaxy: "Galaxies",
+  cyclone: "Cyclones",
+  plant: "Plants",
+  horn: "Horns",
+  other: "Other",
 };
 
 /** The settings' fields of the room state that the lobby and the summaries read. */
@@ -24,7 +29,14 @@ export function roomKinds(state: Pick<SettingsState, "kinds">): string[] {
 
 export function settingsSummary(state: SettingsState): string {
   const kinds = roomKinds(state);
-  const kindText = kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
-  return [kindText, `${state.difficulty || "normal"} difficulty`, state.speedBonus ? "speed bonus on" : "",
-    state.showPicksLive ? "picks shown live" : ""].filter(Boolean).join(" · ");
+  const kindText =
+    kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
+  return [
+    kindText,
+    `${state.difficulty || "normal"} difficulty`,
+    state.speedBonus ? "speed bonus on" : "",
+    state.showPicksLive ? "picks shown live" : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }

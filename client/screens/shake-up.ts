@@ -8,9 +8,42 @@ import type { ShakeUp } from "../../shared/protocol";
 
 /** Geometry in SVG units: the page's, and a bigger-type one for the projector. */
 const LAYOUTS = {
-  page: { row: 34, top: 30, width: 620, leftText: 236, lineFrom: 246, lineTo: 374, rightText: 384, maxName: 16, font: 17, head: 15 },
-  narrow: { row: 30, top: 28, width: 400, leftText: 150, lineFrom: 158, lineTo: 232, rightText: 240, maxName: 10, font: 17, head: 14 },
-  projector: { row: 44, top: 38, width: 640, leftText: 270, lineFrom: 280, lineTo: 360, rightText: 370, maxName: 14, font: 26, head: 20 },
+  page: {
+    row: 34,
+    top: 30,
+    width: 620,
+    leftText: 236,
+    lineFrom: 246,
+    lineTo: 374,
+    rightText: 384,
+    maxName: 16,
+    font: 17,
+    head: 15,
+  },
+  narrow: {
+    row: 30,
+    top: 28,
+    width: 400,
+    leftText: 150,
+    lineFrom: 158,
+    lineTo: 232,
+    rightText: 240,
+    maxName: 10,
+    font: 17,
+    head: 14,
+  },
+  projector: {
+    row: 44,
+    top: 38,
+    width: 640,
+    leftText: 270,
+    lineFrom: 280,
+    lineTo: 360,
+    rightText: 370,
+    maxName: 14,
+    font: 26,
+    head: 20,
+  },
 } as const;
 
 export interface ShakeUpOptions {
@@ -25,12 +58,21 @@ export interface ShakeUpOptions {
 }
 
 const EXPLAIN = " — mean |Δrank| ÷ N: 0 means fitting A predicted B perfectly.";
-const short = (name: string, max: number) => ([...name].length > max ? [...name].slice(0, max - 1).join("") + "…" : name);
+const short = (name: string, max: number) =>
+  [...name].length > max ? [...name].slice(0, max - 1).join("") + "…" : name;
 
 /** Draws the shake-up into `box` (a re-render with the same shake-up leaves the drawing, and its animation, alone). */
 export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUpOptions): void {
   const L = LAYOUTS[options.projector ? "projector" : window.innerWidth < 560 ? "narrow" : "page"];
-  const { row: ROW, top: TOP, width: W, leftText: LEFT_TEXT, lineFrom: LINE_FROM, lineTo: LINE_TO, rightText: RIGHT_TEXT } = L;
+  const {
+    row: ROW,
+    top: TOP,
+    width: W,
+    leftText: LEFT_TEXT,
+    lineFrom: LINE_FROM,
+    lineTo: LINE_TO,
+    rightText: RIGHT_TEXT,
+  } = L;
   const maxRows = options.maxRows ?? 60;
   // Show the best by B; their A places are counted among everybody shown.
   const byB = [...shake.rows].sort((p, q) => p.rankB - q.rankB || p.rankA - q.rankA).slice(0, maxRows);
@@ -41,8 +83,10 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
   const mid = (LINE_FROM + LINE_TO) / 2;
   const me = (id: string) => (id === options.me ? " me" : "");
 
-  const left = byA.map((r, i) => svg`<text x=${LEFT_TEXT} y=${y(i)} text-anchor="end" dominant-baseline="central"
-    class="shake-name${me(r.sessionId)}">${short(r.name, L.maxName)}  ${r.rankA}</text>`);
+  const left = byA.map(
+    (r, i) => svg`<text x=${LEFT_TEXT} y=${y(i)} text-anchor="end" dominant-baseline="central"
+    class="shake-name${me(r.sessionId)}">${short(r.name, L.maxName)}  ${r.rankA}</text>`,
+  );
   const right = byB.map((r, j) => {
     const i = slotA.get(r.sessionId)!;
     const move = r.rankA - r.rankB;
@@ -56,7 +100,8 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
         >${r.rankB}  ${short(r.name, L.maxName)}${move ? `  ${move > 0 ? "▲" : "▼"}${Math.abs(move)}` : ""}</text>`;
   });
   const more = shake.rows.length - byB.length;
-  render(html`<figure class="shake-up" data-testid="shake-up" data-mean-shift=${shake.meanShift}
+  render(
+    html`<figure class="shake-up" data-testid="shake-up" data-mean-shift=${shake.meanShift}
     aria-label="Shake-up: mean shift ${shake.meanShift.toFixed(2)}">
     <figcaption class="shake-caption"><strong>Shake-up</strong>
       <span class="shake-mean">mean shift ${shake.meanShift.toFixed(2)}</span><span class="muted small shake-explain">${EXPLAIN}</span>
@@ -69,5 +114,7 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
       ${left}${right}
     </svg>
     ${more > 0 ? html`<p class="muted small">…and ${more} more</p>` : nothing}
-  </figure>`, box);
+  </figure>`,
+    box,
+  );
 }

@@ -12,10 +12,13 @@ export interface TrainingView {
 
 export function renderTraining(v: TrainingView, root: HTMLElement): void {
   const pct = Math.max(0, Math.min(100, v.progress));
-  render(html`
+  render(
+    html`
     <h2 id="training-title">${v.title}</h2>
     <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} id="training-bar">
       <div id="training-fill" style="width: ${pct}%"></div></div>
     <p class="muted">All ${MAX_LEVEL} detail levels train on the same spiral with the same seed. Get ready to pick one.</p>
-    <p id="match-summary" class="small muted">${v.summary}</p>`, root);
+    <p id="match-summary" class="small muted">${v.summary}</p>`,
+    root,
+  );
 }

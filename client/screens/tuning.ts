@@ -49,9 +49,22 @@ const KEYS_HINT = "Keys: ← → or + − step · 1–9 jump, 0 = 10, Shift+1 / 
 const bumps = (n: number) => (n === 1 ? "1 bump" : `${n} bumps`);
 
 /** The level a key asks for (a step from `level`, or a jump), or undefined for other keys. */
-export function levelForKey(e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">, level: number, max: number): number | undefined {
+export function levelForKey(
+  e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">,
+  level: number,
+  max: number,
+): number | undefined {
   const steps: Record<string, number> = {
-    ArrowRight: 1, ArrowUp: 1, "+": 1, "=": 1, PageUp: 1, ArrowLeft: -1, ArrowDown: -1, "-": -1, "_": -1, PageDown: -1,
+    ArrowRight: 1,
+    ArrowUp: 1,
+    "+": 1,
+    "=": 1,
+    PageUp: 1,
+    ArrowLeft: -1,
+    ArrowDown: -1,
+    "-": -1,
+    _: -1,
+    PageDown: -1,
   };
   const step = steps[e.key];
   if (step) return level + step;
@@ -63,7 +76,11 @@ export function levelForKey(e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">,
   return digit === "0" ? 10 : Number(digit);
 }
 
-export function createTuningScreen(root: HTMLElement, spiral: () => SpiralView, stage: () => HTMLElement): TuningScreen {
+export function createTuningScreen(
+  root: HTMLElement,
+  spiral: () => SpiralView,
+  stage: () => HTMLElement,
+): TuningScreen {
   const slider = createRef<HTMLInputElement>();
   let port: RoomPort | undefined;
   let view: TuningView | undefined;
@@ -125,10 +142,12 @@ export function createTuningScreen(root: HTMLElement, spiral: () => SpiralView, 
   function draw(): void {
     const fit = message?.fits.find((f) => f.level === level) ?? message?.fits[0];
     const frozen = canPick() && locked();
-    const hint = level === 1
-      ? "Level 1 is the plain spiral: a straight line in log-polar coordinates."
-      : `Level ${level} can draw about ${bumps(bumpsAlongArm(level))} along the arm.`;
-    render(html`
+    const hint =
+      level === 1
+        ? "Level 1 is the plain spiral: a straight line in log-polar coordinates."
+        : `Level ${level} can draw about ${bumps(bumpsAlongArm(level))} along the arm.`;
+    render(
+      html`
       <label class="field" for="detail-slider">Detail level <output id="level-out" for="detail-slider">${level}</output> / ${MAX_LEVEL}</label>
       <div class="level-control">
         <button id="level-down" data-testid="level-down" class="step-button" type="button" aria-label="Less detail (one level down)"
@@ -152,7 +171,9 @@ export function createTuningScreen(root: HTMLElement, spiral: () => SpiralView, 
       <p class="legend small"><span class="dot a"></span> training points <span class="dot hollow"></span> validation (held out)
         <span class="line fit"></span> the model's fit</p>
       <p id="keys-hint" class="small muted keys">${KEYS_HINT}</p>
-      <div id="tuning-histogram-slot" ${ref(slots.tuningHistogram)}></div>`, root);
+      <div id="tuning-histogram-slot" ${ref(slots.tuningHistogram)}></div>`,
+      root,
+    );
   }
 
   // Keys move the detail level from anywhere on the page during tuning (not while typing in a
@@ -160,12 +181,16 @@ export function createTuningScreen(root: HTMLElement, spiral: () => SpiralView, 
   document.addEventListener("keydown", (e) => {
     const s = slider.value;
     const target = e.target as HTMLElement | null;
-    const typing = (target instanceof HTMLInputElement && target !== s) || target instanceof HTMLTextAreaElement
-      || target instanceof HTMLSelectElement || target?.isContentEditable === true;
+    const typing =
+      (target instanceof HTMLInputElement && target !== s) ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement ||
+      target?.isContentEditable === true;
     if (!s || typing || e.altKey || e.ctrlKey || e.metaKey || root.hidden || s.offsetParent === null) return;
     if (document.querySelector("dialog[open]")) return;
     if (e.key === "Enter") {
-      const onControl = target && target !== s && target !== document.body && target.closest("button, a, summary, [tabindex]");
+      const onControl =
+        target && target !== s && target !== document.body && target.closest("button, a, summary, [tabindex]");
       if (onControl || s.disabled) return;
       e.preventDefault();
       lockIn();
@@ -190,7 +215,8 @@ export function createTuningScreen(root: HTMLElement, spiral: () => SpiralView, 
     drawFit();
     announce(v.intro(msg));
     // A phone in landscape: the spiral and the controls fill the short screen.
-    if (innerHeight < 560 && innerWidth > innerHeight) requestAnimationFrame(() => stage().scrollIntoView({ block: "start" }));
+    if (innerHeight < 560 && innerWidth > innerHeight)
+      requestAnimationFrame(() => stage().scrollIntoView({ block: "start" }));
     // Keyboard players land on the slider (unless they are somewhere on purpose).
     const active = document.activeElement as HTMLElement | null;
     if (v.canPick && (!active || active === document.body || active.offsetParent === null)) {

@@ -4,8 +4,16 @@
 // token is kept in storage so a closed tab or a reload gets the same seat back by opening the
 // link again. Only Leave gives the seat up (and a kick: the host removed this player, so the
 // token is forgotten and nothing reconnects).
-import { CLOSE_KICKED, type ClockMessage, type DailyMessage, type ErrorMessage, type PickCountsMessage,
-  type PodiumMessage, type RevealMessage, type RoundMessage } from "../../shared/protocol";
+import {
+  CLOSE_KICKED,
+  type ClockMessage,
+  type DailyMessage,
+  type ErrorMessage,
+  type PickCountsMessage,
+  type PodiumMessage,
+  type RevealMessage,
+  type RoundMessage,
+} from "../../shared/protocol";
 import { serverOffset } from "../../shared/clock";
 import { fromWire } from "../../shared/round-messages";
 import { createDaily, createRoom, joinRoom, leftMessage, reconnectRoom, type MatchRoom } from "../net";
@@ -26,12 +34,20 @@ function enter(room: MatchRoom, isDaily = false): void {
   if (!isDaily) {
     // Keep the shareable link in the address bar; Back then returns home.
     if (urlCode() !== s.code) history.pushState({ room: s.code }, "", roomUrl(s.code, hostPage));
-    else if (location.search !== `?room=${s.code}`) history.replaceState({ room: s.code }, "", roomUrl(s.code, hostPage));
+    else if (location.search !== `?room=${s.code}`)
+      history.replaceState({ room: s.code }, "", roomUrl(s.code, hostPage));
   }
   const current = () => store.get().session === s;
-  const changed = () => { if (current()) store.changed(); };
-  room.onMessage("clock", (m: ClockMessage) => { if (current()) store.set({ clockOffset: serverOffset(m.now, Date.now()) }); });
-  room.onMessage("round", (m: RoundMessage) => { s.round = fromWire(m); changed(); });
+  const changed = () => {
+    if (current()) store.changed();
+  };
+  room.onMessage("clock", (m: ClockMessage) => {
+    if (current()) store.set({ clockOffset: serverOffset(m.now, Date.now()) });
+  });
+  room.onMessage("round", (m: RoundMessage) => {
+    s.round = fromWire(m);
+    changed();
+  });
   room.onMessage("reveal", (m: RevealMessage) => {
     s.revealMessage = fromWire(m);
     s.reveal = undefined;
@@ -39,9 +55,18 @@ function enter(room: MatchRoom, isDaily = false): void {
     if (isDaily && s.round?.round === m.round) saveDailyProof(s.round, s.revealMessage);
     changed();
   });
-  room.onMessage("pickCounts", (m: PickCountsMessage) => { s.counts = m; changed(); });
-  room.onMessage("podium", (m: PodiumMessage) => { s.podium = m; changed(); });
-  room.onMessage("daily", (m: DailyMessage) => { s.daily = m; changed(); });
+  room.onMessage("pickCounts", (m: PickCountsMessage) => {
+    s.counts = m;
+    changed();
+  });
+  room.onMessage("podium", (m: PodiumMessage) => {
+    s.podium = m;
+    changed();
+  });
+  room.onMessage("daily", (m: DailyMessage) => {
+    s.daily = m;
+    changed();
+  });
   room.onMessage("error", (e: ErrorMessage) => {
     // A pick or lock-in that crossed the end of tuning on the wire: the round has moved on.
     // Likewise the host's Pause, Reveal now or Next pressed as the phase changed by itself.
@@ -56,14 +81,18 @@ function enter(room: MatchRoom, isDaily = false): void {
   });
   room.onStateChange(changed);
   // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.
-  room.onDrop(() => { if (current()) showReconnecting(true); });
+  room.onDrop(() => {
+    if (current()) showReconnecting(true);
+  });
   room.onReconnect(() => {
     if (!current() || s.leaving) {
       void room.leave(true).catch(() => undefined); // Leave was pressed while reconnecting: give the seat up now
       return;
     }
     // The server hands out a new token on every reconnect; the SDK stores it just after this call.
-    queueMicrotask(() => { if (current()) saveSeatToken(s.code, room.reconnectionToken); });
+    queueMicrotask(() => {
+      if (current()) saveSeatToken(s.code, room.reconnectionToken);
+    });
     showReconnecting(false);
     store.changed();
   });
@@ -135,7 +164,7 @@ export async function join(code: string, name: string, spectator: boolean, canRe
   if (session?.code === code || resuming === code) return;
   showNotice(null);
   if (session) goHome(false);
-  if (canResume && await resume(code)) return;
+  if (canResume && (await resume(code))) return;
   try {
     enter(await joinRoom(code, name, spectator));
   } catch (err) {

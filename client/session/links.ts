@@ -32,8 +32,10 @@ export function openLinkedRoom(home: HomeScreen): void {
   if (raw === null) {
     if (hostPage) {
       store.set({ projector: true });
-      showNotice("Host on this screen: create a room and its projector view opens at once. To show a room someone "
-        + "else runs, open /host?room=CODE.");
+      showNotice(
+        "Host on this screen: create a room and its projector view opens at once. To show a room someone " +
+          "else runs, open /host?room=CODE.",
+      );
     }
     return;
   }
@@ -45,8 +47,10 @@ export function openLinkedRoom(home: HomeScreen): void {
     return;
   }
   if (!code) {
-    showError(`This link's room code "${raw.slice(0, 30)}" is not valid: a code is 5 letters or digits. Type the code `
-      + "you were given, or create a room.");
+    showError(
+      `This link's room code "${raw.slice(0, 30)}" is not valid: a code is 5 letters or digits. Type the code ` +
+        "you were given, or create a room.",
+    );
     history.replaceState({}, "", "/");
     return;
   }

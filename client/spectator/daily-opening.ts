@@ -11,7 +11,10 @@ export type OpeningAnswer =
   | { status: "failed"; error: string };
 
 /** This browser's check of the day it played: ✓ or ✗ with a sentence. */
-export interface OwnCheck { ok: boolean; text: string }
+export interface OwnCheck {
+  ok: boolean;
+  text: string;
+}
 
 async function fetchOpening(date: string): Promise<OpeningAnswer> {
   let res: Response;
@@ -23,8 +26,14 @@ async function fetchOpening(date: string): Promise<OpeningAnswer> {
   const body = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   if (res.status === 403 && typeof body?.after === "string") return { status: "later", after: body.after };
   const replay = body?.replay;
-  if (res.ok && body && typeof replay === "string" && replay.startsWith("/?replay=")
-    && typeof body.commitment === "string" && body.opening) {
+  if (
+    res.ok &&
+    body &&
+    typeof replay === "string" &&
+    replay.startsWith("/?replay=") &&
+    typeof body.commitment === "string" &&
+    body.opening
+  ) {
     return { status: "published", opening: body.opening as RoundOpening, commitment: body.commitment, replay };
   }
   return { status: "failed", error: typeof body?.error === "string" ? body.error : `HTTP ${res.status}` };
@@ -34,8 +43,10 @@ async function fetchOpening(date: string): Promise<OpeningAnswer> {
 async function checkOwnDaily(date: string, opening: RoundOpening): Promise<OwnCheck | undefined> {
   const mine = loadDailyProof(date);
   if (!mine) return undefined;
-  const failed = (reason: string): OwnCheck =>
-    ({ ok: false, text: `✗ Could not verify the round you played this day: ${reason}.` });
+  const failed = (reason: string): OwnCheck => ({
+    ok: false,
+    text: `✗ Could not verify the round you played this day: ${reason}.`,
+  });
   try {
     const { verifyOpening } = await import("../../shared/round-proof");
     const verdict = verifyOpening(mine.commitment, opening, mine.b);

@@ -6,14 +6,39 @@ import { Store } from "../store";
 import type { OpeningAnswer, OwnCheck } from "./daily-opening";
 
 // The answers of GET /api/leaderboard (server/api.ts).
-export interface DailyRow { rank: number; name: string; points: number; level: number }
-export interface DailyBoard {
-  board: "daily"; date: string; total: number; limit: number; offset: number; rows: DailyRow[];
+export interface DailyRow {
+  rank: number;
+  name: string;
+  points: number;
+  level: number;
 }
-export interface FameRow { rank: number; name: string; points: number; date: string }
-export interface WinsRow { rank: number; name: string; wins: number }
+export interface DailyBoard {
+  board: "daily";
+  date: string;
+  total: number;
+  limit: number;
+  offset: number;
+  rows: DailyRow[];
+}
+export interface FameRow {
+  rank: number;
+  name: string;
+  points: number;
+  date: string;
+}
+export interface WinsRow {
+  rank: number;
+  name: string;
+  wins: number;
+}
 export interface AlltimeBoard {
-  board: "alltime"; total: number; winsTotal?: number; limit: number; offset: number; rows: FameRow[]; wins: WinsRow[];
+  board: "alltime";
+  total: number;
+  winsTotal?: number;
+  limit: number;
+  offset: number;
+  rows: FameRow[];
+  wins: WinsRow[];
 }
 
 /** The boards' pages, as the address keeps them (?date=&page=&fame=&limit=). */

@@ -21,7 +21,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A board row; `data` becomes its data-* attributes (data-points on every board). */
 interface Row {
-  rank: number; name: string; detail: string; value: string;
+  rank: number;
+  name: string;
+  detail: string;
+  value: string;
   data: { points: number; level?: number; date?: string; wins?: number };
 }
 
@@ -42,7 +45,12 @@ function rows(list: Row[], empty: TemplateResult | string): TemplateResult {
   return html`${list.map((r) => row(r, mine))}`;
 }
 
-interface Page { offset: number; limit: number; total: number; shown: number }
+interface Page {
+  offset: number;
+  limit: number;
+  total: number;
+  shown: number;
+}
 
 function pager(id: string, page: Page | undefined, step: (by: -1 | 1) => void, ids: [string, string]): TemplateResult {
   const [prev, next] = ids;
@@ -60,19 +68,27 @@ function pager(id: string, page: Page | undefined, step: (by: -1 | 1) => void, i
 
 function roomCard(w: RoomWatch): TemplateResult {
   const state = w.room?.state;
-  const phase = w.closed ? "closed" : state?.phase ?? "lobby";
+  const phase = w.closed ? "closed" : (state?.phase ?? "lobby");
   const rounds = state?.rounds ?? 0;
-  const sub = w.failed ? "This room cannot be watched." : !state ? "Joining as a spectator…" : [
-    phase === "lobby" ? `${plural(rounds, "round")}, not started yet`
-      : phase === "podium" ? `Final standings after ${plural(rounds, "round")}`
-      : `Round ${state.round ?? 0} / ${rounds}`,
-    plural(state.players?.size ?? 0, "player"),
-    `${state.spectatorCount ?? 0} watching`,
-    w.closed ? "the room has closed" : "live",
-  ].join(" · ");
+  const sub = w.failed
+    ? "This room cannot be watched."
+    : !state
+      ? "Joining as a spectator…"
+      : [
+          phase === "lobby"
+            ? `${plural(rounds, "round")}, not started yet`
+            : phase === "podium"
+              ? `Final standings after ${plural(rounds, "round")}`
+              : `Round ${state.round ?? 0} / ${rounds}`,
+          plural(state.players?.size ?? 0, "player"),
+          `${state.spectatorCount ?? 0} watching`,
+          w.closed ? "the room has closed" : "live",
+        ].join(" · ");
   const board = w.failed
     ? html`<li class="empty-state">No room to show. <a href="/watch">See the live rooms</a>.</li>`
-    : state ? roomBoard(state, "No players yet: waiting for people to join.") : nothing;
+    : state
+      ? roomBoard(state, "No players yet: waiting for people to join.")
+      : nothing;
   return html`<section id="room-card" class="card">
     <div class="card-head">
       <h2>Room <span id="room-code" class="room-code">${w.code}</span></h2>
@@ -91,16 +107,24 @@ function roomCard(w: RoomWatch): TemplateResult {
 function opening(s: Readonly<LeaderboardState>): TemplateResult {
   const o = s.opening;
   const a = o?.answer;
-  const body = !o || !a ? nothing
-    : a.status === "later" ? html`<p data-testid="daily-published-after" data-after=${a.after}
+  const body =
+    !o || !a
+      ? nothing
+      : a.status === "later"
+        ? html`<p data-testid="daily-published-after" data-after=${a.after}
         >This round's values are published after ${localTime(a.after)}. Then anyone can replay it and check that B
         was fixed before anyone picked.</p>`
-    : a.status === "failed" ? html`<p class="muted">This day's round cannot be replayed right now (${a.error}).</p>`
-    : html`<p><a class="replay-link" href=${a.replay} data-testid="daily-replay"
+        : a.status === "failed"
+          ? html`<p class="muted">This day's round cannot be replayed right now (${a.error}).</p>`
+          : html`<p><a class="replay-link" href=${a.replay} data-testid="daily-replay"
           title="Plays this day's round in solo practice: the same A, the same B, every level"
           >Replay this day's round</a><span class="muted"> · commitment ${a.commitment.slice(0, 12)}…</span></p>
-        ${o.check ? html`<p class="proof-verdict ${o.check.ok ? "yes" : "no"}" data-testid="daily-verified"
-          data-verified=${o.check.ok ? "yes" : "no"}>${o.check.text}</p>` : nothing}`;
+        ${
+          o.check
+            ? html`<p class="proof-verdict ${o.check.ok ? "yes" : "no"}" data-testid="daily-verified"
+          data-verified=${o.check.ok ? "yes" : "no"}>${o.check.text}</p>`
+            : nothing
+        }`;
   return html`<div id="daily-opening" class="daily-opening small" data-testid="daily-opening" aria-live="polite"
     data-date=${o?.date ?? nothing} data-status=${a?.status ?? nothing}>${body}</div>`;
 }
@@ -108,13 +132,22 @@ function opening(s: Readonly<LeaderboardState>): TemplateResult {
 function dailyRows(board: DailyBoard | undefined): TemplateResult {
   if (!board) return html``;
   const { date, offset, total } = board;
-  const empty = offset > 0 && total > 0 ? `No more scores on this page — ${total} in all.`
-    : date === todayUtc() ? html`Nobody has played today's challenge yet — <a href="/">be the first</a>.`
-    : `No daily challenge scores on ${date}.`;
-  return rows(board.rows.map((r) => ({
-    rank: r.rank, name: r.name, detail: r.level ? `level ${r.level}` : "", value: String(r.points),
-    data: { points: r.points, level: r.level || undefined },
-  })), empty);
+  const empty =
+    offset > 0 && total > 0
+      ? `No more scores on this page — ${total} in all.`
+      : date === todayUtc()
+        ? html`Nobody has played today's challenge yet — <a href="/">be the first</a>.`
+        : `No daily challenge scores on ${date}.`;
+  return rows(
+    board.rows.map((r) => ({
+      rank: r.rank,
+      name: r.name,
+      detail: r.level ? `level ${r.level}` : "",
+      value: String(r.points),
+      data: { points: r.points, level: r.level || undefined },
+    })),
+    empty,
+  );
 }
 
 function dailyCard(s: Readonly<LeaderboardState>, act: LeaderboardActions, dateField: Ref<HTMLInputElement>) {
@@ -149,18 +182,38 @@ function fameCard(board: AlltimeBoard | undefined, busy: boolean, act: Leaderboa
   const later = (board?.offset ?? 0) > 0;
   // One offset pages both lists: there is a next page while either has more.
   const page = board && {
-    offset: board.offset, limit: board.limit, shown: Math.max(board.rows.length, wins.length),
+    offset: board.offset,
+    limit: board.limit,
+    shown: Math.max(board.rows.length, wins.length),
     total: Math.max(board.total, board.winsTotal ?? (wins.length === board.limit ? board.offset + board.limit + 1 : 0)),
   };
-  const best = board ? rows(board.rows.map((r) => ({
-    rank: r.rank, name: r.name, detail: r.date, value: String(r.points), data: { points: r.points, date: r.date },
-  })), later ? "No more scores on this page." : "No daily challenge scores yet.") : html``;
+  const best = board
+    ? rows(
+        board.rows.map((r) => ({
+          rank: r.rank,
+          name: r.name,
+          detail: r.date,
+          value: String(r.points),
+          data: { points: r.points, date: r.date },
+        })),
+        later ? "No more scores on this page." : "No daily challenge scores yet.",
+      )
+    : html``;
   const noWinners = later
     ? "No more winners on this page."
     : "No finished matches yet — win one and your name goes here.";
-  const winners = board ? rows(wins.map((r) => ({
-    rank: r.rank, name: r.name, detail: "", value: plural(r.wins, "win"), data: { points: r.wins, wins: r.wins },
-  })), noWinners) : html``;
+  const winners = board
+    ? rows(
+        wins.map((r) => ({
+          rank: r.rank,
+          name: r.name,
+          detail: "",
+          value: plural(r.wins, "win"),
+          data: { points: r.wins, wins: r.wins },
+        })),
+        noWinners,
+      )
+    : html``;
   const dim = busy ? "true" : nothing;
   return html`<section class="card">
     <h2>All-time hall of fame</h2>
@@ -173,7 +226,9 @@ function fameCard(board: AlltimeBoard | undefined, busy: boolean, act: Leaderboa
 }
 
 export function leaderboardPage(
-  s: Readonly<LeaderboardState>, act: LeaderboardActions, dateField: Ref<HTMLInputElement>,
+  s: Readonly<LeaderboardState>,
+  act: LeaderboardActions,
+  dateField: Ref<HTMLInputElement>,
 ): TemplateResult {
   return html`${s.room ? roomCard(s.room) : nothing}
     <div class="page-grid two">

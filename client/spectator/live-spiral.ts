@@ -4,7 +4,10 @@ import { html, svg, nothing, type TemplateResult } from "lit-html";
 import type { RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
 
-interface Frame { sx(x: number): string; sy(y: number): string }
+interface Frame {
+  sx(x: number): string;
+  sy(y: number): string;
+}
 
 /** Fits the points' bounding box into the picture (a wild fit may leave it; the points never do). */
 function frameOf(xs: number[], ys: number[]): Frame {

@@ -35,5 +35,9 @@ export function roomBoard(state: MatchState, empty: string): TemplateResult {
   const phase = state.phase ?? "lobby";
   const rows = playerRows(state);
   if (!rows.length) return html`<li class="empty-state">${empty}</li>`;
-  return html`${repeat(rows, (p) => p.id, (p) => row(p, phase))}`;
+  return html`${repeat(
+    rows,
+    (p) => p.id,
+    (p) => row(p, phase),
+  )}`;
 }

@@ -41,7 +41,9 @@ function roomItem(r: RoomListing, watched: string | undefined, act: WatchActions
     m.spectators ? `${m.spectators} watching` : "",
     m.round && phase !== "lobby" ? `round ${m.round} / ${m.rounds ?? "?"}` : m.rounds ? `${m.rounds} rounds` : "",
     r.locked ? "locked" : "",
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return html`<li><button class="room-item" type="button" data-testid="room-item" data-code=${code}
       data-phase=${phase} data-round=${m.round ?? 0} data-players=${players}
       aria-pressed=${watched === code} aria-label="Watch room ${code}" @click=${() => act.watch(code)}>
@@ -58,21 +60,29 @@ function roomList(listing: Listing, watched: string | undefined, act: WatchActio
     return html`<li class="empty-state">No public rooms right now — <a href="/">create one</a> and make it public
       in its settings, or watch a private room by its code below.</li>`;
   }
-  const sorted = [...listing.rooms]
-    .sort((a, b) => rank(a) - rank(b) || crowd(b) - crowd(a) || a.roomId.localeCompare(b.roomId));
-  return html`${repeat(sorted, (r) => r.roomId, (r) => roomItem(r, watched, act))}`;
+  const sorted = [...listing.rooms].sort(
+    (a, b) => rank(a) - rank(b) || crowd(b) - crowd(a) || a.roomId.localeCompare(b.roomId),
+  );
+  return html`${repeat(
+    sorted,
+    (r) => r.roomId,
+    (r) => roomItem(r, watched, act),
+  )}`;
 }
 
 // --- The watched room ------------------------------------------------------------------------
 
 const CLOCK_LABELS: Record<string, string> = {
-  training: "Training", reveal: "Next round in", lobby: "Not started", podium: "Match over",
+  training: "Training",
+  reveal: "Next round in",
+  lobby: "Not started",
+  podium: "Match over",
 };
 
 function stats(state: MatchState, serverNow: number): TemplateResult {
   const phase = state.phase ?? "lobby";
   const rounds = state.rounds ?? 0;
-  const training = phase === "training" ? state.trainingProgress ?? 0 : undefined;
+  const training = phase === "training" ? (state.trainingProgress ?? 0) : undefined;
   const timed = phase === "tuning" || phase === "reveal";
   const clock = training !== undefined ? `${training} %` : timed ? `${secondsLeft(state, serverNow)} s` : "–";
   const tuning = phase === "tuning";
@@ -94,17 +104,24 @@ function stats(state: MatchState, serverNow: number): TemplateResult {
 function results(reveal: RevealView, current: boolean, round: RoundMessage | undefined): TemplateResult {
   const proof = proofOf(round, reveal);
   const rows = [...reveal.results].sort((a, b) => b.points - a.points);
-  const title = `${current ? "Reveal" : "Last reveal"} · round ${reveal.round}: ${reveal.b.name}`
-    + ` · best level ${reveal.bestLevel}`;
+  const title =
+    `${current ? "Reveal" : "Last reveal"} · round ${reveal.round}: ${reveal.b.name}` +
+    ` · best level ${reveal.bestLevel}`;
   return html`<section id="live-results" data-testid="reveal-results" data-round=${reveal.round}
       data-best-level=${reveal.bestLevel}>
     <h2 id="live-results-title">${title}</h2>
-    <ol id="live-results-list" class="results">${rows.length
-      ? repeat(rows, (r) => r.sessionId, (r) => html`<li data-testid="result-row" data-name=${r.name}
+    <ol id="live-results-list" class="results">${
+      rows.length
+        ? repeat(
+            rows,
+            (r) => r.sessionId,
+            (r) => html`<li data-testid="result-row" data-name=${r.name}
           data-points=${r.points} data-level=${r.level} title=${r.arithmetic}><span class="name">${r.name}</span>
           <span class="level">level ${r.level}${r.level === reveal.bestLevel ? " ★" : ""}</span>
-          <span class="points">+${r.points}</span></li>`)
-      : html`<li class="empty-state">Nobody played this round.</li>`}</ol>
+          <span class="points">+${r.points}</span></li>`,
+          )
+        : html`<li class="empty-state">Nobody played this round.</li>`
+    }</ol>
     <div id="live-proof" class="proof-line" data-verified=${proof.state}>${proofTemplate(proof, { newTab: true })}</div>
   </section>`;
 }

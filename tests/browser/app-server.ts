@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { build } from "vite";
 import { startServerProcess } from "../../tools/server-process";
 
-export interface AppServer { url: string; stop(): void }
+export interface AppServer {
+  url: string;
+  stop(): void;
+}
 
 export async function startAppServer(): Promise<AppServer> {
   const outDir = mkdtempSync(join(tmpdir(), "sg-client-"));

@@ -25,13 +25,25 @@ const inPhase = (page: Page, name: string) => phase(page, name).waitFor({ state:
 async function fits(page: Page, what: string): Promise<void> {
   const m = await page.evaluate(() => {
     const clipped: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>("#projector .pj-body, #projector .pj-col, #projector .pj-head, #projector .pj-join, #projector .pj-players, #projector .pj-player-list, #projector .pj-board, #projector .histogram"))) {
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>(
+        "#projector .pj-body, #projector .pj-col, #projector .pj-head, #projector .pj-join, #projector .pj-players, #projector .pj-player-list, #projector .pj-board, #projector .histogram",
+      ),
+    )) {
       if (el.closest("[hidden]") || el.offsetParent === null) continue;
       if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2) {
-        clipped.push(`${el.id || el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+        clipped.push(
+          `${el.id || el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
+        );
       }
     }
-    return { sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: innerWidth, h: innerHeight, clipped };
+    return {
+      sw: document.documentElement.scrollWidth,
+      sh: document.documentElement.scrollHeight,
+      w: innerWidth,
+      h: innerHeight,
+      clipped,
+    };
   });
   expect(m.sw, `${what}: wider than the window`).toBeLessThanOrEqual(m.w);
   expect(m.sh, `${what}: taller than the window`).toBeLessThanOrEqual(m.h);
@@ -85,80 +97,90 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
     app?.stop();
   });
 
-  it("host settings reach the guests; host-only controls are absent for guests; kick and lock", { timeout: 120_000 }, async () => {
-    problems.length = 0;
-    const host = await open("Tess");
-    const ada = await open("Ada");
-    const bea = await open("Bea", { viewport: { width: 390, height: 844 } });
-    const code = await createRoom(host, "Tess");
-    await joinRoom(ada, "Ada", code);
-    await joinRoom(bea, "Bea", code);
-    await expect.poll(() => host.getByTestId("player-list").locator("li").count()).toBe(3);
+  it(
+    "host settings reach the guests; host-only controls are absent for guests; kick and lock",
+    { timeout: 120_000 },
+    async () => {
+      problems.length = 0;
+      const host = await open("Tess");
+      const ada = await open("Ada");
+      const bea = await open("Bea", { viewport: { width: 390, height: 844 } });
+      const code = await createRoom(host, "Tess");
+      await joinRoom(ada, "Ada", code);
+      await joinRoom(bea, "Bea", code);
+      await expect.poll(() => host.getByTestId("player-list").locator("li").count()).toBe(3);
 
-    // The host: only shells and galaxies, hard, a speed bonus; live picks, public.
-    const kinds = host.getByTestId("kinds-input");
-    for (const kind of ["cyclone", "plant", "horn", "other"]) await kinds.locator(`input[value=${kind}]`).uncheck();
-    await host.getByTestId("difficulty-input").selectOption("hard");
-    await host.getByTestId("speed-bonus-input").check();
-    await host.getByTestId("show-picks-input").check();
-    await host.getByTestId("visibility-input").selectOption("public");
+      // The host: only shells and galaxies, hard, a speed bonus; live picks, public.
+      const kinds = host.getByTestId("kinds-input");
+      for (const kind of ["cyclone", "plant", "horn", "other"]) await kinds.locator(`input[value=${kind}]`).uncheck();
+      await host.getByTestId("difficulty-input").selectOption("hard");
+      await host.getByTestId("speed-bonus-input").check();
+      await host.getByTestId("show-picks-input").check();
+      await host.getByTestId("visibility-input").selectOption("public");
 
-    for (const guest of [ada, bea]) {
-      const checked = () => guest.getByTestId("kinds-input").locator("input:checked").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-      await expect.poll(checked).toEqual(["shell", "galaxy"]);
-      await expect.poll(() => guest.getByTestId("difficulty-input").inputValue()).toBe("hard");
-      await expect.poll(() => guest.getByTestId("speed-bonus-input").isChecked()).toBe(true);
-      await expect.poll(() => guest.getByTestId("show-picks-input").isChecked()).toBe(true);
-      await expect.poll(() => guest.getByTestId("visibility-input").inputValue()).toBe("public");
-      // Read-only for guests, and no host controls at all.
-      expect(await guest.getByTestId("kinds-input").locator("input:disabled").count()).toBe(6);
-      expect(await guest.getByTestId("difficulty-input").isDisabled()).toBe(true);
-      expect(await guest.getByTestId("speed-bonus-input").isDisabled()).toBe(true);
-      expect(await guest.getByTestId("lock-room").isDisabled()).toBe(true);
-      expect(await guest.getByTestId("start-match").isVisible()).toBe(false);
-      expect(await guest.getByTestId("kick-player").count()).toBe(0);
-      for (const id of ["projector-toggle", "pause-match", "skip-round", "end-match", "download-csv"]) {
-        expect(await guest.getByTestId(id).isVisible(), `${id} on a guest's page`).toBe(false);
+      for (const guest of [ada, bea]) {
+        const checked = () =>
+          guest
+            .getByTestId("kinds-input")
+            .locator("input:checked")
+            .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+        await expect.poll(checked).toEqual(["shell", "galaxy"]);
+        await expect.poll(() => guest.getByTestId("difficulty-input").inputValue()).toBe("hard");
+        await expect.poll(() => guest.getByTestId("speed-bonus-input").isChecked()).toBe(true);
+        await expect.poll(() => guest.getByTestId("show-picks-input").isChecked()).toBe(true);
+        await expect.poll(() => guest.getByTestId("visibility-input").inputValue()).toBe("public");
+        // Read-only for guests, and no host controls at all.
+        expect(await guest.getByTestId("kinds-input").locator("input:disabled").count()).toBe(6);
+        expect(await guest.getByTestId("difficulty-input").isDisabled()).toBe(true);
+        expect(await guest.getByTestId("speed-bonus-input").isDisabled()).toBe(true);
+        expect(await guest.getByTestId("lock-room").isDisabled()).toBe(true);
+        expect(await guest.getByTestId("start-match").isVisible()).toBe(false);
+        expect(await guest.getByTestId("kick-player").count()).toBe(0);
+        for (const id of ["projector-toggle", "pause-match", "skip-round", "end-match", "download-csv"]) {
+          expect(await guest.getByTestId(id).isVisible(), `${id} on a guest's page`).toBe(false);
+        }
       }
-    }
-    // The host's own choice sticks (the server echoes it).
-    await expect.poll(() => host.getByTestId("kinds-input").locator("input:checked").count()).toBe(2);
-    expect(await host.getByTestId("kick-player").count()).toBe(2); // not the host's own row
-    await shoot(host, "1-lobby-settings-host");
-    await shoot(ada, "1-lobby-settings-guest-Ada");
-    await shoot(bea, "1-lobby-settings-guest-Bea-phone");
+      // The host's own choice sticks (the server echoes it).
+      await expect.poll(() => host.getByTestId("kinds-input").locator("input:checked").count()).toBe(2);
+      expect(await host.getByTestId("kick-player").count()).toBe(2); // not the host's own row
+      await shoot(host, "1-lobby-settings-host");
+      await shoot(ada, "1-lobby-settings-guest-Ada");
+      await shoot(bea, "1-lobby-settings-guest-Bea-phone");
 
-    // The host removes Bea (asked first): she is home with the reason, her seat token forgotten.
-    const beaId = await host.locator("[data-testid=player-list] li[data-name=Bea]").getAttribute("data-session-id");
-    await host.locator(`[data-testid=kick-player][data-session-id="${beaId}"]`).click();
-    await expect.poll(() => host.locator("#confirm-dialog").isVisible()).toBe(true);
-    await shoot(host, "2-kick-confirm-host");
-    await host.getByTestId("confirm-yes").click();
-    await phase(bea, "home").waitFor();
-    await expect.poll(() => bea.getByTestId("error").textContent()).toContain(`The host removed you from room ${code}`);
-    expect(await bea.evaluate((c) => localStorage.getItem(`shell-galaxy:seat:${c}`), code)).toBeNull();
-    expect(new URL(bea.url()).searchParams.get("room")).toBeNull();
-    await expect.poll(() => host.getByTestId("player-list").locator("li").count()).toBe(2);
-    await bea.waitForTimeout(1500); // nothing reconnects her
-    expect(await phase(bea, "home").count()).toBe(1);
-    await shoot(bea, "2-kicked-Bea");
+      // The host removes Bea (asked first): she is home with the reason, her seat token forgotten.
+      const beaId = await host.locator("[data-testid=player-list] li[data-name=Bea]").getAttribute("data-session-id");
+      await host.locator(`[data-testid=kick-player][data-session-id="${beaId}"]`).click();
+      await expect.poll(() => host.locator("#confirm-dialog").isVisible()).toBe(true);
+      await shoot(host, "2-kick-confirm-host");
+      await host.getByTestId("confirm-yes").click();
+      await phase(bea, "home").waitFor();
+      await expect
+        .poll(() => bea.getByTestId("error").textContent())
+        .toContain(`The host removed you from room ${code}`);
+      expect(await bea.evaluate((c) => localStorage.getItem(`shell-galaxy:seat:${c}`), code)).toBeNull();
+      expect(new URL(bea.url()).searchParams.get("room")).toBeNull();
+      await expect.poll(() => host.getByTestId("player-list").locator("li").count()).toBe(2);
+      await bea.waitForTimeout(1500); // nothing reconnects her
+      expect(await phase(bea, "home").count()).toBe(1);
+      await shoot(bea, "2-kicked-Bea");
 
-    // A locked room turns newcomers away, with a sentence that says so.
-    await host.getByTestId("lock-room").check();
-    await expect.poll(() => ada.getByTestId("lock-room").isChecked()).toBe(true);
-    const late = await open("Late");
-    await late.goto(app.url);
-    await late.getByTestId("name-input").fill("Late");
-    await late.getByTestId("code-input").fill(code);
-    await late.getByTestId("join-room").click();
-    await expect.poll(() => late.getByTestId("error").textContent()).toContain(`Room ${code} is locked by its host.`);
-    await shoot(late, "3-locked-room-Late");
-    await host.getByTestId("lock-room").uncheck();
-    await expect.poll(() => ada.getByTestId("lock-room").isChecked()).toBe(false);
-    await late.getByTestId("join-room").click();
-    await phase(late, "lobby").waitFor();
-    expect(problems).toEqual([]);
-  });
+      // A locked room turns newcomers away, with a sentence that says so.
+      await host.getByTestId("lock-room").check();
+      await expect.poll(() => ada.getByTestId("lock-room").isChecked()).toBe(true);
+      const late = await open("Late");
+      await late.goto(app.url);
+      await late.getByTestId("name-input").fill("Late");
+      await late.getByTestId("code-input").fill(code);
+      await late.getByTestId("join-room").click();
+      await expect.poll(() => late.getByTestId("error").textContent()).toContain(`Room ${code} is locked by its host.`);
+      await shoot(late, "3-locked-room-Late");
+      await host.getByTestId("lock-room").uncheck();
+      await expect.poll(() => ada.getByTestId("lock-room").isChecked()).toBe(false);
+      await late.getByTestId("join-room").click();
+      await phase(late, "lobby").waitFor();
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("projector view, pause, reveal now, shake-up, CSV, end match", { timeout: 240_000 }, async () => {
     problems.length = 0;
@@ -184,7 +206,10 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
     await expect.poll(() => host.locator("#pj-player-list li").count()).toBe(3);
     await expect.poll(() => beamer.locator("#pj-player-list li").count()).toBe(3);
     expect(await host.getByTestId("player-list").locator("li").count()).toBe(3); // a spectator is no player
-    for (const [page, size] of [[host, "1920"], [beamer, "1280"]] as const) {
+    for (const [page, size] of [
+      [host, "1920"],
+      [beamer, "1280"],
+    ] as const) {
       const qr = page.getByTestId("qr-code");
       await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       expect(await qr.getAttribute("data-link")).toBe(`${app.url}/?room=${code}`);
@@ -197,10 +222,12 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
 
     // Start from the projector's host bar.
     await host.locator("#host-start").click();
-    await Promise.all([host, beamer].map(async (page, i) => {
-      await page.locator("#pj-training:not([hidden])").waitFor();
-      await shoot(page, `5-projector-training-${i ? 1280 : 1920}`);
-    }));
+    await Promise.all(
+      [host, beamer].map(async (page, i) => {
+        await page.locator("#pj-training:not([hidden])").waitFor();
+        await shoot(page, `5-projector-training-${i ? 1280 : 1920}`);
+      }),
+    );
     await Promise.all([host, ada, cyd, beamer].map((p) => inPhase(p, "tuning")));
 
     // Two players lock in. Live picks are off: no counts reach anyone (the server keeps them
@@ -326,60 +353,68 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  it("the projector fits a full class: 45 players in the lobby and on the leaderboard", { timeout: 120_000 }, async () => {
-    problems.length = 0;
-    const host = await open("Tess", { viewport: { width: 1920, height: 1080 } });
-    const code = await createRoom(host, "Tess");
-    // Bots join with the SDK (as players' phones would): long friendly names.
-    const random = new Random("classroom-bots");
-    const bots: Room[] = [];
-    for (let i = 0; i < 44; i++) bots.push(await new Client(app.url).joinById(code, { name: friendlyName(random) }));
-    await host.getByTestId("projector-toggle").click();
-    await expect.poll(() => host.locator("#pj-player-list li").count()).toBe(45);
-    const beamer = await open("Projector", { viewport: { width: 1280, height: 720 } });
-    await beamer.goto(`${app.url}/host?room=${code}`);
-    await expect.poll(() => beamer.locator("#pj-player-list li").count()).toBe(45);
-    await fits(host, "lobby of 45 at 1920");
-    await fits(beamer, "lobby of 45 at 1280");
-    await shoot(host, "11-projector-lobby-45-players-1920");
-    await shoot(beamer, "11-projector-lobby-45-players-1280");
+  it(
+    "the projector fits a full class: 45 players in the lobby and on the leaderboard",
+    { timeout: 120_000 },
+    async () => {
+      problems.length = 0;
+      const host = await open("Tess", { viewport: { width: 1920, height: 1080 } });
+      const code = await createRoom(host, "Tess");
+      // Bots join with the SDK (as players' phones would): long friendly names.
+      const random = new Random("classroom-bots");
+      const bots: Room[] = [];
+      for (let i = 0; i < 44; i++) bots.push(await new Client(app.url).joinById(code, { name: friendlyName(random) }));
+      await host.getByTestId("projector-toggle").click();
+      await expect.poll(() => host.locator("#pj-player-list li").count()).toBe(45);
+      const beamer = await open("Projector", { viewport: { width: 1280, height: 720 } });
+      await beamer.goto(`${app.url}/host?room=${code}`);
+      await expect.poll(() => beamer.locator("#pj-player-list li").count()).toBe(45);
+      await fits(host, "lobby of 45 at 1920");
+      await fits(beamer, "lobby of 45 at 1280");
+      await shoot(host, "11-projector-lobby-45-players-1920");
+      await shoot(beamer, "11-projector-lobby-45-players-1280");
 
-    // A round with everybody (the bots never pick: level 1), revealed at once by the host.
-    await host.locator("#host-start").click();
-    await inPhase(host, "tuning");
-    await host.getByTestId("skip-round").click();
-    await Promise.all([host, beamer].map((p) => inPhase(p, "reveal")));
-    for (const page of [host, beamer]) {
-      await page.getByTestId("shake-up").waitFor();
-      await expect.poll(() => page.locator("#pj-board li").count()).toBe(11); // the top 10 and "…and 35 more"
-    }
-    await host.waitForTimeout(1500);
-    await fits(host, "reveal of 45 at 1920");
-    await fits(beamer, "reveal of 45 at 1280");
-    await shoot(host, "11-projector-reveal-45-players-1920");
-    await shoot(beamer, "11-projector-reveal-45-players-1280");
-    await Promise.all(bots.map((b) => b.leave(true)));
-    expect(problems).toEqual([]);
-  });
+      // A round with everybody (the bots never pick: level 1), revealed at once by the host.
+      await host.locator("#host-start").click();
+      await inPhase(host, "tuning");
+      await host.getByTestId("skip-round").click();
+      await Promise.all([host, beamer].map((p) => inPhase(p, "reveal")));
+      for (const page of [host, beamer]) {
+        await page.getByTestId("shake-up").waitFor();
+        await expect.poll(() => page.locator("#pj-board li").count()).toBe(11); // the top 10 and "…and 35 more"
+      }
+      await host.waitForTimeout(1500);
+      await fits(host, "reveal of 45 at 1920");
+      await fits(beamer, "reveal of 45 at 1280");
+      await shoot(host, "11-projector-reveal-45-players-1920");
+      await shoot(beamer, "11-projector-reveal-45-players-1280");
+      await Promise.all(bots.map((b) => b.leave(true)));
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it("/host without a room: the room created there opens in the projector view, and stays the host's", { timeout: 60_000 }, async () => {
-    problems.length = 0;
-    const page = await open("Tess", { viewport: { width: 1280, height: 720 } });
-    await page.goto(`${app.url}/host`);
-    await expect.poll(() => page.locator("#notice").textContent()).toContain("create a room");
-    await page.getByTestId("name-input").fill("Tess");
-    await page.getByTestId("create-room").click();
-    await page.getByTestId("projector").waitFor();
-    const code = (await page.locator("#pj-code").textContent())!;
-    expect(new URL(page.url()).pathname).toBe("/"); // the room's own link: a reload keeps the host's seat
-    expect(new URL(page.url()).searchParams.get("room")).toBe(code);
-    expect(await page.locator("#host-start").isVisible()).toBe(true);
-    await page.reload();
-    await page.getByTestId("projector").waitFor();
-    await expect.poll(() => page.locator("#host-start").isVisible()).toBe(true);
-    await fits(page, "/host lobby at 1280");
-    expect(problems).toEqual([]);
-  });
+  it(
+    "/host without a room: the room created there opens in the projector view, and stays the host's",
+    { timeout: 60_000 },
+    async () => {
+      problems.length = 0;
+      const page = await open("Tess", { viewport: { width: 1280, height: 720 } });
+      await page.goto(`${app.url}/host`);
+      await expect.poll(() => page.locator("#notice").textContent()).toContain("create a room");
+      await page.getByTestId("name-input").fill("Tess");
+      await page.getByTestId("create-room").click();
+      await page.getByTestId("projector").waitFor();
+      const code = (await page.locator("#pj-code").textContent())!;
+      expect(new URL(page.url()).pathname).toBe("/"); // the room's own link: a reload keeps the host's seat
+      expect(new URL(page.url()).searchParams.get("room")).toBe(code);
+      expect(await page.locator("#host-start").isVisible()).toBe(true);
+      await page.reload();
+      await page.getByTestId("projector").waitFor();
+      await expect.poll(() => page.locator("#host-start").isVisible()).toBe(true);
+      await fits(page, "/host lobby at 1280");
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("plays the daily challenge through to its result", { timeout: 120_000 }, async () => {
     problems.length = 0;

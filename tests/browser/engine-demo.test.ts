@@ -36,22 +36,26 @@ describe.skipIf(!hasChromium)("the engine demo's address in Chromium", () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 
-  it("sends /demo.html?seed=S to solo practice with that seed, which trains Node's fits", { timeout: 120_000 }, async () => {
-    const seed = "browser-7";
-    const opening = practiceOpening(seed);
-    const round = roundOf(opening);
-    const node = fromWire(roundMessage(1, round, fitRound(await loadTf(), round).fits, opening)); // as the page holds it
-    const page = await browser.newPage({ viewport: { width: 720, height: 1100 } });
-    const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${app.url}/demo.html?seed=${seed}`);
-    await page.waitForURL(`${app.url}/?practice=${seed}`);
-    const data = page.getByTestId("practice-data");
-    await expect.poll(() => data.getAttribute("data-round"), { timeout: 90_000 }).not.toBeNull();
-    expect(await data.getAttribute("data-seed")).toBe(seed);
-    const shown = JSON.parse((await data.getAttribute("data-round"))!) as RoundMessage;
-    expect(shown.commitment).toBe(node.commitment);
-    expect(shown.fits).toEqual(node.fits);
-    expect(problems).toEqual([]);
-  });
+  it(
+    "sends /demo.html?seed=S to solo practice with that seed, which trains Node's fits",
+    { timeout: 120_000 },
+    async () => {
+      const seed = "browser-7";
+      const opening = practiceOpening(seed);
+      const round = roundOf(opening);
+      const node = fromWire(roundMessage(1, round, fitRound(await loadTf(), round).fits, opening)); // as the page holds it
+      const page = await browser.newPage({ viewport: { width: 720, height: 1100 } });
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(e.message));
+      await page.goto(`${app.url}/demo.html?seed=${seed}`);
+      await page.waitForURL(`${app.url}/?practice=${seed}`);
+      const data = page.getByTestId("practice-data");
+      await expect.poll(() => data.getAttribute("data-round"), { timeout: 90_000 }).not.toBeNull();
+      expect(await data.getAttribute("data-seed")).toBe(seed);
+      const shown = JSON.parse((await data.getAttribute("data-round"))!) as RoundMessage;
+      expect(shown.commitment).toBe(node.commitment);
+      expect(shown.fits).toEqual(node.fits);
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -24,10 +24,11 @@ const README_IMAGES = process.env.UPDATE_README_IMAGES === "1" ? resolve("docs/i
 const HOW_TO_KEY = "shell-galaxy:how-to-seen";
 
 const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][data-phase=${name}]`);
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return el?.dataset.testid ?? el?.id ?? "";
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.dataset.testid ?? el?.id ?? "";
+  });
 
 /** Presses Tab until the element with that test id (or id) has the focus; returns the presses. */
 async function tabTo(page: Page, id: string, max = 60): Promise<number> {
@@ -38,7 +39,6 @@ async function tabTo(page: Page, id: string, max = 60): Promise<number> {
   throw new Error(`Tab never reached ${id} (focus is on ${await focused(page)})`);
 }
 
-
 /** A bot with the SDK: a player's phone without a screen (it ignores what the room tells it). */
 async function bot(url: string, code: string, name: string): Promise<Room> {
   const room = await new Client(url).joinById(code, { name });
@@ -48,10 +48,13 @@ async function bot(url: string, code: string, name: string): Promise<Room> {
 
 /** The longest cue any pair in the catalog can give (the round's spirals are random). */
 const LONGEST_CUE = CATALOG.spirals
-  .flatMap((a) => CATALOG.spirals.map((b) => cueFor(a, b, a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger").text))
+  .flatMap((a) =>
+    CATALOG.spirals.map((b) => cueFor(a, b, a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger").text),
+  )
   .reduce((x, y) => (y.length > x.length ? y : x));
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
 
 describe.skipIf(!hasChromium)("game feel in Chromium", () => {
   let browser: Browser;
@@ -64,12 +67,19 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     page.on("pageerror", (e) => problems.push(`${who}: ${e.message}`));
-    page.on("console", (m) => { if (m.type() === "error") problems.push(`${who} console: ${m.text()}`); });
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`${who} console: ${m.text()}`);
+    });
     return page;
   }
-  const shoot = (page: Page, what: string, fullPage = true) => page.screenshot({ path: `${SHOTS}/${what}.png`, fullPage });
+  const shoot = (page: Page, what: string, fullPage = true) =>
+    page.screenshot({ path: `${SHOTS}/${what}.png`, fullPage });
 
-  async function createRoom(page: Page, name: string, settings: { rounds?: number; seconds?: number } = {}): Promise<string> {
+  async function createRoom(
+    page: Page,
+    name: string,
+    settings: { rounds?: number; seconds?: number } = {},
+  ): Promise<string> {
     await page.goto(app.url);
     await page.getByTestId("name-input").fill(name);
     await page.getByTestId("create-room").click();
@@ -193,7 +203,18 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     expect(await level()).toBe("3");
     expect(await validation()).not.toBe(v1); // the fit follows
     expect(await page.getByTestId("detail-slider").inputValue()).toBe("3");
-    for (const [key, want] of [["7", "7"], ["0", "10"], ["Shift+Digit1", "11"], ["Shift+Digit2", "12"], ["-", "11"], ["+", "12"], ["Home", "1"], ["End", "12"], ["ArrowLeft", "11"], ["4", "4"]] as const) {
+    for (const [key, want] of [
+      ["7", "7"],
+      ["0", "10"],
+      ["Shift+Digit1", "11"],
+      ["Shift+Digit2", "12"],
+      ["-", "11"],
+      ["+", "12"],
+      ["Home", "1"],
+      ["End", "12"],
+      ["ArrowLeft", "11"],
+      ["4", "4"],
+    ] as const) {
       await page.keyboard.press(key);
       expect(await level(), `after ${key}`).toBe(want);
     }
@@ -204,9 +225,13 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     // Enter locks in; alone in the room, the reveal follows at once and is announced.
     await page.keyboard.press("Enter");
     await phase(page, "reveal").waitFor();
-    await expect.poll(() => page.getByTestId("announcer").textContent()).toMatch(/Reveal: B was .+ You picked level 4: \d+ points/);
+    await expect
+      .poll(() => page.getByTestId("announcer").textContent())
+      .toMatch(/Reveal: B was .+ You picked level 4: \d+ points/);
     console.log(`announced: ${await page.getByTestId("announcer").textContent()}`);
-    await expect.poll(() => page.locator("#points-burst").textContent()).toBe(`+${await page.locator("#points-burst").getAttribute("data-value")}`);
+    await expect
+      .poll(() => page.locator("#points-burst").textContent())
+      .toBe(`+${await page.locator("#points-burst").getAttribute("data-value")}`);
     await shoot(page, "11-keyboard-reveal-1366x768", false);
     await fitsScreen(page, "reveal at 1366×768", ["spiral-view", "my-result"]);
     await shoot(page, "12-keyboard-reveal-1366x768-full");
@@ -221,72 +246,89 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  it("plays by touch on a phone: portrait 390×844 and landscape 844×390, with reduced motion", { timeout: 150_000 }, async () => {
-    problems.length = 0;
-    const page = await open("Pia", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
-    await createRoom(page, "Pia", { rounds: 2, seconds: 60 });
-    await shoot(page, "20-phone-lobby");
-    await fitsScreen(page, "lobby on a phone");
-    await page.getByTestId("start-match").tap();
-    await phase(page, "training").waitFor();
-    await shoot(page, "21-phone-training");
-    await phase(page, "tuning").waitFor({ timeout: 60_000 });
+  it(
+    "plays by touch on a phone: portrait 390×844 and landscape 844×390, with reduced motion",
+    { timeout: 150_000 },
+    async () => {
+      problems.length = 0;
+      const page = await open("Pia", {
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        deviceScaleFactor: 2,
+      });
+      await createRoom(page, "Pia", { rounds: 2, seconds: 60 });
+      await shoot(page, "20-phone-lobby");
+      await fitsScreen(page, "lobby on a phone");
+      await page.getByTestId("start-match").tap();
+      await phase(page, "training").waitFor();
+      await shoot(page, "21-phone-training");
+      await phase(page, "tuning").waitFor({ timeout: 60_000 });
 
-    // Portrait: the spiral, the slider and Lock in on the first screen, reachable by a thumb.
-    await page.getByTestId("level-up").tap();
-    await page.getByTestId("level-up").tap();
-    await expect.poll(() => page.locator("#level-out").textContent()).toBe("3");
-    await page.getByTestId("level-down").tap();
-    await expect.poll(() => page.locator("#level-out").textContent()).toBe("2");
-    // A tap on the slider's track jumps there (about three quarters along: level 9).
-    const box = (await page.getByTestId("detail-slider").boundingBox())!;
-    await page.touchscreen.tap(box.x + box.width * (8 / 11) * 0.94 + 15, box.y + box.height / 2);
-    await expect.poll(async () => Number(await page.locator("#level-out").textContent())).toBeGreaterThanOrEqual(7);
-    await page.waitForTimeout(300);
-    await page.evaluate(() => scrollTo(0, 0)); // the first screen, as the round opens
-    await fitsScreen(page, "tuning on a phone (portrait)", ["spiral-view", "detail-slider", "lock-in", "cue"]);
-    await shoot(page, "22-phone-tuning-portrait", false);
-    await shoot(page, "22-phone-tuning-portrait-full");
-    // Whatever this round's spirals: the longest cue in the catalog still leaves Lock in in view.
-    const showCue = async (text: string) => {
-      await page.evaluate((t) => { document.getElementById("cue")!.textContent = t; dispatchEvent(new Event("resize")); }, text);
-      await page.waitForTimeout(100); // the stage re-measures on the next frame
-    };
-    const cue = (await page.locator("#cue").textContent())!;
-    await showCue(LONGEST_CUE);
-    await fitsScreen(page, `tuning on a phone (portrait) with a ${LONGEST_CUE.length}-character cue`, ["spiral-view", "detail-slider", "lock-in", "cue"]);
-    await shoot(page, "22-phone-tuning-portrait-longest-cue", false);
-    await showCue(cue);
-    await page.getByTestId("lock-in").tap();
-    await phase(page, "reveal").waitFor();
-    await page.waitForTimeout(2600); // B fades in, the fit slides, the gaps light up, the points count up
-    await fitsScreen(page, "reveal on a phone (portrait)");
-    await shoot(page, "23-phone-reveal-portrait");
+      // Portrait: the spiral, the slider and Lock in on the first screen, reachable by a thumb.
+      await page.getByTestId("level-up").tap();
+      await page.getByTestId("level-up").tap();
+      await expect.poll(() => page.locator("#level-out").textContent()).toBe("3");
+      await page.getByTestId("level-down").tap();
+      await expect.poll(() => page.locator("#level-out").textContent()).toBe("2");
+      // A tap on the slider's track jumps there (about three quarters along: level 9).
+      const box = (await page.getByTestId("detail-slider").boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width * (8 / 11) * 0.94 + 15, box.y + box.height / 2);
+      await expect.poll(async () => Number(await page.locator("#level-out").textContent())).toBeGreaterThanOrEqual(7);
+      await page.waitForTimeout(300);
+      await page.evaluate(() => scrollTo(0, 0)); // the first screen, as the round opens
+      await fitsScreen(page, "tuning on a phone (portrait)", ["spiral-view", "detail-slider", "lock-in", "cue"]);
+      await shoot(page, "22-phone-tuning-portrait", false);
+      await shoot(page, "22-phone-tuning-portrait-full");
+      // Whatever this round's spirals: the longest cue in the catalog still leaves Lock in in view.
+      const showCue = async (text: string) => {
+        await page.evaluate((t) => {
+          document.getElementById("cue")!.textContent = t;
+          dispatchEvent(new Event("resize"));
+        }, text);
+        await page.waitForTimeout(100); // the stage re-measures on the next frame
+      };
+      const cue = (await page.locator("#cue").textContent())!;
+      await showCue(LONGEST_CUE);
+      await fitsScreen(page, `tuning on a phone (portrait) with a ${LONGEST_CUE.length}-character cue`, [
+        "spiral-view",
+        "detail-slider",
+        "lock-in",
+        "cue",
+      ]);
+      await shoot(page, "22-phone-tuning-portrait-longest-cue", false);
+      await showCue(cue);
+      await page.getByTestId("lock-in").tap();
+      await phase(page, "reveal").waitFor();
+      await page.waitForTimeout(2600); // B fades in, the fit slides, the gaps light up, the points count up
+      await fitsScreen(page, "reveal on a phone (portrait)");
+      await shoot(page, "23-phone-reveal-portrait");
 
-    // Landscape, and now with reduced motion: no tweens, no count-up.
-    await page.setViewportSize({ width: 844, height: 390 });
-    await page.emulateMedia({ reducedMotion: "reduce" });
-    await page.locator("#next-round").tap();
-    await phase(page, "tuning").waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(200); // the stage scrolls into view
-    await fitsScreen(page, "tuning on a phone (landscape)", ["spiral-view", "detail-slider", "lock-in"]);
-    await shoot(page, "24-phone-tuning-landscape", false);
-    await page.getByTestId("level-up").tap();
-    await expect.poll(() => page.locator("#level-out").textContent()).toBe("2");
-    await page.getByTestId("lock-in").tap();
-    await phase(page, "reveal").waitFor();
-    const burst = page.locator("#points-burst");
-    await expect.poll(() => burst.getAttribute("data-value")).toMatch(/^\d+$/);
-    expect(await burst.textContent()).toBe(`+${await burst.getAttribute("data-value")}`); // at once
-    await fitsScreen(page, "reveal on a phone (landscape)");
-    await shoot(page, "25-phone-reveal-landscape", false);
-    await shoot(page, "25-phone-reveal-landscape-full");
-    await page.locator("#next-round").tap();
-    await phase(page, "podium").waitFor();
-    await fitsScreen(page, "podium on a phone (landscape)");
-    await shoot(page, "26-phone-podium-landscape");
-    expect(problems).toEqual([]);
-  });
+      // Landscape, and now with reduced motion: no tweens, no count-up.
+      await page.setViewportSize({ width: 844, height: 390 });
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await page.locator("#next-round").tap();
+      await phase(page, "tuning").waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(200); // the stage scrolls into view
+      await fitsScreen(page, "tuning on a phone (landscape)", ["spiral-view", "detail-slider", "lock-in"]);
+      await shoot(page, "24-phone-tuning-landscape", false);
+      await page.getByTestId("level-up").tap();
+      await expect.poll(() => page.locator("#level-out").textContent()).toBe("2");
+      await page.getByTestId("lock-in").tap();
+      await phase(page, "reveal").waitFor();
+      const burst = page.locator("#points-burst");
+      await expect.poll(() => burst.getAttribute("data-value")).toMatch(/^\d+$/);
+      expect(await burst.textContent()).toBe(`+${await burst.getAttribute("data-value")}`); // at once
+      await fitsScreen(page, "reveal on a phone (landscape)");
+      await shoot(page, "25-phone-reveal-landscape", false);
+      await shoot(page, "25-phone-reveal-landscape-full");
+      await page.locator("#next-round").tap();
+      await phase(page, "podium").waitFor();
+      await fitsScreen(page, "podium on a phone (landscape)");
+      await shoot(page, "26-phone-podium-landscape");
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("keeps the frame rate while tuning in a room of 60 players", { timeout: 180_000 }, async () => {
     problems.length = 0;
@@ -308,7 +350,10 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
         await new Promise((r) => setTimeout(r, 700 + rng.uniform(0, 1300)));
         if (stop) break;
         b.send("pick", { level: 1 + Math.floor(rng.uniform(0, 12)) });
-        if (++picks === 3 + (i % 6) && i % 3 === 0) { b.send("lockIn", {}); break; }
+        if (++picks === 3 + (i % 6) && i % 3 === 0) {
+          b.send("lockIn", {});
+          break;
+        }
       }
     });
 
@@ -323,26 +368,39 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     await phase(webgl, "tuning").waitFor();
 
     /** Frame times (ms) over `ms`; with `tune`, the slider moves a level every 60 ms meanwhile. */
-    const measure = (tune: boolean, on = page) => on.evaluate(({ tune, ms }) => new Promise<number[]>((done) => {
-      const slider = document.querySelector<HTMLInputElement>("[data-testid=detail-slider]")!;
-      const times: number[] = [];
-      let last = performance.now();
-      const end = last + ms;
-      let dir = 1;
-      const mover = tune ? setInterval(() => {
-        let v = Number(slider.value) + dir;
-        if (v > 12 || v < 1) { dir = -dir; v += 2 * dir; }
-        slider.value = String(v);
-        slider.dispatchEvent(new Event("input", { bubbles: true }));
-      }, 60) : undefined;
-      const frame = (now: number) => {
-        times.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(frame);
-        else { clearInterval(mover); done(times.slice(1)); }
-      };
-      requestAnimationFrame(frame);
-    }), { tune, ms: 6000 });
+    const measure = (tune: boolean, on = page) =>
+      on.evaluate(
+        ({ tune, ms }) =>
+          new Promise<number[]>((done) => {
+            const slider = document.querySelector<HTMLInputElement>("[data-testid=detail-slider]")!;
+            const times: number[] = [];
+            let last = performance.now();
+            const end = last + ms;
+            let dir = 1;
+            const mover = tune
+              ? setInterval(() => {
+                  let v = Number(slider.value) + dir;
+                  if (v > 12 || v < 1) {
+                    dir = -dir;
+                    v += 2 * dir;
+                  }
+                  slider.value = String(v);
+                  slider.dispatchEvent(new Event("input", { bubbles: true }));
+                }, 60)
+              : undefined;
+            const frame = (now: number) => {
+              times.push(now - last);
+              last = now;
+              if (now < end) requestAnimationFrame(frame);
+              else {
+                clearInterval(mover);
+                done(times.slice(1));
+              }
+            };
+            requestAnimationFrame(frame);
+          }),
+        { tune, ms: 6000 },
+      );
 
     await page.waitForTimeout(1000);
     const idle = await measure(false);
@@ -352,7 +410,12 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     await Promise.all(tuners);
     const stats = (times: number[]) => {
       const sorted = [...times].sort((a, b) => a - b);
-      return { frames: times.length, medianFps: +(1000 / quantile(sorted, 0.5)).toFixed(1), p5Fps: +(1000 / quantile(sorted, 0.95)).toFixed(1), worstMs: +sorted[sorted.length - 1].toFixed(1) };
+      return {
+        frames: times.length,
+        medianFps: +(1000 / quantile(sorted, 0.5)).toFixed(1),
+        p5Fps: +(1000 / quantile(sorted, 0.95)).toFixed(1),
+        worstMs: +sorted[sorted.length - 1].toFixed(1),
+      };
     };
     const idleStats = stats(idle);
     const tuningStats = stats(tuning);
@@ -366,7 +429,11 @@ describe.skipIf(!hasChromium)("game feel in Chromium", () => {
     console.log(line("idle page (baseline)", idleStats));
     console.log(line(`tuning, slider moving every 60 ms (${picked})`, tuningStats));
     console.log(line("the same, WebGL forced (software-rendered)", webglStats));
-    console.log(JSON.stringify({ fps: { players: 60, renderer: picked, idle: idleStats, tuning: tuningStats, forcedWebgl: webglStats } }));
+    console.log(
+      JSON.stringify({
+        fps: { players: 60, renderer: picked, idle: idleStats, tuning: tuningStats, forcedWebgl: webglStats },
+      }),
+    );
     await shoot(page, "30-tuning-60-players", false);
     expect(tuningStats.medianFps).toBeGreaterThanOrEqual(30); // a loose floor: a real laptop's GPU does far better
     await Promise.all(bots.map((b) => b.leave(true)));

@@ -9,14 +9,17 @@ export async function fitsScreen(page: Page, what: string, inView: string[] = []
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
       if (el.offsetParent === null || el.closest(".sr-only")) continue;
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > innerWidth + 1 || r.left < -1)) wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}`);
+      if (r.width > 0 && (r.right > innerWidth + 1 || r.left < -1))
+        wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className}: ${Math.round(r.left)}–${Math.round(r.right)}`);
     }
     const out: string[] = [];
     for (const id of ids) {
       const el = document.querySelector<HTMLElement>(`[data-testid="${id}"], #${id}`);
       const r = el?.getBoundingClientRect();
       if (!r || r.width === 0 || r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1) {
-        out.push(`${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : "missing"} in ${innerWidth}×${innerHeight}`);
+        out.push(
+          `${id}: ${r ? `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` : "missing"} in ${innerWidth}×${innerHeight}`,
+        );
       }
     }
     return { sw: document.documentElement.scrollWidth, w: innerWidth, wide: wide.slice(0, 8), out };

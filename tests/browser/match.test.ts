@@ -20,8 +20,11 @@ const PLAYERS = [
 const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][data-phase=${name}]`);
 
 async function leaderboard(page: Page): Promise<{ name: string; points: number }[]> {
-  return page.getByTestId("leaderboard-row").evaluateAll((rows) =>
-    rows.map((r) => ({ name: r.getAttribute("data-name")!, points: Number(r.getAttribute("data-points")) })));
+  return page
+    .getByTestId("leaderboard-row")
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ name: r.getAttribute("data-name")!, points: Number(r.getAttribute("data-points")) })),
+    );
 }
 
 describe.skipIf(!hasChromium)("a match in three browsers", () => {
@@ -54,11 +57,16 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
       pages.push(page);
     }
     /** A screenshot of every page; and nothing may be wider than the viewport (the phone too). */
-    const shoot = (what: string) => Promise.all(pages.map(async (page, i) => {
-      await page.screenshot({ path: `${SHOTS}/${what}-${PLAYERS[i].name}.png`, fullPage: true });
-      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-      expect(widths[0], `${what} on ${PLAYERS[i].name}'s page is wider than the viewport`).toBeLessThanOrEqual(widths[1]);
-    }));
+    const shoot = (what: string) =>
+      Promise.all(
+        pages.map(async (page, i) => {
+          await page.screenshot({ path: `${SHOTS}/${what}-${PLAYERS[i].name}.png`, fullPage: true });
+          const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+          expect(widths[0], `${what} on ${PLAYERS[i].name}'s page is wider than the viewport`).toBeLessThanOrEqual(
+            widths[1],
+          );
+        }),
+      );
     const [host, ...guests] = pages;
 
     // The host creates a room.
@@ -102,10 +110,12 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
 
     for (let round = 1; round <= ROUNDS; round++) {
       // Training: short (at least 1.5 s on the server), so every page is caught in parallel.
-      await Promise.all(pages.map(async (page, i) => {
-        await phase(page, "training").waitFor();
-        await page.screenshot({ path: `${SHOTS}/${round}-2-training-${PLAYERS[i].name}.png`, fullPage: true });
-      }));
+      await Promise.all(
+        pages.map(async (page, i) => {
+          await phase(page, "training").waitFor();
+          await page.screenshot({ path: `${SHOTS}/${round}-2-training-${PLAYERS[i].name}.png`, fullPage: true });
+        }),
+      );
 
       await Promise.all(pages.map((page) => phase(page, "tuning").waitFor()));
       const before = await host.locator("#validation-error").textContent();
@@ -118,7 +128,9 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
       expect(await host.locator("#validation-error").textContent()).not.toBe(before); // the fit follows the slider
       if (round === 1) {
         // Phaser draws with WebGL when it can (a canvas holding a WebGL context has no 2D one).
-        const webgl = await host.evaluate(() => document.querySelector<HTMLCanvasElement>("#spiral-view canvas")?.getContext("2d") === null);
+        const webgl = await host.evaluate(
+          () => document.querySelector<HTMLCanvasElement>("#spiral-view canvas")?.getContext("2d") === null,
+        );
         console.log(`spiral view renderer: ${webgl ? "WebGL" : "Canvas"}`);
       }
       await shoot(`${round}-3-tuning`);
@@ -127,7 +139,9 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
       // Everyone locked in: the reveal comes before the timer runs out.
       await Promise.all(pages.map((page) => phase(page, "reveal").waitFor()));
       for (const [i, page] of pages.entries()) {
-        await expect.poll(() => page.locator("#my-result").textContent()).toContain(`You picked level ${PLAYERS[i].levels[round - 1]}:`);
+        await expect
+          .poll(() => page.locator("#my-result").textContent())
+          .toContain(`You picked level ${PLAYERS[i].levels[round - 1]}:`);
         await expect.poll(() => page.getByTestId("leaderboard-row").count()).toBe(3);
       }
       await shoot(`${round}-4-reveal`);
@@ -191,7 +205,9 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
     const fresh = await open();
     await fresh.goto(`${app.url}/?room=${code}`);
     expect(await fresh.getByTestId("code-input").inputValue()).toBe(code);
-    await expect.poll(() => fresh.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe("name-input");
+    await expect
+      .poll(() => fresh.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid))
+      .toBe("name-input");
     expect(await fresh.locator("[data-testid=phase]").getAttribute("data-phase")).toBe("home");
     await fresh.getByTestId("name-input").fill("<i>Newcomer</i>"); // markup in a name stays text
     await fresh.getByTestId("join-room").click();

@@ -23,8 +23,17 @@ type SdkRoom = Room<any, MatchState>;
 function until(room: SdkRoom, check: (s: MatchState) => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (room.state && check(room.state)) return resolve();
-    const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${what} (phase ${room.state?.phase})`)); }, timeoutMs);
-    const listener = (s: MatchState) => { if (check(s)) { off(); clearTimeout(timer); resolve(); } };
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for ${what} (phase ${room.state?.phase})`));
+    }, timeoutMs);
+    const listener = (s: MatchState) => {
+      if (check(s)) {
+        off();
+        clearTimeout(timer);
+        resolve();
+      }
+    };
     const off = () => room.onStateChange.remove(listener);
     room.onStateChange(listener);
   });
@@ -49,7 +58,8 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
   });
   afterAll(async () => {
     // Rooms a test left already never answer a second leave: do not wait for them.
-    const settle = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
+    const settle = (p: Promise<unknown>) =>
+      Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
     await Promise.all(open.filter((r) => r.connection?.isOpen).map((r) => settle(r.leave(true))));
     await closeChromium(browser);
     app?.stop();
@@ -113,180 +123,202 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
 
   const listed = (page: Page, code: string) => page.locator(`[data-testid=room-item][data-code="${code}"]`);
   const boardRows = (page: Page, board: string) =>
-    page.getByTestId(board).getByTestId("board-row").evaluateAll((rows) =>
-      rows.map((r) => ({ name: r.getAttribute("data-name")!, points: Number(r.getAttribute("data-points")) })));
+    page
+      .getByTestId(board)
+      .getByTestId("board-row")
+      .evaluateAll((rows) =>
+        rows.map((r) => ({ name: r.getAttribute("data-name")!, points: Number(r.getAttribute("data-points")) })),
+      );
 
-  it("/watch lists public rooms live, watches one, and watches a private one by its code", { timeout: 240_000 }, async () => {
-    problems.length = 0;
-    const page = await newPage(LAPTOP, "watch");
-    await page.goto(`${app.url}/watch`);
-    await expect.poll(() => page.getByTestId("room-list").textContent()).toContain("No public rooms right now");
-    await shoot(page, "watch-1-empty");
+  it(
+    "/watch lists public rooms live, watches one, and watches a private one by its code",
+    { timeout: 240_000 },
+    async () => {
+      problems.length = 0;
+      const page = await newPage(LAPTOP, "watch");
+      await page.goto(`${app.url}/watch`);
+      await expect.poll(() => page.getByTestId("room-list").textContent()).toContain("No public rooms right now");
+      await shoot(page, "watch-1-empty");
 
-    // A private room (the default) is never listed; a public one appears live.
-    const secret = await createMatch("Cyd");
-    const host = await createMatch("Ada");
-    const code = host.roomId;
-    const guest = await joinMatch(code, "<b>Bea</b>"); // markup in a name stays text
-    host.send("roomSettings", { visibility: "public" });
-    await listed(page, code).waitFor();
-    await expect.poll(() => listed(page, code).getAttribute("data-players")).toBe("2");
-    expect(await listed(page, code).getAttribute("data-phase")).toBe("lobby");
-    expect(await listed(page, code).textContent()).toContain("hosted by Ada");
-    expect(await listed(page, secret.roomId).count()).toBe(0);
-    await shoot(page, "watch-2-listed");
+      // A private room (the default) is never listed; a public one appears live.
+      const secret = await createMatch("Cyd");
+      const host = await createMatch("Ada");
+      const code = host.roomId;
+      const guest = await joinMatch(code, "<b>Bea</b>"); // markup in a name stays text
+      host.send("roomSettings", { visibility: "public" });
+      await listed(page, code).waitFor();
+      await expect.poll(() => listed(page, code).getAttribute("data-players")).toBe("2");
+      expect(await listed(page, code).getAttribute("data-phase")).toBe("lobby");
+      expect(await listed(page, code).textContent()).toContain("hosted by Ada");
+      expect(await listed(page, secret.roomId).count()).toBe(0);
+      await shoot(page, "watch-2-listed");
 
-    // Starting the match changes the phase and round in the listing, live.
-    host.send("settings", { rounds: 2, tuningSeconds: 10 });
-    await until(host, (s) => s.rounds === 2, "the settings");
-    host.send("start", {});
-    await expect.poll(() => listed(page, code).getAttribute("data-phase"), { timeout: 60_000 }).toMatch(/training|tuning/);
-    expect(await listed(page, code).getAttribute("data-round")).toBe("1");
+      // Starting the match changes the phase and round in the listing, live.
+      host.send("settings", { rounds: 2, tuningSeconds: 10 });
+      await until(host, (s) => s.rounds === 2, "the settings");
+      host.send("start", {});
+      await expect
+        .poll(() => listed(page, code).getAttribute("data-phase"), { timeout: 60_000 })
+        .toMatch(/training|tuning/);
+      expect(await listed(page, code).getAttribute("data-round")).toBe("1");
 
-    // A click watches the room live: phase, round, players, locked count, the reveal.
-    await listed(page, code).click();
-    await page.getByTestId("live-view").waitFor();
-    await expect.poll(() => page.getByTestId("live-code").textContent()).toBe(code);
-    expect(new URL(page.url()).searchParams.get("room")).toBe(code);
-    await expect.poll(() => boardRows(page, "live-board")).toHaveLength(2);
-    expect((await boardRows(page, "live-board")).map((r) => r.name).sort()).toEqual(["<b>Bea</b>", "Ada"].sort());
-    await until(host, phaseIs("tuning"), "tuning");
-    await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("tuning");
-    await expect.poll(() => page.getByTestId("live-round").textContent()).toBe("1 / 2");
-    host.send("pick", { level: 4 });
-    host.send("lockIn", {});
-    await expect.poll(() => page.getByTestId("live-locked").textContent()).toBe("1 / 2");
-    await shoot(page, "watch-3-live-tuning");
-    guest.send("pick", { level: 9 });
-    guest.send("lockIn", {});
-    await until(host, phaseIs("reveal"), "the reveal");
-    await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
-    await expect.poll(() => page.getByTestId("reveal-results").getByTestId("result-row").count()).toBe(2);
-    // The watcher checks the reveal too: the published values hash to the round's commitment and make B.
-    await expect.poll(() => page.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
-    expect(await page.getByTestId("replay-link").getAttribute("href")).toMatch(/^\/\?replay=/);
-    const board = await boardRows(page, "live-board");
-    expect(board.map((r) => r.points)).toEqual([...board.map((r) => r.points)].sort((a, b) => b - a));
-    expect(board.some((r) => r.points > 0)).toBe(true);
-    expect(await listed(page, code).getAttribute("data-phase")).toBe("reveal");
-    await shoot(page, "watch-4-live-reveal");
+      // A click watches the room live: phase, round, players, locked count, the reveal.
+      await listed(page, code).click();
+      await page.getByTestId("live-view").waitFor();
+      await expect.poll(() => page.getByTestId("live-code").textContent()).toBe(code);
+      expect(new URL(page.url()).searchParams.get("room")).toBe(code);
+      await expect.poll(() => boardRows(page, "live-board")).toHaveLength(2);
+      expect((await boardRows(page, "live-board")).map((r) => r.name).sort()).toEqual(["<b>Bea</b>", "Ada"].sort());
+      await until(host, phaseIs("tuning"), "tuning");
+      await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("tuning");
+      await expect.poll(() => page.getByTestId("live-round").textContent()).toBe("1 / 2");
+      host.send("pick", { level: 4 });
+      host.send("lockIn", {});
+      await expect.poll(() => page.getByTestId("live-locked").textContent()).toBe("1 / 2");
+      await shoot(page, "watch-3-live-tuning");
+      guest.send("pick", { level: 9 });
+      guest.send("lockIn", {});
+      await until(host, phaseIs("reveal"), "the reveal");
+      await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
+      await expect.poll(() => page.getByTestId("reveal-results").getByTestId("result-row").count()).toBe(2);
+      // The watcher checks the reveal too: the published values hash to the round's commitment and make B.
+      await expect.poll(() => page.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
+      expect(await page.getByTestId("replay-link").getAttribute("href")).toMatch(/^\/\?replay=/);
+      const board = await boardRows(page, "live-board");
+      expect(board.map((r) => r.points)).toEqual([...board.map((r) => r.points)].sort((a, b) => b - a));
+      expect(board.some((r) => r.points > 0)).toBe(true);
+      expect(await listed(page, code).getAttribute("data-phase")).toBe("reveal");
+      await shoot(page, "watch-4-live-reveal");
 
-    // The same page on a phone.
-    const phone = await newPage(PHONE, "watch-phone");
-    await phone.goto(`${app.url}/watch?room=${code}`);
-    await expect.poll(() => phone.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
-    await expect.poll(() => boardRows(phone, "live-board")).toHaveLength(2);
-    await expect.poll(() => phone.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes"); // joined at the reveal
-    await shoot(phone, "watch-5-phone-reveal");
-    await phone.context().close();
+      // The same page on a phone.
+      const phone = await newPage(PHONE, "watch-phone");
+      await phone.goto(`${app.url}/watch?room=${code}`);
+      await expect.poll(() => phone.getByTestId("live-phase").getAttribute("data-phase")).toBe("reveal");
+      await expect.poll(() => boardRows(phone, "live-board")).toHaveLength(2);
+      await expect.poll(() => phone.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes"); // joined at the reveal
+      await shoot(phone, "watch-5-phone-reveal");
+      await phone.context().close();
 
-    // A wrong code is a readable error; a private room is watched by its code.
-    await page.getByTestId("watch-code").fill("zzzzz");
-    await page.getByTestId("watch-join").click();
-    await expect.poll(() => page.getByTestId("error").textContent()).toContain("No room with code ZZZZZ");
-    await page.getByTestId("watch-code").fill(secret.roomId.toLowerCase());
-    await page.getByTestId("watch-name").fill("Teacher");
-    await page.getByTestId("watch-join").click();
-    await expect.poll(() => page.getByTestId("live-code").textContent()).toBe(secret.roomId);
-    await expect.poll(() => boardRows(page, "live-board")).toEqual([{ name: "Cyd", points: 0 }]);
-    await expect.poll(() => page.getByTestId("error").isVisible()).toBe(false);
-    expect(await listed(page, secret.roomId).count()).toBe(0);
-    await shoot(page, "watch-6-private-by-code");
+      // A wrong code is a readable error; a private room is watched by its code.
+      await page.getByTestId("watch-code").fill("zzzzz");
+      await page.getByTestId("watch-join").click();
+      await expect.poll(() => page.getByTestId("error").textContent()).toContain("No room with code ZZZZZ");
+      await page.getByTestId("watch-code").fill(secret.roomId.toLowerCase());
+      await page.getByTestId("watch-name").fill("Teacher");
+      await page.getByTestId("watch-join").click();
+      await expect.poll(() => page.getByTestId("live-code").textContent()).toBe(secret.roomId);
+      await expect.poll(() => boardRows(page, "live-board")).toEqual([{ name: "Cyd", points: 0 }]);
+      await expect.poll(() => page.getByTestId("error").isVisible()).toBe(false);
+      expect(await listed(page, secret.roomId).count()).toBe(0);
+      await shoot(page, "watch-6-private-by-code");
 
-    // Everybody leaves the public room: it disappears from the listing.
-    await host.leave(true);
-    await guest.leave(true);
-    await expect.poll(() => listed(page, code).count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.getByTestId("room-list").textContent()).toContain("No public rooms right now");
-    await shoot(page, "watch-7-closed");
-    await secret.leave(true);
-    await page.context().close();
-    expect(problems).toEqual([]);
-  });
+      // Everybody leaves the public room: it disappears from the listing.
+      await host.leave(true);
+      await guest.leave(true);
+      await expect.poll(() => listed(page, code).count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId("room-list").textContent()).toContain("No public rooms right now");
+      await shoot(page, "watch-7-closed");
+      await secret.leave(true);
+      await page.context().close();
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it("/leaderboard shows the daily board in points order, pages it, updates live and shows a watched room", { timeout: 300_000 }, async () => {
-    problems.length = 0;
-    // Three daily rounds under different names (the same seed for everybody today).
-    const played: { name: string; points: number }[] = [];
-    for (const [name, level] of [["Dana", 2], ["Eli", 6], ["Flo", 11]] as const) {
-      const result = await playDaily(name, level);
-      played.push({ name, points: result.points });
-    }
-    const expected = [...played].sort((a, b) => b.points - a.points).map((r) => r.points);
-    console.log("daily scores:", JSON.stringify(played));
+  it(
+    "/leaderboard shows the daily board in points order, pages it, updates live and shows a watched room",
+    { timeout: 300_000 },
+    async () => {
+      problems.length = 0;
+      // Three daily rounds under different names (the same seed for everybody today).
+      const played: { name: string; points: number }[] = [];
+      for (const [name, level] of [
+        ["Dana", 2],
+        ["Eli", 6],
+        ["Flo", 11],
+      ] as const) {
+        const result = await playDaily(name, level);
+        played.push({ name, points: result.points });
+      }
+      const expected = [...played].sort((a, b) => b.points - a.points).map((r) => r.points);
+      console.log("daily scores:", JSON.stringify(played));
 
-    const page = await newPage(LAPTOP, "leaderboard");
-    await page.goto(`${app.url}/leaderboard`);
-    await expect.poll(() => boardRows(page, "daily-board")).toHaveLength(3);
-    const daily = await boardRows(page, "daily-board");
-    expect(daily.map((r) => r.points)).toEqual(expected);
-    expect(daily.map((r) => r.name).sort()).toEqual(["Dana", "Eli", "Flo"]);
-    await expect.poll(() => boardRows(page, "alltime-board")).toHaveLength(3);
-    expect(await page.getByTestId("leaderboard-date").inputValue()).toBe(new Date().toISOString().slice(0, 10));
-    await shoot(page, "leaderboard-1-daily");
+      const page = await newPage(LAPTOP, "leaderboard");
+      await page.goto(`${app.url}/leaderboard`);
+      await expect.poll(() => boardRows(page, "daily-board")).toHaveLength(3);
+      const daily = await boardRows(page, "daily-board");
+      expect(daily.map((r) => r.points)).toEqual(expected);
+      expect(daily.map((r) => r.name).sort()).toEqual(["Dana", "Eli", "Flo"]);
+      await expect.poll(() => boardRows(page, "alltime-board")).toHaveLength(3);
+      expect(await page.getByTestId("leaderboard-date").inputValue()).toBe(new Date().toISOString().slice(0, 10));
+      await shoot(page, "leaderboard-1-daily");
 
-    // Live: a fourth score appears without a reload (the page polls every 5 s).
-    const gus = await playDaily("Gus", 4);
-    await expect.poll(() => boardRows(page, "daily-board"), { timeout: 15_000 }).toHaveLength(4);
-    expect((await boardRows(page, "daily-board")).find((r) => r.name === "Gus")?.points).toBe(gus.points);
+      // Live: a fourth score appears without a reload (the page polls every 5 s).
+      const gus = await playDaily("Gus", 4);
+      await expect.poll(() => boardRows(page, "daily-board"), { timeout: 15_000 }).toHaveLength(4);
+      expect((await boardRows(page, "daily-board")).find((r) => r.name === "Gus")?.points).toBe(gus.points);
 
-    // Pagination: 2 a page.
-    const all = await boardRows(page, "daily-board");
-    await page.goto(`${app.url}/leaderboard?limit=2`);
-    await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(0, 2));
-    expect(await page.getByTestId("page-prev").isDisabled()).toBe(true);
-    await page.getByTestId("page-next").click();
-    await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(2, 4));
-    expect(await page.getByTestId("daily-page").textContent()).toBe("3–4 of 4");
-    expect(await page.getByTestId("page-next").isDisabled()).toBe(true);
-    expect(new URL(page.url()).searchParams.get("page")).toBe("2");
-    await shoot(page, "leaderboard-2-page-2");
-    await page.getByTestId("page-prev").click();
-    await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(0, 2));
+      // Pagination: 2 a page.
+      const all = await boardRows(page, "daily-board");
+      await page.goto(`${app.url}/leaderboard?limit=2`);
+      await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(0, 2));
+      expect(await page.getByTestId("page-prev").isDisabled()).toBe(true);
+      await page.getByTestId("page-next").click();
+      await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(2, 4));
+      expect(await page.getByTestId("daily-page").textContent()).toBe("3–4 of 4");
+      expect(await page.getByTestId("page-next").isDisabled()).toBe(true);
+      expect(new URL(page.url()).searchParams.get("page")).toBe("2");
+      await shoot(page, "leaderboard-2-page-2");
+      await page.getByTestId("page-prev").click();
+      await expect.poll(() => boardRows(page, "daily-board")).toEqual(all.slice(0, 2));
 
-    // Another day: an empty board with a clear message.
-    await page.getByTestId("leaderboard-date").fill("2020-01-01");
-    await expect.poll(() => page.getByTestId("daily-board").textContent()).toContain("No daily challenge scores on 2020-01-01");
-    await shoot(page, "leaderboard-3-other-day");
+      // Another day: an empty board with a clear message.
+      await page.getByTestId("leaderboard-date").fill("2020-01-01");
+      await expect
+        .poll(() => page.getByTestId("daily-board").textContent())
+        .toContain("No daily challenge scores on 2020-01-01");
+      await shoot(page, "leaderboard-3-other-day");
 
-    // ?room=CODE: that room's board, live, in rank order.
-    const host = await createMatch("Hal");
-    const guest = await joinMatch(host.roomId, "Ivy");
-    host.send("settings", { rounds: 1, tuningSeconds: 10 });
-    await until(host, (s) => s.rounds === 1, "the settings");
-    const phone = await newPage(PHONE, "room-board");
-    await phone.goto(`${app.url}/leaderboard?room=${host.roomId}`);
-    await expect.poll(() => boardRows(phone, "room-board")).toHaveLength(2);
-    await shoot(phone, "leaderboard-4-room-lobby-phone");
-    const reveals = recordReveals(host);
-    host.send("start", {});
-    await playRound([host, guest], [3, 8]);
-    await until(host, () => reveals.length === 1, "the reveal");
-    const { results } = reveals[0];
-    const want = [...results].sort((a, b) => b.points - a.points).map((r) => r.points);
-    await expect.poll(() => boardRows(phone, "room-board").then((rows) => rows.map((r) => r.points))).toEqual(want);
-    await shoot(phone, "leaderboard-5-room-reveal-phone");
+      // ?room=CODE: that room's board, live, in rank order.
+      const host = await createMatch("Hal");
+      const guest = await joinMatch(host.roomId, "Ivy");
+      host.send("settings", { rounds: 1, tuningSeconds: 10 });
+      await until(host, (s) => s.rounds === 1, "the settings");
+      const phone = await newPage(PHONE, "room-board");
+      await phone.goto(`${app.url}/leaderboard?room=${host.roomId}`);
+      await expect.poll(() => boardRows(phone, "room-board")).toHaveLength(2);
+      await shoot(phone, "leaderboard-4-room-lobby-phone");
+      const reveals = recordReveals(host);
+      host.send("start", {});
+      await playRound([host, guest], [3, 8]);
+      await until(host, () => reveals.length === 1, "the reveal");
+      const { results } = reveals[0];
+      const want = [...results].sort((a, b) => b.points - a.points).map((r) => r.points);
+      await expect.poll(() => boardRows(phone, "room-board").then((rows) => rows.map((r) => r.points))).toEqual(want);
+      await shoot(phone, "leaderboard-5-room-reveal-phone");
 
-    // The podium stores a winner: the hall of fame's wins board shows it at the next poll.
-    host.send("next", {});
-    await until(host, phaseIs("podium"), "the podium");
-    const winner = results.reduce((a, b) => (b.points > a.points ? b : a)).name;
-    await page.goto(`${app.url}/leaderboard?room=${host.roomId}`);
-    await expect.poll(() => boardRows(page, "wins-board"), { timeout: 15_000 }).toContainEqual({ name: winner, points: 1 });
-    await expect.poll(() => page.getByTestId("room-phase").getAttribute("data-phase")).toBe("podium");
-    await shoot(page, "leaderboard-6-room-podium-and-fame");
-    await page.setViewportSize({ width: 1920, height: 1080 }); // a projector
-    await shoot(page, "leaderboard-6b-projector");
-    await phone.goto(`${app.url}/leaderboard`);
-    await expect.poll(() => boardRows(phone, "daily-board")).toHaveLength(4);
-    await shoot(phone, "leaderboard-7-phone");
+      // The podium stores a winner: the hall of fame's wins board shows it at the next poll.
+      host.send("next", {});
+      await until(host, phaseIs("podium"), "the podium");
+      const winner = results.reduce((a, b) => (b.points > a.points ? b : a)).name;
+      await page.goto(`${app.url}/leaderboard?room=${host.roomId}`);
+      await expect
+        .poll(() => boardRows(page, "wins-board"), { timeout: 15_000 })
+        .toContainEqual({ name: winner, points: 1 });
+      await expect.poll(() => page.getByTestId("room-phase").getAttribute("data-phase")).toBe("podium");
+      await shoot(page, "leaderboard-6-room-podium-and-fame");
+      await page.setViewportSize({ width: 1920, height: 1080 }); // a projector
+      await shoot(page, "leaderboard-6b-projector");
+      await phone.goto(`${app.url}/leaderboard`);
+      await expect.poll(() => boardRows(phone, "daily-board")).toHaveLength(4);
+      await shoot(phone, "leaderboard-7-phone");
 
-    // A broken room link is a readable error; the boards still show.
-    await phone.goto(`${app.url}/leaderboard?room=zzzzz`);
-    await expect.poll(() => phone.getByTestId("error").textContent()).toContain("No room with code ZZZZZ");
-    await expect.poll(() => boardRows(phone, "daily-board")).toHaveLength(4);
-    await host.leave(true);
-    await guest.leave(true);
-    expect(problems).toEqual([]);
-  });
+      // A broken room link is a readable error; the boards still show.
+      await phone.goto(`${app.url}/leaderboard?room=zzzzz`);
+      await expect.poll(() => phone.getByTestId("error").textContent()).toContain("No room with code ZZZZZ");
+      await expect.poll(() => boardRows(phone, "daily-board")).toHaveLength(4);
+      await host.leave(true);
+      await guest.leave(true);
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -32,7 +32,9 @@ describe("limits per address", () => {
   it("caps rooms created from one address", async () => {
     const rooms = []; // one room was created above
     for (let i = 0; i < 2; i++) rooms.push(await createMatch(colyseus, { name: `Host ${i}` }));
-    await expect(colyseus.sdk.create("match", { name: "Host 4" })).rejects.toThrow(/Too many rooms created from your network: try again in \d+ s/);
+    await expect(colyseus.sdk.create("match", { name: "Host 4" })).rejects.toThrow(
+      /Too many rooms created from your network: try again in \d+ s/,
+    );
     await Promise.all(rooms.map((r) => r.room.leave()));
   });
 
@@ -40,11 +42,13 @@ describe("limits per address", () => {
     const host = await colyseus.sdk.joinById("ZZZZZ", { name: "x" }).catch(() => undefined);
     expect(host).toBeUndefined(); // 1 failure
     const guesses = ["AAAAA", "BBBBB", "CCCCC", "DDDDD"];
-    for (const code of guesses) await expect(colyseus.sdk.joinById(code, { name: "Guesser" })).rejects.toThrow(/not found/);
+    for (const code of guesses)
+      await expect(colyseus.sdk.joinById(code, { name: "Guesser" })).rejects.toThrow(/not found/);
     // Five failures in the window: from now on even a real code is refused for a while.
-    await expect(colyseus.sdk.joinById("EEEEE", { name: "Guesser" })).rejects.toThrow(/Too many failed joins \(wrong codes\?\) from your network/);
+    await expect(colyseus.sdk.joinById("EEEEE", { name: "Guesser" })).rejects.toThrow(
+      /Too many failed joins \(wrong codes\?\) from your network/,
+    );
     // How many codes there are: 31^5, so with a thousand live rooms one guess in ~28,600 hits.
     expect(CODE_ALPHABET.length ** 5).toBe(28_629_151);
   });
 });
-

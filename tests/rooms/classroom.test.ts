@@ -4,7 +4,13 @@
 import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { parse } from "csv-parse/sync";
-import { DAILY_ROOM, LOBBY_ROOM, type DailyMessage, type PickCountsMessage, type PodiumMessage } from "../../shared/protocol";
+import {
+  DAILY_ROOM,
+  LOBBY_ROOM,
+  type DailyMessage,
+  type PickCountsMessage,
+  type PodiumMessage,
+} from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
 import { commitmentOf } from "../../shared/round-key";
 import { verifyOpening } from "../../shared/round-proof";
@@ -25,14 +31,18 @@ async function roomOf3(): Promise<TestPlayer[]> {
   return [host, a, b];
 }
 
-const messagesOf = <T>(p: TestPlayer, type: string) => p.messages.filter((m) => m.type === type).map((m) => m.payload as T);
+const messagesOf = <T>(p: TestPlayer, type: string) =>
+  p.messages.filter((m) => m.type === type).map((m) => m.payload as T);
 
 describe("host controls", () => {
   it("refuses every host action from anyone else", async () => {
     const [host, ana] = await roomOf3();
     const attempts: [string, object][] = [
-      ["settings", { kinds: ["galaxy"] }], ["roomSettings", { locked: true }], ["kick", { sessionId: host.room.sessionId }],
-      ["start", {}], ["endMatch", {}],
+      ["settings", { kinds: ["galaxy"] }],
+      ["roomSettings", { locked: true }],
+      ["kick", { sessionId: host.room.sessionId }],
+      ["start", {}],
+      ["endMatch", {}],
     ];
     for (const [type, payload] of attempts) {
       ana.room.send(type, payload);
@@ -51,7 +61,9 @@ describe("host controls", () => {
     expect([...ana.room.state.kinds]).toEqual(["shell", "galaxy"]);
     await expect(colyseus.sdk.joinById(host.room.state.code, { name: "Late" })).rejects.toThrow(/is locked/);
 
-    const closed = new Promise<[number, string | undefined]>((resolve) => ben.room.onLeave((code, reason) => resolve([code, reason])));
+    const closed = new Promise<[number, string | undefined]>((resolve) =>
+      ben.room.onLeave((code, reason) => resolve([code, reason])),
+    );
     host.room.send("kick", { sessionId: ben.room.sessionId });
     expect(await closed).toEqual([4403, `The host removed you from room ${host.room.state.code}.`]);
     expect(ben.errors.at(-1)?.code).toBe("kicked");
@@ -116,7 +128,10 @@ describe("host controls", () => {
     host.room.send("roomSettings", { showPicksLive: true });
     await watcher.until((s) => s.players.get(ana.room.sessionId)!.pick === 9, "Ana's pick, shown live");
     for (const p of [host, ben, watcher]) {
-      await p.until(() => messagesOf<PickCountsMessage>(p, "pickCounts").some((m) => m.counts[8] === 1), "the counts, shown live");
+      await p.until(
+        () => messagesOf<PickCountsMessage>(p, "pickCounts").some((m) => m.counts[8] === 1),
+        "the counts, shown live",
+      );
     }
   });
 });
@@ -139,17 +154,44 @@ describe("results and listings", () => {
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     const rows = parse(csv.data as string, { columns: true, cast: true }) as Record<string, string | number>[];
     const { data } = await colyseus.http.get(`/api/matches/${id}`);
-    const stored = (data as { rounds: { round: number; bestLevel: number; opening: string; results: Record<string, unknown>[] }[] }).rounds
-      .flatMap((r) => r.results.map((x) => ({ round: r.round, opening: r.opening, best_level: r.bestLevel, name: x.name, level: x.level, hidden_error: x.hiddenError, points: x.points, total: x.total })));
-    expect(rows.map((r) => ({ round: r.round, opening: r.opening, best_level: r.best_level, name: r.name, level: r.level, hidden_error: r.hidden_error, points: r.points, total: r.total }))).toEqual(stored);
+    const stored = (
+      data as { rounds: { round: number; bestLevel: number; opening: string; results: Record<string, unknown>[] }[] }
+    ).rounds.flatMap((r) =>
+      r.results.map((x) => ({
+        round: r.round,
+        opening: r.opening,
+        best_level: r.bestLevel,
+        name: x.name,
+        level: x.level,
+        hidden_error: x.hiddenError,
+        points: x.points,
+        total: x.total,
+      })),
+    );
+    expect(
+      rows.map((r) => ({
+        round: r.round,
+        opening: r.opening,
+        best_level: r.best_level,
+        name: r.name,
+        level: r.level,
+        hidden_error: r.hidden_error,
+        points: r.points,
+        total: r.total,
+      })),
+    ).toEqual(stored);
     expect(rows).toHaveLength(6);
-    expect((data as { match: { winner: string } }).match.winner).toBe([...host.room.state.players.values()].find((p) => p.rank === 1)!.name);
+    expect((data as { match: { winner: string } }).match.winner).toBe(
+      [...host.room.state.players.values()].find((p) => p.rank === 1)!.name,
+    );
   });
 
   it("lists public rooms live as they open, start and close; private ones never", async () => {
     const lobby = await colyseus.sdk.joinOrCreate(LOBBY_ROOM);
     const listed = new Map<string, { metadata: { phase: string; players: number } }>();
-    lobby.onMessage("rooms", (rooms: { roomId: string; metadata: any }[]) => rooms.forEach((r) => listed.set(r.roomId, r)));
+    lobby.onMessage("rooms", (rooms: { roomId: string; metadata: any }[]) =>
+      rooms.forEach((r) => listed.set(r.roomId, r)),
+    );
     lobby.onMessage("+", ([id, room]: [string, { metadata: any }]) => listed.set(id, room));
     lobby.onMessage("-", (id: string) => listed.delete(id));
     const eventually = async (check: () => boolean, what: string) => {
@@ -166,7 +208,10 @@ describe("results and listings", () => {
     const guest = await joinMatch(colyseus, host.room.state.code, { name: "Guest" });
     await eventually(() => listed.get(host.room.state.code)?.metadata.players === 2, "the player count");
     host.room.send("start", {});
-    await eventually(() => ["training", "tuning"].includes(listed.get(host.room.state.code)?.metadata.phase ?? ""), "the phase");
+    await eventually(
+      () => ["training", "tuning"].includes(listed.get(host.room.state.code)?.metadata.phase ?? ""),
+      "the phase",
+    );
     expect(listed.has(hidden.room.state.code)).toBe(false);
     await Promise.all([host, guest, hidden].map((p) => p.room.leave())); // everyone leaves: the rooms close
     await eventually(() => listed.size === 0, "the closed room gone");
@@ -174,18 +219,29 @@ describe("results and listings", () => {
 });
 
 describe("daily challenge and leaderboards", () => {
-  async function playDaily(name: string, level: number): Promise<{ commitment: string; reveal: RevealView; daily: DailyMessage }> {
+  async function playDaily(
+    name: string,
+    level: number,
+  ): Promise<{ commitment: string; reveal: RevealView; daily: DailyMessage }> {
     const player = await createMatch(colyseus, { name }, colyseus.sdk, DAILY_ROOM);
     await player.until(inPhase("tuning"), "tuning");
     player.room.send("pick", { level });
     player.room.send("lockIn", {});
     await player.until(() => messagesOf(player, "daily").length === 1, "the daily standing");
-    const result = { commitment: player.rounds[0].commitment, reveal: player.reveals[0], daily: messagesOf<DailyMessage>(player, "daily")[0] };
+    const result = {
+      commitment: player.rounds[0].commitment,
+      reveal: player.reveals[0],
+      daily: messagesOf<DailyMessage>(player, "daily")[0],
+    };
     await player.room.leave();
     return result;
   }
 
-  const getJson = (path: string) => colyseus.http.get(path).then((r: any) => ({ status: r.statusCode, body: r.data }), (e: any) => ({ status: e.statusCode, body: e.data }));
+  const getJson = (path: string) =>
+    colyseus.http.get(path).then(
+      (r: any) => ({ status: r.statusCode, body: r.data }),
+      (e: any) => ({ status: e.statusCode, body: e.data }),
+    );
 
   it("has one round per UTC day for everyone, changing at midnight, whose opening waits for the day's end", async () => {
     clock = new Date("2026-11-26T23:59:58Z");
@@ -219,13 +275,20 @@ describe("daily challenge and leaderboards", () => {
 
   it("serves validated, paginated daily and all-time boards", async () => {
     clock = new Date("2026-12-01T10:00:00Z");
-    const scores = [await playDaily("Cy", 1), await playDaily("Di", 5), await playDaily("Ed", 9), await playDaily("Cy", 5)];
+    const scores = [
+      await playDaily("Cy", 1),
+      await playDaily("Di", 5),
+      await playDaily("Ed", 9),
+      await playDaily("Cy", 5),
+    ];
     // Each name's best, and when they first reached it (ties go to whoever got there first).
     const best = new Map<string, [points: number, at: number]>();
     for (const [i, name] of ["Cy", "Di", "Ed", "Cy"].entries()) {
       if (scores[i].daily.points > (best.get(name)?.[0] ?? -1)) best.set(name, [scores[i].daily.points, i]);
     }
-    const ordered = [...best].sort((p, q) => q[1][0] - p[1][0] || p[1][1] - q[1][1]).map(([name, [points]]) => [name, points]);
+    const ordered = [...best]
+      .sort((p, q) => q[1][0] - p[1][0] || p[1][1] - q[1][1])
+      .map(([name, [points]]) => [name, points]);
 
     const get = (q: string) => getJson(`/api/leaderboard?${q}`);
     const page1 = await get("board=daily&date=2026-12-01&limit=2");
@@ -239,8 +302,18 @@ describe("daily challenge and leaderboards", () => {
     expect(alltime.body.rows.length).toBeGreaterThanOrEqual(4);
     expect(alltime.body.rows[0].points).toBeGreaterThanOrEqual(alltime.body.rows.at(-1).points);
 
-    for (const bad of ["board=weekly", "board=daily&date=2026-02-30", "board=daily&date=yesterday", "board=daily&limit=0", "board=daily&limit=101",
-      "board=daily&offset=-1", "board=daily&limit=1e3", "board=daily&sort=name", "", "board=daily&limit=2&limit=3"]) {
+    for (const bad of [
+      "board=weekly",
+      "board=daily&date=2026-02-30",
+      "board=daily&date=yesterday",
+      "board=daily&limit=0",
+      "board=daily&limit=101",
+      "board=daily&offset=-1",
+      "board=daily&limit=1e3",
+      "board=daily&sort=name",
+      "",
+      "board=daily&limit=2&limit=3",
+    ]) {
       const response = await get(bad);
       expect(response.status, bad).toBe(400);
       expect(typeof response.body.error, bad).toBe("string");

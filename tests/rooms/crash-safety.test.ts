@@ -32,7 +32,11 @@ describe("crash safety", () => {
 
     host.send("settings", { rounds: 3, tuningSeconds: 10 });
     host.send("start", {});
-    const picks = [[2, 7], [5, 11], [3, 3]];
+    const picks = [
+      [2, 7],
+      [5, 11],
+      [3, 3],
+    ];
     for (let r = 1; r <= 3; r++) {
       await until(host, (s) => s.phase === "tuning" && s.round === r, `round ${r}`);
       host.send("pick", { level: picks[r - 1][0] });
@@ -58,9 +62,13 @@ describe("crash safety", () => {
     for (const [i, stored] of rounds.entries()) {
       const shown = reveals[i];
       expect(stored.bestLevel).toBe(shown.bestLevel);
-      expect(stored.results.map((x: any) => [x.name, x.level, x.points])).toEqual(shown.results.map((x) => [x.name, x.level, x.points]));
+      expect(stored.results.map((x: any) => [x.name, x.level, x.points])).toEqual(
+        shown.results.map((x) => [x.name, x.level, x.points]),
+      );
     }
-    expect(rounds[1].results.map((x: any) => x.total)).toEqual(reveals[0].results.map((x, k) => x.points + reveals[1].results[k].points));
+    expect(rounds[1].results.map((x: any) => x.total)).toEqual(
+      reveals[0].results.map((x, k) => x.points + reveals[1].results[k].points),
+    );
     console.log(`rounds recovered after SIGKILL: ${rounds.length} of 2 finished (match ${match.id})`);
   });
 

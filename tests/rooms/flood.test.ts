@@ -13,7 +13,10 @@ let colyseus: ColyseusTestServer;
 useGameServer((booted) => (colyseus = booted));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+};
 
 /** One round trip: send a pick and wait until the player's own state shows it (only they see it). */
 async function pickRoundTrip(player: TestPlayer, level: number): Promise<number> {
@@ -52,7 +55,8 @@ function flood(player: TestPlayer, perSecond = 1000): Promise<FloodReport> {
   const started = performance.now();
   return new Promise((resolve) => {
     const stopWatchingErrors = player.room.onMessage("error", (e: { code: string }) => {
-      if (e.code === "rate-limited" && report.throttledAfter === undefined) report.throttledAfter = performance.now() - started;
+      if (e.code === "rate-limited" && report.throttledAfter === undefined)
+        report.throttledAfter = performance.now() - started;
     });
     player.room.onLeave((code) => {
       clearInterval(timer);
@@ -100,9 +104,14 @@ describe("flooding", () => {
     measuring = false;
     await floods;
 
-    console.log(`honest pick round trip, median of 20: ${median(baseline).toFixed(1)} ms before the flood, ${median(during).toFixed(1)} ms during it (max ${Math.max(...during).toFixed(1)} ms)`);
-    const range = (xs: (number | undefined)[]) => `${Math.min(...(xs as number[])).toFixed(0)}–${Math.max(...(xs as number[])).toFixed(0)}`;
-    console.log(`${reports.length} flooders in turn at 1,000 msg/s: each sent ${range(reports.map((r) => r.sent))} messages, was throttled after ${range(reports.map((r) => r.throttledAfter))} ms and dropped after ${range(reports.map((r) => r.droppedAfter))} ms, close codes ${[...new Set(reports.map((r) => r.closeCode))].join(", ")}`);
+    console.log(
+      `honest pick round trip, median of 20: ${median(baseline).toFixed(1)} ms before the flood, ${median(during).toFixed(1)} ms during it (max ${Math.max(...during).toFixed(1)} ms)`,
+    );
+    const range = (xs: (number | undefined)[]) =>
+      `${Math.min(...(xs as number[])).toFixed(0)}–${Math.max(...(xs as number[])).toFixed(0)}`;
+    console.log(
+      `${reports.length} flooders in turn at 1,000 msg/s: each sent ${range(reports.map((r) => r.sent))} messages, was throttled after ${range(reports.map((r) => r.throttledAfter))} ms and dropped after ${range(reports.map((r) => r.droppedAfter))} ms, close codes ${[...new Set(reports.map((r) => r.closeCode))].join(", ")}`,
+    );
 
     expect(floodStillOn, "every sample was taken while a flooder was flooding").toBe(true);
     for (const r of reports) {
@@ -130,7 +139,12 @@ describe("flooding", () => {
   // ROOM_DATA_BYTES frames. ROOM_REQUEST frames (`room.request()`), PING frames and ROOM_INPUT
   // frames never reach it: Colyseus's own cap (MatchRoom.maxMessagesPerSecond) drops those.
   const bypasses: [string, (room: SDKRoom) => void][] = [
-    ["request", (room) => { room.request("pick", { level: 3 }).catch(() => undefined); }],
+    [
+      "request",
+      (room) => {
+        room.request("pick", { level: 3 }).catch(() => undefined);
+      },
+    ],
     ["ping", (room) => room.ping(() => undefined)],
     ["input", (room) => room.connection.send(Uint8Array.of(Protocol.ROOM_INPUT_RELIABLE))],
   ];
@@ -139,14 +153,18 @@ describe("flooding", () => {
       const host = await createMatch(colyseus, { name: "Honest" });
       const flooder = await joinMatch(colyseus, host.room.state.code, { name: "Flooder" });
       let closeCode: number | undefined;
-      flooder.room.onLeave((code) => { closeCode = code; });
+      flooder.room.onLeave((code) => {
+        closeCode = code;
+      });
       let sent = 0;
       const started = performance.now();
       while (closeCode === undefined && performance.now() - started < 1500) {
         for (let i = 0; i < 10 && flooder.room.connection.isOpen; i++, sent++) send(flooder.room);
         await sleep(10);
       }
-      console.log(`${kind} flood: ${sent} frames in ${(performance.now() - started).toFixed(0)} ms, close code ${closeCode ?? "none (still connected)"}`);
+      console.log(
+        `${kind} flood: ${sent} frames in ${(performance.now() - started).toFixed(0)} ms, close code ${closeCode ?? "none (still connected)"}`,
+      );
       expect(closeCode, `a client sending ${kind} frames at 1,000/s is disconnected`).toBeDefined();
     });
   }

@@ -12,7 +12,6 @@ let colyseus: ColyseusTestServer;
 
 useGameServer((booted) => (colyseus = booted));
 
-
 async function playRound(players: TestPlayer[], levels: number[]): Promise<void> {
   await Promise.all(players.map((p) => p.until(inPhase("tuning"), "tuning")));
   players.forEach((p, i) => p.room.send("pick", { level: levels[i] }));
@@ -34,7 +33,10 @@ describe("a match room", () => {
     host.room.send("start", {});
     await Promise.all(players.map((p) => p.until(inPhase("training"), "training")));
 
-    const picks = [[2, 5, 9], [12, 3, 3]];
+    const picks = [
+      [2, 5, 9],
+      [12, 3, 3],
+    ];
     const expected = new Map<string, number>();
     for (const [r, levels] of picks.entries()) {
       await playRound(players, levels);
@@ -64,7 +66,11 @@ describe("a match room", () => {
     expect(byRank.map((p) => p.points)).toEqual([...expected.values()].sort((a, b) => b - a));
 
     host.room.send("playAgain", {});
-    await Promise.all(players.map((p) => p.until((s) => s.phase === "lobby" && [...s.players.values()].every((x) => x.points === 0), "the lobby again")));
+    await Promise.all(
+      players.map((p) =>
+        p.until((s) => s.phase === "lobby" && [...s.players.values()].every((x) => x.points === 0), "the lobby again"),
+      ),
+    );
     expect(host.room.state.players.size).toBe(3);
   });
 
@@ -150,7 +156,11 @@ describe("a match room", () => {
     const cy = await joinMatch(colyseus, host.room.state.code, { name: "Cy" });
     expect(bo.room.state.hostId).toBe(host.room.sessionId);
     bo.room.send("start", {});
-    expect(await bo.nextError()).toEqual({ code: "not-allowed", message: 'Only the host can send "start".', type: "start" });
+    expect(await bo.nextError()).toEqual({
+      code: "not-allowed",
+      message: 'Only the host can send "start".',
+      type: "start",
+    });
 
     await host.room.leave();
     await bo.until((s) => s.hostId === bo.room.sessionId, "Bo as host");
@@ -162,8 +172,12 @@ describe("a match room", () => {
   it("refuses a 61st player and anyone joining a finished match, with a reason", async () => {
     const host = await createMatch(colyseus, { name: "P0" });
     const code = host.room.state.code;
-    const others = await Promise.all(Array.from({ length: MAX_PLAYERS - 1 }, (_, i) => colyseus.sdk.joinById(code, { name: `P${i + 1}` })));
-    await expect(colyseus.sdk.joinById(code, { name: "One too many" })).rejects.toThrow("This room is full: 60 players already.");
+    const others = await Promise.all(
+      Array.from({ length: MAX_PLAYERS - 1 }, (_, i) => colyseus.sdk.joinById(code, { name: `P${i + 1}` })),
+    );
+    await expect(colyseus.sdk.joinById(code, { name: "One too many" })).rejects.toThrow(
+      "This room is full: 60 players already.",
+    );
     const watcher = await joinMatch(colyseus, code, { name: "Eve", spectator: true });
     expect(watcher.room.state.players.size).toBe(MAX_PLAYERS);
     await Promise.all(others.map((room) => room.leave()));
@@ -184,7 +198,11 @@ describe("a match room", () => {
   });
 
   it("validates API parameters", async () => {
-    const status = (path: string) => colyseus.http.get(path).then((r: { statusCode: number }) => r.statusCode, (e: { statusCode: number }) => e.statusCode);
+    const status = (path: string) =>
+      colyseus.http.get(path).then(
+        (r: { statusCode: number }) => r.statusCode,
+        (e: { statusCode: number }) => e.statusCode,
+      );
     expect(await status("/api/matches/not-a-uuid")).toBe(400);
     expect(await status(`/api/matches/${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`)).toBe(404);
     expect(await status("/api/nothing-here")).toBe(404);

@@ -12,8 +12,14 @@ afterAll(async () => {
 });
 
 it("asks for the password, and serves the panel with it", async () => {
-  const status = (headers: Record<string, string>) => colyseus.http.get("/monitor/", { headers }).then((r: { statusCode: number }) => r.statusCode, (e: { statusCode: number }) => e.statusCode);
-  const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}` });
+  const status = (headers: Record<string, string>) =>
+    colyseus.http.get("/monitor/", { headers }).then(
+      (r: { statusCode: number }) => r.statusCode,
+      (e: { statusCode: number }) => e.statusCode,
+    );
+  const basic = (password: string) => ({
+    authorization: `Basic ${Buffer.from(`admin:${password}`).toString("base64")}`,
+  });
   expect(await status({})).toBe(401);
   expect(await status(basic("wrong"))).toBe(401);
   expect(await status(basic("s3cret"))).toBe(200);

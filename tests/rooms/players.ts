@@ -26,13 +26,24 @@ export interface TestPlayer {
 
 function record(room: SDKRoom<any, MatchState>): TestPlayer {
   const player: TestPlayer = {
-    room, messages: [], rounds: [], reveals: recordReveals(room), errors: [],
+    room,
+    messages: [],
+    rounds: [],
+    reveals: recordReveals(room),
+    errors: [],
     until(check, what, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         if (room.state && check(room.state)) return resolve(room.state);
-        const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${what} (phase ${room.state?.phase})`)); }, timeoutMs);
+        const timer = setTimeout(() => {
+          off();
+          reject(new Error(`timed out waiting for ${what} (phase ${room.state?.phase})`));
+        }, timeoutMs);
         const listener = (state: MatchState) => {
-          if (check(state)) { off(); clearTimeout(timer); resolve(state); }
+          if (check(state)) {
+            off();
+            clearTimeout(timer);
+            resolve(state);
+          }
         };
         const off = () => room.onStateChange.remove(listener);
         room.onStateChange(listener);
@@ -43,7 +54,11 @@ function record(room: SDKRoom<any, MatchState>): TestPlayer {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("no error reply")), 5000);
         const poll = setInterval(() => {
-          if (player.errors.length > seen) { clearInterval(poll); clearTimeout(timer); resolve(player.errors[seen]); }
+          if (player.errors.length > seen) {
+            clearInterval(poll);
+            clearTimeout(timer);
+            resolve(player.errors[seen]);
+          }
         }, 10);
       });
     },
@@ -66,23 +81,39 @@ export function recordReveals(room: SDKRoom<any, MatchState>): RevealView[] {
   let message: RevealMessage | undefined;
   const settle = () => {
     const view = message && room.state && revealFromState(message, room.state);
-    if (view) { views.push(view); message = undefined; }
+    if (view) {
+      views.push(view);
+      message = undefined;
+    }
   };
   room.onStateChange(settle);
-  room.onMessage("reveal", (m: RevealMessage) => { message = m; settle(); });
+  room.onMessage("reveal", (m: RevealMessage) => {
+    message = m;
+    settle();
+  });
   return views;
 }
 
 /** Any SDK client: the test server's own (`colyseus.sdk`) or a {@link capturingClient}. */
 type SDK = ColyseusTestServer["sdk"];
 
-export async function createMatch(colyseus: ColyseusTestServer, options: JoinOptions, sdk: SDK = colyseus.sdk, roomName = MATCH_ROOM): Promise<TestPlayer> {
+export async function createMatch(
+  colyseus: ColyseusTestServer,
+  options: JoinOptions,
+  sdk: SDK = colyseus.sdk,
+  roomName = MATCH_ROOM,
+): Promise<TestPlayer> {
   const player = record(await sdk.create<MatchState>(roomName, options));
   await player.until((s) => Boolean(s.code), "the room state");
   return player;
 }
 
-export async function joinMatch(colyseus: ColyseusTestServer, code: string, options: JoinOptions, sdk: SDK = colyseus.sdk): Promise<TestPlayer> {
+export async function joinMatch(
+  colyseus: ColyseusTestServer,
+  code: string,
+  options: JoinOptions,
+  sdk: SDK = colyseus.sdk,
+): Promise<TestPlayer> {
   const player = record(await sdk.joinById<MatchState>(code, options));
   await player.until((s) => s.code === code, "the room state");
   return player;
@@ -119,9 +150,12 @@ export class CapturingRoom<State = any> extends SDKRoomClass<any, State> {
     const deliver = ws.onmessage!;
     ws.onmessage = (event) => {
       const data = event.data;
-      const bytes = typeof data === "string" ? new TextEncoder().encode(data)
-        : data instanceof ArrayBuffer ? new Uint8Array(data.slice(0))
-        : new Uint8Array((data as ArrayBufferView).buffer.slice(0)); // (Buffer with the `ws` package)
+      const bytes =
+        typeof data === "string"
+          ? new TextEncoder().encode(data)
+          : data instanceof ArrayBuffer
+            ? new Uint8Array(data.slice(0))
+            : new Uint8Array((data as ArrayBufferView).buffer.slice(0)); // (Buffer with the `ws` package)
       const frame: Frame = { bytes, at: Date.now() };
       this.frames.push(frame);
       deliver.call(ws, event); // the SDK decodes the frame, synchronously
@@ -143,7 +177,10 @@ class CapturingSDK extends ColyseusSDK {
  * An SDK client for the test server whose rooms are {@link CapturingRoom}s. `inspect`, when
  * given, looks at the decoded state after every frame (see {@link Frame.seen}).
  */
-export function capturingClient(colyseus: ColyseusTestServer, inspect?: (state: MatchState | undefined) => unknown): SDK {
+export function capturingClient(
+  colyseus: ColyseusTestServer,
+  inspect?: (state: MatchState | undefined) => unknown,
+): SDK {
   const sdk = new CapturingSDK({ ...(colyseus.sdk as any).settings }); // the same endpoint
   sdk.inspect = inspect;
   return sdk as SDK;

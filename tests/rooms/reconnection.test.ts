@@ -21,7 +21,9 @@ const tally = { tried: 0, restored: 0, expired: 0, refused: 0 };
 
 useGameServer((booted) => (colyseus = booted));
 afterAll(() => {
-  console.log(`reconnection figures: ${tally.tried} reconnections tried within the wait, ${tally.restored} restored into the same seat; ${tally.expired} tried after the seat expired (refused, SDK gave up with 4003); ${tally.refused} bad tokens refused with a clear error`);
+  console.log(
+    `reconnection figures: ${tally.tried} reconnections tried within the wait, ${tally.restored} restored into the same seat; ${tally.expired} tried after the seat expired (refused, SDK gave up with 4003); ${tally.refused} bad tokens refused with a clear error`,
+  );
 });
 
 type Seat = { name: string; seat: number; points: number };
@@ -43,8 +45,14 @@ function watchReconnection(room: SDKRoom<any, MatchState>) {
   const dropped = new Promise<number>((resolve) => room.onDrop.once((code) => resolve(code)));
   const back = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("no reconnection within 15 s")), 15_000);
-    room.onReconnect.once(() => { clearTimeout(timer); resolve(); });
-    room.onLeave.once((code, reason) => { clearTimeout(timer); reject(new Error(`left instead (${code}: ${reason})`)); });
+    room.onReconnect.once(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    room.onLeave.once((code, reason) => {
+      clearTimeout(timer);
+      reject(new Error(`left instead (${code}: ${reason})`));
+    });
   });
   return { dropped, back };
 }
@@ -71,8 +79,13 @@ async function playRound(players: TestPlayer[], levels: number[]): Promise<void>
 
 /** Plays round 1 (so everyone has points), then waits in round 2's tuning. */
 async function intoSecondRound(players: TestPlayer[]): Promise<void> {
-  await playRound(players, players.map((_, i) => 3 + i));
-  await Promise.all(players.map((p) => p.until((s) => [...s.players.values()].every((x) => x.points > 0), "points after round 1")));
+  await playRound(
+    players,
+    players.map((_, i) => 3 + i),
+  );
+  await Promise.all(
+    players.map((p) => p.until((s) => [...s.players.values()].every((x) => x.points > 0), "points after round 1")),
+  );
   players[0].room.send("next", {});
   await Promise.all(players.map((p) => p.until((s) => s.phase === "tuning" && s.round === 2, "round 2's tuning")));
 }
@@ -81,7 +94,9 @@ describe("reconnection", () => {
   it("retries for longer than the server holds a seat", () => {
     expect(RECONNECT_SECONDS * 1000).toBe(SEAT_HELD_MS);
     const total = retryDelays().reduce((a, b) => a + b, 0);
-    console.log(`client retry schedule: ${RECONNECTION.maxRetries} tries over ${(total / 1000).toFixed(1)} s (${retryDelays().slice(0, 4).join(", ")}, … ms); min uptime ${RECONNECTION.minUptime} ms`);
+    console.log(
+      `client retry schedule: ${RECONNECTION.maxRetries} tries over ${(total / 1000).toFixed(1)} s (${retryDelays().slice(0, 4).join(", ")}, … ms); min uptime ${RECONNECTION.minUptime} ms`,
+    );
     expect(total).toBeGreaterThan(SEAT_HELD_MS);
     expect(total).toBeLessThan(SEAT_HELD_MS + 15_000);
   });
@@ -179,7 +194,9 @@ describe("reconnection", () => {
     expect(tab2.sessionId).toBe(boId);
     const round2 = new Promise<any>((resolve) => tab2.onMessage("round", resolve));
     const state = await new Promise<MatchState>((resolve) => {
-      const check = (s: MatchState) => { if (s.players?.get(boId)?.pick === 5) resolve(s); };
+      const check = (s: MatchState) => {
+        if (s.players?.get(boId)?.pick === 5) resolve(s);
+      };
       if (tab2.state) check(tab2.state);
       tab2.onStateChange(check);
     });
@@ -199,7 +216,9 @@ describe("reconnection", () => {
     expect(await staleClosed).toBe(4002);
     expect(tab3.sessionId).toBe(boId);
     await new Promise<void>((resolve) => {
-      const check = (s: MatchState) => { if (s.players?.get(boId)?.pick === 5) resolve(); };
+      const check = (s: MatchState) => {
+        if (s.players?.get(boId)?.pick === 5) resolve();
+      };
       if (tab3.state) check(tab3.state);
       tab3.onStateChange(check);
     });
@@ -225,7 +244,12 @@ describe("reconnection", () => {
     const fresh = () => freshClient(colyseus);
     const refusal = async (token: string) => {
       tally.refused++;
-      return fresh().reconnect(token).then(() => "accepted!", (e: Error & { code?: number }) => `${e.code}: ${e.message}`);
+      return fresh()
+        .reconnect(token)
+        .then(
+          () => "accepted!",
+          (e: Error & { code?: number }) => `${e.code}: ${e.message}`,
+        );
     };
 
     // A consented leave frees the seat at once; its token is refused.
@@ -274,6 +298,10 @@ describe("reconnection", () => {
     host.room.send("lockIn", {});
     await host.until(inPhase("reveal"), "the reveal");
     const newcomer = await joinMatch(colyseus, code, { name: "Bo" });
-    expect(newcomer.room.state.players.get(newcomer.room.sessionId)).toMatchObject({ name: "Bo", points: 0, playing: false });
+    expect(newcomer.room.state.players.get(newcomer.room.sessionId)).toMatchObject({
+      name: "Bo",
+      points: 0,
+      playing: false,
+    });
   });
 });

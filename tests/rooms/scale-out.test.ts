@@ -11,7 +11,9 @@ import { recordReveals } from "./players";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedis && process.env.CI !== "true") {
-  console.warn("\n*** SKIPPING the Redis scale-out test: redis-server is not installed (apt-get install redis-server; .ci/run does). ***\n");
+  console.warn(
+    "\n*** SKIPPING the Redis scale-out test: redis-server is not installed (apt-get install redis-server; .ci/run does). ***\n",
+  );
 }
 
 function freePort(): Promise<number> {
@@ -30,12 +32,16 @@ describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", ()
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     redisUrl = `redis://127.0.0.1:${port}`;
     await new Promise((r) => setTimeout(r, 300));
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
-      servers.push(await startServerProcess({ REDIS_URL: redisUrl, PORT: String(port), PUBLIC_ADDRESS: `localhost:${port}` }));
+      servers.push(
+        await startServerProcess({ REDIS_URL: redisUrl, PORT: String(port), PUBLIC_ADDRESS: `localhost:${port}` }),
+      );
     }
   });
   afterAll(() => {
@@ -44,7 +50,14 @@ describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", ()
   });
 
   it("lets a player on one process join by code, and play in, a room on the other", async () => {
-    const roomsPerProcess = () => Promise.all(servers.map((s) => fetch(`${s.url}/healthz`).then((r) => r.json()).then((h) => h.rooms as number)));
+    const roomsPerProcess = () =>
+      Promise.all(
+        servers.map((s) =>
+          fetch(`${s.url}/healthz`)
+            .then((r) => r.json())
+            .then((h) => h.rooms as number),
+        ),
+      );
     const host = await new Client(servers[0].url).create<MatchState>(MATCH_ROOM, { name: "Ada" });
     await until(host, (s) => Boolean(s.code), "the room");
     // Colyseus places a new room on the least busy process: find it, and join through the other.
@@ -75,7 +88,9 @@ describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", ()
   it("says so and exits when Redis cannot be reached, instead of hanging", async () => {
     const deadPort = await freePort();
     const started = Date.now();
-    await expect(startServerProcess({ REDIS_URL: `redis://127.0.0.1:${deadPort}` })).rejects.toThrow(/redis-unreachable[\s\S]*cannot reach Redis/);
+    await expect(startServerProcess({ REDIS_URL: `redis://127.0.0.1:${deadPort}` })).rejects.toThrow(
+      /redis-unreachable[\s\S]*cannot reach Redis/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -18,13 +18,31 @@ useGameServer((booted) => (colyseus = booted));
 
 // ---- B's points, in every encoding they could travel in ------------------------------------
 
-const bytesOf = (size: number, write: (b: Buffer) => void) => { const b = Buffer.alloc(size); write(b); return b; };
+const bytesOf = (size: number, write: (b: Buffer) => void) => {
+  const b = Buffer.alloc(size);
+  write(b);
+  return b;
+};
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** How one number is written: msgpack (what Colyseus messages use), bare floats (schema, typed arrays), JSON. */
 const ENCODINGS: { name: string; one: (v: number) => Buffer; joiner?: Buffer }[] = [
-  { name: "msgpack float64", one: (v) => bytesOf(9, (b) => { b[0] = 0xcb; b.writeDoubleBE(v, 1); }) },
-  { name: "msgpack float32", one: (v) => bytesOf(5, (b) => { b[0] = 0xca; b.writeFloatBE(v, 1); }) },
+  {
+    name: "msgpack float64",
+    one: (v) =>
+      bytesOf(9, (b) => {
+        b[0] = 0xcb;
+        b.writeDoubleBE(v, 1);
+      }),
+  },
+  {
+    name: "msgpack float32",
+    one: (v) =>
+      bytesOf(5, (b) => {
+        b[0] = 0xca;
+        b.writeFloatBE(v, 1);
+      }),
+  },
   { name: "float64 LE", one: (v) => bytesOf(8, (b) => b.writeDoubleLE(v)) },
   { name: "float64 BE", one: (v) => bytesOf(8, (b) => b.writeDoubleBE(v)) },
   { name: "float32 LE", one: (v) => bytesOf(4, (b) => b.writeFloatLE(v)) },
@@ -38,13 +56,31 @@ function msgpackInt(v: number): Buffer {
   if (v >= 0 && v < 0x80) return Buffer.from([v]);
   if (v < 0 && v >= -0x20) return Buffer.from([v & 0xff]);
   if (v >= 0 && v < 0x100) return Buffer.from([0xcc, v]);
-  if (v >= 0 && v < 0x10000) return bytesOf(3, (b) => { b[0] = 0xcd; b.writeUInt16BE(v, 1); });
-  if (v >= -0x80 && v < 0) return bytesOf(2, (b) => { b[0] = 0xd0; b.writeInt8(v, 1); });
-  if (v >= -0x8000 && v < 0) return bytesOf(3, (b) => { b[0] = 0xd1; b.writeInt16BE(v, 1); });
-  return bytesOf(5, (b) => { b[0] = 0xd2; b.writeInt32BE(v, 1); });
+  if (v >= 0 && v < 0x10000)
+    return bytesOf(3, (b) => {
+      b[0] = 0xcd;
+      b.writeUInt16BE(v, 1);
+    });
+  if (v >= -0x80 && v < 0)
+    return bytesOf(2, (b) => {
+      b[0] = 0xd0;
+      b.writeInt8(v, 1);
+    });
+  if (v >= -0x8000 && v < 0)
+    return bytesOf(3, (b) => {
+      b[0] = 0xd1;
+      b.writeInt16BE(v, 1);
+    });
+  return bytesOf(5, (b) => {
+    b[0] = 0xd2;
+    b.writeInt32BE(v, 1);
+  });
 }
 
-interface Pattern { what: string; bytes: Buffer }
+interface Pattern {
+  what: string;
+  bytes: Buffer;
+}
 
 /**
  * Byte patterns that would give B away. A full-precision float64 (or its JSON text) is unique
@@ -58,16 +94,23 @@ function bPatterns(b: { x: number[]; y: number[] }): Pattern[] {
   const xy = b.x.flatMap((x, i) => [x, b.y[i]]);
   const sequences = { "B.x": b.x, "B.y": b.y, "B's (x, y) pairs": xy };
   const patterns: Pattern[] = [];
-  for (const [valuesName, round] of [["raw", (v: number) => v], ["4 dp", round4]] as const) {
+  for (const [valuesName, round] of [
+    ["raw", (v: number) => v],
+    ["4 dp", round4],
+  ] as const) {
     for (const encoding of ENCODINGS) {
-      const unique = valuesName === "raw" && (encoding.name.startsWith("float64") || encoding.name === "msgpack float64" || encoding.name === "JSON text");
+      const unique =
+        valuesName === "raw" &&
+        (encoding.name.startsWith("float64") || encoding.name === "msgpack float64" || encoding.name === "JSON text");
       const run = unique ? 1 : 5;
       for (const [seqName, values] of Object.entries(sequences)) {
         if (unique && seqName === "B's (x, y) pairs") continue; // the same single values as B.x and B.y
         const chunks = values.map((v) => encoding.one(round(v)));
         for (let i = 0; i + run <= chunks.length; i++) {
           if (!unique && values.slice(i, i + run).some((v) => Math.abs(v) < 0.02)) continue;
-          const parts = chunks.slice(i, i + run).flatMap((c, k) => (k > 0 && encoding.joiner ? [encoding.joiner, c] : [c]));
+          const parts = chunks
+            .slice(i, i + run)
+            .flatMap((c, k) => (k > 0 && encoding.joiner ? [encoding.joiner, c] : [c]));
           patterns.push({ what: `${encoding.name} of ${seqName} (${valuesName})`, bytes: Buffer.concat(parts) });
         }
       }
@@ -98,7 +141,10 @@ function roomData(frame: Frame): { type: string | number; payload: unknown } | u
 /** Every key anywhere in a decoded message. */
 function keysIn(value: unknown, keys = new Set<string>()): Set<string> {
   if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) { keys.add(k); keysIn(v, keys); }
+    for (const [k, v] of Object.entries(value)) {
+      keys.add(k);
+      keysIn(v, keys);
+    }
   }
   return keys;
 }
@@ -106,7 +152,9 @@ function keysIn(value: unknown, keys = new Set<string>()): Set<string> {
 /** What a client's decoded state shows of everyone's picks after each frame. */
 type PicksSeen = Record<string, { pick: number | undefined; revealedPick: number }>;
 const picksSeen = (state: MatchState | undefined): PicksSeen =>
-  Object.fromEntries([...(state?.players?.entries() ?? [])].map(([id, p]) => [id, { pick: p.pick, revealedPick: p.revealedPick }]));
+  Object.fromEntries(
+    [...(state?.players?.entries() ?? [])].map(([id, p]) => [id, { pick: p.pick, revealedPick: p.revealedPick }]),
+  );
 
 const revealIndex = (player: TestPlayer) => framesOf(player).frames.findIndex((f) => roomData(f)?.type === "reveal");
 
@@ -118,14 +166,21 @@ describe("secrecy on the wire", () => {
     const bo = await joinMatch(colyseus, code, { name: "Bo" }, sdk);
     const eve = await joinMatch(colyseus, code, { name: "Eve", spectator: true }, sdk);
     const clients = { Ada: ada, Bo: bo, Eve: eve };
-    const picks = new Map([[ada.room.sessionId, 11], [bo.room.sessionId, 4]]); // distinctive final picks
+    const picks = new Map([
+      [ada.room.sessionId, 11],
+      [bo.room.sessionId, 4],
+    ]); // distinctive final picks
 
     expect(ada.room.state.showPicksLive).toBe(false); // the default: picks stay secret until the reveal
     ada.room.send("settings", { rounds: 1, tuningSeconds: 30 });
     ada.room.send("start", {});
     await Promise.all(Object.values(clients).map((p) => p.until(inPhase("tuning"), "tuning")));
     // Both change their minds a few times; every pick they make must stay theirs.
-    for (const [level, other] of [[6, 9], [2, 7], [11, 4]]) {
+    for (const [level, other] of [
+      [6, 9],
+      [2, 7],
+      [11, 4],
+    ]) {
       ada.room.send("pick", { level });
       bo.room.send("pick", { level: other });
       await ada.until((s) => s.players.get(ada.room.sessionId)!.pick === level, `Ada's own pick ${level}`);
@@ -135,7 +190,10 @@ describe("secrecy on the wire", () => {
     ada.room.send("lockIn", {});
     bo.room.send("lockIn", {});
     for (const p of Object.values(clients)) {
-      await p.until((s) => s.phase === "reveal" && [...picks].every(([id, level]) => s.players.get(id)!.revealedPick === level), "the reveal and the revealed picks");
+      await p.until(
+        (s) => s.phase === "reveal" && [...picks].every(([id, level]) => s.players.get(id)!.revealedPick === level),
+        "the reveal and the revealed picks",
+      );
     }
 
     // The hidden values: B regenerated from the opening published at the reveal (checked against
@@ -151,8 +209,13 @@ describe("secrecy on the wire", () => {
     for (const encoding of ENCODINGS) {
       for (const round of [(v: number) => v, round4]) {
         const values = b.x.map(round);
-        const written = Buffer.concat(values.flatMap((v, i) => (i > 0 && encoding.joiner ? [encoding.joiner, encoding.one(v)] : [encoding.one(v)])));
-        expect(findB(patterns, written).some((w) => w.startsWith(`${encoding.name} of B.x`)), encoding.name).toBe(true);
+        const written = Buffer.concat(
+          values.flatMap((v, i) => (i > 0 && encoding.joiner ? [encoding.joiner, encoding.one(v)] : [encoding.one(v)])),
+        );
+        expect(
+          findB(patterns, written).some((w) => w.startsWith(`${encoding.name} of B.x`)),
+          encoding.name,
+        ).toBe(true);
       }
     }
 
@@ -163,12 +226,16 @@ describe("secrecy on the wire", () => {
       const before = frames.slice(0, reveal);
       const others = [...picks.keys()].filter((id) => id !== player.room.sessionId);
       const bytes = before.reduce((n, f) => n + f.bytes.byteLength, 0);
-      console.log(`${name}: ${before.length} frames (${bytes} bytes) before the reveal, ${frames.length - reveal} from it on`);
+      console.log(
+        `${name}: ${before.length} frames (${bytes} bytes) before the reveal, ${frames.length - reveal} from it on`,
+      );
 
       // (a) B: in no frame before the reveal, in all its encodings; the reveal frame does carry it.
       const leaks = before.map((f, i) => ({ i, found: findB(patterns, f.bytes) })).filter((l) => l.found.length > 0);
       expect(leaks, `${name}: frames before the reveal that contain B`).toEqual([]);
-      expect(findB(patterns, frames[reveal].bytes)).toEqual(expect.arrayContaining(["msgpack int (x10^4) of B.x (raw)", "msgpack int (x10^4) of B.y (raw)"]));
+      expect(findB(patterns, frames[reveal].bytes)).toEqual(
+        expect.arrayContaining(["msgpack int (x10^4) of B.x (raw)", "msgpack int (x10^4) of B.y (raw)"]),
+      );
 
       // (b) Picks, in the decoded messages: only the round message before the reveal (pick counts
       // go out only when the host shows picks live, which this room does not), besides the
@@ -179,7 +246,11 @@ describe("secrecy on the wire", () => {
       expect(messages[0]?.type, `${name}'s first message`).toBe("round");
       expect([...new Set(messages.map((m) => m.type))], `${name}'s messages before the reveal`).toEqual(["round"]);
       for (const m of messages) {
-        expect([...keysIn(m.payload)].filter((k) => ["pick", "revealedPick", "results", "hidden", "b", "sessionId"].includes(k))).toEqual([]);
+        expect(
+          [...keysIn(m.payload)].filter((k) =>
+            ["pick", "revealedPick", "results", "hidden", "b", "sessionId"].includes(k),
+          ),
+        ).toEqual([]);
         for (const id of others) expect(JSON.stringify(m.payload)).not.toContain(id);
       }
       // … and in the decoded state after every frame: nobody else's pick, no revealed pick.
@@ -193,7 +264,9 @@ describe("secrecy on the wire", () => {
       // Positive controls: the same decoding does see a player's own pick before the reveal, and
       // everybody's pick once it is revealed (in the state, and so in the results rebuilt from it).
       if (picks.has(player.room.sessionId)) {
-        expect(before.some((f) => (f.seen as PicksSeen)[player.room.sessionId]?.pick === picks.get(player.room.sessionId))).toBe(true);
+        expect(
+          before.some((f) => (f.seen as PicksSeen)[player.room.sessionId]?.pick === picks.get(player.room.sessionId)),
+        ).toBe(true);
       }
       for (const id of others) {
         expect(player.reveals[0].results.find((r) => r.sessionId === id)?.level).toBe(picks.get(id));
