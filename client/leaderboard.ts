@@ -11,7 +11,7 @@ import { CLOSE_KICKED } from "../shared/protocol";
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId } from "./dom";
 import { friendlyError, spectate, type MatchRoom } from "./net";
-import { showError, showNotice } from "./ui";
+import { roomCodeRefusal, showError, showNotice } from "./ui";
 import { dailyOpenings } from "./spectator/daily-opening";
 import {
   DEFAULT_LIMIT,
@@ -157,7 +157,7 @@ void refresh();
     const code = normalizeRoomCode(raw);
     if (code) void watchRoom(code);
     else {
-      const roomError = `"${raw.slice(0, 30)}" is not a room code: a code is 5 letters or digits.`;
+      const roomError = roomCodeRefusal(raw, "This link has no room code: a code is 5 letters or digits.");
       store.set({ roomError });
       showError(roomError);
     }

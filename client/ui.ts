@@ -39,6 +39,13 @@ export function setPhaseBadge(phase: string, detail = ""): void {
 }
 
 /** The name this browser plays under (the home screen remembers it; the leaderboard marks its rows). */
+/** Why a typed room code was refused; `whenEmpty` says what to type when nothing was. */
+export function roomCodeRefusal(raw: string, whenEmpty: string): string {
+  const typed = raw.trim();
+  if (!typed) return whenEmpty;
+  return `"${typed.slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`;
+}
+
 export function rememberedName(): string | undefined {
   return readStored("name");
 }

@@ -12,7 +12,7 @@ import { fromWire } from "../shared/round-messages";
 import { byId } from "./dom";
 import { isUnreachable, leftMessage, spectate, watchListing, type MatchRoom } from "./net";
 import { writeStored } from "./storage";
-import { showError, showNotice } from "./ui";
+import { roomCodeRefusal, showError, showNotice } from "./ui";
 import { SPECTATOR_NAME_KEY, watchStore, type Listing, type Watching } from "./spectator/watch-state";
 import { watchPage, type WatchActions, type WatchRefs } from "./spectator/watch-view";
 
@@ -149,11 +149,7 @@ function submitCode(event: Event): void {
   const raw = store.get().codeField;
   const code = normalizeRoomCode(raw);
   if (!code) {
-    showError(
-      raw.trim()
-        ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
-        : "Type the code of the room to watch (5 letters or digits).",
-    );
+    showError(roomCodeRefusal(raw, "Type the code of the room to watch (5 letters or digits)."));
     refs.code.value?.focus();
     return;
   }

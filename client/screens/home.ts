@@ -6,7 +6,7 @@ import { friendlyName } from "../../shared/friendly-names";
 import { Random } from "../../shared/random";
 import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
 import { normalizeRoomCode } from "../../shared/room-code";
-import { clearError, rememberedName, rememberName, showError } from "../ui";
+import { clearError, rememberedName, rememberName, roomCodeRefusal, showError } from "../ui";
 import { createHowTo, type HowTo } from "./how-to";
 
 export interface HomeActions {
@@ -54,11 +54,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     const raw = code.value!.value;
     const valid = normalizeRoomCode(raw);
     if (!valid) {
-      showError(
-        raw.trim()
-          ? `"${raw.trim().slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`
-          : "Type the room code you were given (5 letters or digits).",
-      );
+      showError(roomCodeRefusal(raw, "Type the room code you were given (5 letters or digits)."));
       code.value!.focus();
       return null;
     }
