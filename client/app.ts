@@ -9,16 +9,7 @@ import { regionsOf, screenKey, screenOf, type Region, type Screen } from "./scre
 import { roomPort, type RoomPort } from "./port";
 import { clearError, setPhaseBadge } from "./ui";
 import { secondsLeftNow, tickSeconds } from "./countdown";
-import {
-  countsNow,
-  readRoom,
-  roomHead,
-  roomProjector,
-  roomReveal,
-  roomTraining,
-  roomTuning,
-  type RoomRead,
-} from "./room-views";
+import { readRoom, roomHead, roomProjector, roomReveal, roomTraining, roomTuning, type RoomRead } from "./room-views";
 import { movable, place, slots } from "./placement";
 import { createStage } from "./screens/stage";
 import { renderRoundHead } from "./screens/round-head";
@@ -26,13 +17,9 @@ import { createTuningScreen } from "./screens/tuning";
 import { createRevealScreen } from "./screens/reveal";
 import { renderTraining } from "./screens/training";
 import { createLobbyScreen } from "./screens/lobby";
-import { renderPlayers } from "./screens/players";
-import { renderHostBar } from "./screens/host-bar";
+import { createClassroom } from "./classroom";
 import { renderPodium } from "./screens/podium";
 import { renderLeaderboard } from "./screens/leaderboard";
-import { renderDaily } from "./screens/daily";
-import { renderHistogram } from "./screens/histogram";
-import { renderShakeUp } from "./screens/shake-up";
 import { createProjectorScreen } from "./screens/projector";
 import { announcePhase } from "./screens/announce";
 import {
@@ -46,7 +33,6 @@ import {
 import { practicePort, stopPractice } from "./practice/practice-mode";
 import type { Practice } from "./practice/practice-state";
 import { goHome } from "./session/connection";
-import { toggleProjector } from "./session/projector";
 import { copyLink } from "./session/copy-link";
 import type { HomeScreen } from "./screens/home";
 
@@ -72,17 +58,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     daily: createRef<HTMLElement>(),
   };
   // The movable elements (./placement): created once, placed in one slot per render.
-  const hostBar = movable("div", { id: "host-bar", class: "host-bar", hidden: "" });
-  const playerList = movable("ul", { id: "player-list", class: "player-list", "data-testid": "player-list" });
   const roomSettings = movable("fieldset", { id: "room-settings", class: "room-settings" });
   const board = movable("section", { id: "board-box", class: "card", hidden: "" });
-  const histogram = movable("div", {
-    id: "pick-histogram",
-    class: "histogram",
-    "data-testid": "pick-histogram",
-    hidden: "",
-  });
-  const shakeBox = movable("div", { id: "shake-up-box", class: "shake-up-box", hidden: "" });
 
   let shown: Screen = { name: "home" };
   let shownSession: RoomSession | undefined;
@@ -136,6 +113,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   const tuning = createTuningScreen(region.tuning.value!, stage.spiral, () => region.stage.value!);
   const reveal = createRevealScreen(region.reveal.value!, region.revealExtra.value!, stage.spiral, stage.uCurve);
   const lobby = createLobbyScreen(region.lobby.value!, roomSettings);
+  const classroom = createClassroom({ lobby, roomSettings, daily: region.daily.value!, port: () => port });
   const projector = createProjectorScreen(roots.projector);
   // The training bar exists from the start (one element for every round: observers can follow it).
   renderTraining({ title: "", progress: 0, summary: "" }, region.training.value!);
@@ -175,8 +153,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     if (screen.name === "home" || screen.name === "joining") {
       setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
       myPoints(undefined);
-      hostBar.hidden = true;
-      renderDaily(undefined, region.daily.value!);
+      classroom.hide();
       return;
     }
     if (screen.name === "practice") return drawPractice(app.practice!, entering);
@@ -184,7 +161,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     const r = readRoom(session, secondsLeftNow(session.room.state, app.clockOffset));
     if (entering) clearError();
     drawRoom(r, screen.phase, portOf(session), entering);
-    drawClassroom(r, screen.phase, portOf(session), onProjector);
+    classroom.draw(r, screen.phase, portOf(session), onProjector);
     if (onProjector) {
       if (!wasProjector) projector.refresh();
       projector.render(roomProjector(r));
@@ -232,69 +209,10 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     }
   }
 
-  /** Host bar, projector placement, the player list and room settings, live picks, the shake-up, the daily result. */
-  function drawClassroom(r: RoomRead, phase: Phase, p: RoomPort, onProjector: boolean): void {
-    const { state, session } = r;
-    place(hostBar, onProjector ? "pjHostBar" : "hostBar");
-    renderHostBar(
-      {
-        phase,
-        paused: state.paused === true,
-        isHost: r.isHost,
-        daily: state.mode === "daily",
-        projector: onProjector,
-        lastRound: state.round >= state.rounds,
-        matchId: state.matchId ?? "",
-        code: state.code,
-        toggleProjector,
-        current: () => port,
-      },
-      p,
-      hostBar,
-    );
-    // The player list and the room settings: in the lobby card, else in the host's panel.
-    const inLobbyCard = phase === "lobby" && !onProjector;
-    place(playerList, inLobbyCard ? "lobbyPlayers" : "hostPlayers");
-    place(roomSettings, inLobbyCard ? "lobbyRoom" : "hostRoom");
-    renderPlayers(r.rows, r.isHost, p, playerList, () => port);
-    lobby.renderRoomSettings({ state, isHost: r.isHost }, p);
-
-    // Live picks: the counts of locked picks arrive only when the host shows picks live.
-    const counts = countsNow(r);
-    place(histogram, onProjector ? "pjHistogram" : "tuningHistogram");
-    histogram.hidden = !counts;
-    if (counts) renderHistogram(counts, state.playingCount ?? 0, histogram);
-
-    // The shake-up: this round's at the reveal, the whole match's at the podium (two players or more).
-    const narrow = onProjector || innerWidth < 560;
-    const reveal = session.reveal?.round === state.round ? session.reveal : undefined;
-    const shake = phase === "reveal" ? reveal?.shakeUp : phase === "podium" ? session.podium?.shakeUp : undefined;
-    const columns =
-      phase === "reveal"
-        ? narrow
-          ? { left: "Fit to A", right: "Fit to B" }
-          : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" }
-        : narrow
-          ? { left: "If scored on A", right: "Final (on B)" }
-          : { left: "Rank if scored on A", right: "Final rank (on B)" };
-    if (phase === "reveal") place(shakeBox, onProjector ? "pjRevealShake" : "revealShake");
-    if (phase === "podium") place(shakeBox, onProjector ? "pjPodiumShake" : "podiumShake");
-    const showShake = Boolean(shake && shake.rows.length >= 2);
-    shakeBox.hidden = !showShake;
-    if (shake && showShake) {
-      const maxRows = onProjector ? (phase === "reveal" ? 6 : 14) : 60;
-      renderShakeUp(shakeBox, shake, { ...columns, me: p.me, maxRows, projector: onProjector });
-    }
-    renderDaily(session.isDaily ? session.daily : undefined, region.daily.value!);
-  }
-
   function drawPractice(p: Practice, entering: boolean): void {
     setPhaseBadge(p.phase, `practice · round ${p.number}`);
     myPoints(p.total);
-    hostBar.hidden = true;
-    histogram.hidden = true;
-    shakeBox.hidden = true;
-    renderDaily(undefined, region.daily.value!);
+    classroom.hide();
     if (p.phase === "training") return renderTraining(practiceTraining(p), region.training.value!);
     renderRoundHead(practiceHead(p), region.head.value!);
     if (p.phase === "tuning" && p.trained) {
