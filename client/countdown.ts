@@ -14,8 +14,8 @@ export function secondsLeftNow(state: Countdown, offset: number): number {
 }
 
 /**
- * Calls `onSecond` whenever the seconds `read` returns change (checked five times a second while
- * `running` says so). Returns the stop function.
+ * Calls `onSecond` whenever the seconds `read` returns change (checked five times a second).
+ * Returns the stop function.
  */
 export function tickSeconds(read: () => number | undefined, onSecond: () => void): () => void {
   let shown = read();

@@ -4,7 +4,8 @@
 // and Back stops watching. Everything shown follows from the page's store (./spectator/watch-state).
 import { render } from "lit-html";
 import { createRef } from "lit-html/directives/ref.js";
-import { secondsLeft, serverOffset } from "../shared/clock";
+import { serverOffset } from "../shared/clock";
+import { secondsLeftNow, tickSeconds } from "./countdown";
 import { nameSchema, type ClockMessage, type RevealMessage, type RoundMessage } from "../shared/protocol";
 import { revealFromState } from "../shared/reveal-view";
 import { normalizeRoomCode } from "../shared/room-code";
@@ -17,8 +18,6 @@ import { SPECTATOR_NAME_KEY, watchStore, type Listing, type Watching } from "./s
 import { watchPage, type WatchActions, type WatchRefs } from "./spectator/watch-view";
 
 const LISTING_RETRY_MS = 5_000;
-/** How often the countdown checks whether its whole second changed. */
-const CLOCK_CHECK_MS = 250;
 
 const store = watchStore();
 const refs: WatchRefs = { live: createRef(), code: createRef(), name: createRef() };
@@ -133,13 +132,12 @@ function stopWatching(updateUrl: boolean): void {
   if (updateUrl && location.search) history.pushState({}, "", "/watch");
 }
 
-/** Redraws the countdown when its whole second changes (the server patches no ticking counter). */
-function tickClock(): void {
-  const { watching, clockOffset, now } = store.get();
+/** The countdown's whole seconds, while a timed phase shows (the server patches no ticking counter). */
+function countdownSeconds(): number | undefined {
+  const { watching, clockOffset } = store.get();
   const state = watching?.room.state;
-  if (state?.phase !== "tuning" && state?.phase !== "reveal") return;
-  const t = Date.now();
-  if (secondsLeft(state, t + clockOffset) !== secondsLeft(state, now + clockOffset)) store.set({ now: t });
+  if (state?.phase !== "tuning" && state?.phase !== "reveal") return undefined;
+  return secondsLeftNow(state, clockOffset);
 }
 
 // --- Wiring ----------------------------------------------------------------------------------
@@ -168,7 +166,7 @@ const actions: WatchActions = {
 const root = byId("watch-page");
 store.subscribe((s) => render(watchPage(s, actions, refs), root));
 render(watchPage(store.get(), actions, refs), root);
-setInterval(tickClock, CLOCK_CHECK_MS);
+tickSeconds(countdownSeconds, () => store.set({ now: Date.now() }));
 
 window.addEventListener("popstate", () => {
   const code = urlCode();

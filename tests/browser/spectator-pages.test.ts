@@ -172,6 +172,12 @@ describe.skipIf(!hasChromium)("the spectator pages", () => {
       await until(host, phaseIs("tuning"), "tuning");
       await expect.poll(() => page.getByTestId("live-phase").getAttribute("data-phase")).toBe("tuning");
       await expect.poll(() => page.getByTestId("live-round").textContent()).toBe("1 / 2");
+      // The countdown runs on the watcher's clock from the state's deadline (no ticking counter on the wire).
+      const clockSeconds = async () =>
+        Number((await page.locator("#live-clock").textContent())?.match(/^(\d+) s$/)?.[1]);
+      const firstSeconds = await clockSeconds();
+      expect(firstSeconds).toBeGreaterThan(0);
+      await expect.poll(clockSeconds, { timeout: 4_000 }).toBeLessThan(firstSeconds);
       host.send("pick", { level: 4 });
       host.send("lockIn", {});
       await expect.poll(() => page.getByTestId("live-locked").textContent()).toBe("1 / 2");
