@@ -127,6 +127,12 @@ describe.skipIf(!hasChromium)("a match in three browsers", () => {
       }
       expect(await host.locator("#validation-error").textContent()).not.toBe(before); // the fit follows the slider
       if (round === 1) {
+        // The countdown runs in the page from the state's deadline (no counter ticks on the wire).
+        const secondsShown = async () => Number((await host.getByTestId("timer").textContent())?.match(/\d+/)?.[0]);
+        const first = await secondsShown();
+        await expect.poll(secondsShown, { timeout: 3_000 }).toBeLessThan(first);
+      }
+      if (round === 1) {
         // Phaser draws with WebGL when it can (a canvas holding a WebGL context has no 2D one).
         const webgl = await host.evaluate(
           () => document.querySelector<HTMLCanvasElement>("#spiral-view canvas")?.getContext("2d") === null,
