@@ -460,16 +460,17 @@ describe.skipIf(!hasChromium)("round proofs and the reveal's gaps in Chromium", 
       expect(await page.getByTestId("daily-replay").count()).toBe(0);
       await shoot(page, "8-leaderboard-today");
 
-      // Yesterday's board: its replay, and the check of what this browser kept of it. Yesterday's B is
+      // A past day's board: its replay, and the check of what this browser kept of it. That day's B is
       // put in storage here as the game page keeps it (drawing coordinates as they travel); the day
-      // before's is tampered with (another B), and must fail.
+      // before's is tampered with (another B), and must fail. Two days back, not yesterday: yesterday's
+      // values stay sealed until 00:05 UTC, so a run just after midnight would find them still closed.
       const published = async (date: string) => {
         const res = await fetch(`${app.url}/api/daily/${date}/opening`);
         expect(res.status).toBe(200);
         return (await res.json()) as { opening: RoundOpening; commitment: string; replay: string };
       };
-      const yesterday = await published(day(-1));
-      const before = await published(day(-2));
+      const pastDay = await published(day(-2));
+      const before = await published(day(-3));
       const keep = (opening: RoundOpening, commitment: string, name?: string) => {
         const { spiral, points } = roundOf(opening).b;
         const wire = (v: ArrayLike<number>) =>
@@ -482,48 +483,48 @@ describe.skipIf(!hasChromium)("round proofs and the reveal's gaps in Chromium", 
           localStorage.setItem(`shell-galaxy:daily-proof:${d2}`, JSON.stringify({ date: d2, ...p2 }));
         },
         [
-          day(-1),
-          keep(yesterday.opening, yesterday.commitment),
           day(-2),
+          keep(pastDay.opening, pastDay.commitment),
+          day(-3),
           keep(before.opening, before.commitment, "Not the real B"),
         ] as const,
       );
-      await page.goto(`${app.url}/leaderboard?date=${day(-1)}`);
+      await page.goto(`${app.url}/leaderboard?date=${day(-2)}`);
       const replayLink = page.getByTestId("daily-replay");
       await replayLink.waitFor();
       expect(await replayLink.textContent()).toBe("Replay this day's round");
-      expect(await replayLink.getAttribute("href")).toBe(yesterday.replay);
+      expect(await replayLink.getAttribute("href")).toBe(pastDay.replay);
       const check = page.getByTestId("daily-verified");
       await expect.poll(() => check.getAttribute("data-verified")).toBe("yes");
       expect(await check.textContent()).toMatch(
         /^✓ Verified: the B you played this day \(.+\) was fixed before anyone picked\.$/,
       );
       await fitsScreen(page, "a past day's board on a phone", ["daily-replay"]);
-      await shoot(page, "9-leaderboard-yesterday-verified");
-      await page.getByTestId("leaderboard-date").fill(day(-2));
+      await shoot(page, "9-leaderboard-past-day-verified");
+      await page.getByTestId("leaderboard-date").fill(day(-3));
       await page.getByTestId("leaderboard-date").dispatchEvent("change");
       await expect.poll(() => page.getByTestId("daily-verified").getAttribute("data-verified")).toBe("no");
       expect(await page.getByTestId("daily-verified").textContent()).toContain("Could not verify");
       await shoot(page, "9-leaderboard-tampered");
 
-      // Following yesterday's replay: its round, in practice.
-      await page.goto(`${app.url}/leaderboard?date=${day(-1)}`);
+      // Following that day's replay: its round, in practice.
+      await page.goto(`${app.url}/leaderboard?date=${day(-2)}`);
       await page.getByTestId("daily-replay").click();
       await phase(page, "tuning").waitFor({ timeout: 90_000 });
       expect(await page.getByTestId("practice-kind").textContent()).toBe("Replay of a finished round");
-      const round = roundOf(yesterday.opening);
+      const round = roundOf(pastDay.opening);
       expect(JSON.parse((await page.getByTestId("practice-data").getAttribute("data-round"))!).a.name).toBe(
         round.a.spiral.name,
       );
       expect(await page.locator("#practice-where").textContent()).toContain(
-        `commitment ${yesterday.commitment.slice(0, 12)}…`,
+        `commitment ${pastDay.commitment.slice(0, 12)}…`,
       );
       await page.getByTestId("lock-in").tap();
       await phase(page, "reveal").waitFor();
       expect(JSON.parse((await page.getByTestId("practice-data").getAttribute("data-reveal"))!).b.name).toBe(
         round.b.spiral.name,
       );
-      expectBothGaps(await gapsOf(page), 1, "yesterday's daily, replayed");
+      expectBothGaps(await gapsOf(page), 1, "a past daily, replayed");
       expect(problems).toEqual([]);
     },
   );
