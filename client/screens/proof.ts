@@ -3,7 +3,7 @@
 // training → validation and validation → hidden gaps of the picked and the best level, one
 // sentence each, with three mini bars per level on one scale). Used by the game screen, the
 // projector (compact: no bars, the three errors on one line) and solo practice.
-import { html, nothing, render, type TemplateResult } from "lit-html";
+import { html, nothing, type TemplateResult } from "lit-html";
 import type { GapRow, Proof } from "../reveal-lesson";
 import { formatError } from "../view-model";
 
@@ -68,16 +68,4 @@ export function gapsTemplate(rows: GapRow[], options: { compact?: boolean } = {}
     </div>`;
   };
   return html`${title}<div class="gap-rows">${rows.map(row)}</div>`;
-}
-
-/** The proof line drawn into `box` (for pages that keep their own box: /watch). */
-export function renderProof(box: HTMLElement, proof: Proof, options: ProofOptions = {}): void {
-  box.dataset.verified = proof.state;
-  render(proofTemplate(proof, options), box);
-}
-
-/** The gaps drawn into `box` (hidden when there are none). */
-export function renderGaps(box: HTMLElement, rows: GapRow[], options: { compact?: boolean } = {}): void {
-  box.hidden = rows.length === 0;
-  render(gapsTemplate(rows, options), box);
 }

@@ -13,6 +13,7 @@ import { friendlyName } from "../../shared/friendly-names";
 import { Random } from "../../shared/random";
 import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
+import { projectorFits } from "./layout";
 
 const SHOTS = resolve("test-results/screenshots/classroom");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,33 +23,17 @@ const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][da
 const inPhase = (page: Page, name: string) => phase(page, name).waitFor({ state: "attached" });
 
 /** The page neither scrolls nor clips: no overflow of the document, nor inside the projector's panels. */
-async function fits(page: Page, what: string): Promise<void> {
-  const m = await page.evaluate(() => {
-    const clipped: string[] = [];
-    for (const el of Array.from(
-      document.querySelectorAll<HTMLElement>(
-        "#projector .pj-body, #projector .pj-col, #projector .pj-head, #projector .pj-join, #projector .pj-players, #projector .pj-player-list, #projector .pj-board, #projector .histogram",
-      ),
-    )) {
-      if (el.closest("[hidden]") || el.offsetParent === null) continue;
-      if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2) {
-        clipped.push(
-          `${el.id || el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
-        );
-      }
-    }
-    return {
-      sw: document.documentElement.scrollWidth,
-      sh: document.documentElement.scrollHeight,
-      w: innerWidth,
-      h: innerHeight,
-      clipped,
-    };
-  });
-  expect(m.sw, `${what}: wider than the window`).toBeLessThanOrEqual(m.w);
-  expect(m.sh, `${what}: taller than the window`).toBeLessThanOrEqual(m.h);
-  expect(m.clipped, `${what}: content cut off`).toEqual([]);
-}
+const fits = (page: Page, what: string) =>
+  projectorFits(page, what, [
+    ".pj-body",
+    ".pj-col",
+    ".pj-head",
+    ".pj-join",
+    ".pj-players",
+    ".pj-player-list",
+    ".pj-board",
+    ".histogram",
+  ]);
 
 describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
   let browser: Browser;

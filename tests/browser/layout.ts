@@ -1,4 +1,5 @@
-// Layout checks shared by the browser tests: nothing wider than the window, named elements in view.
+// Layout checks shared by the browser tests: nothing wider than the window, named elements in view,
+// a projector that neither scrolls nor clips.
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -27,4 +28,27 @@ export async function fitsScreen(page: Page, what: string, inView: string[] = []
   expect(m.sw, `${what}: the page is wider than the window`).toBeLessThanOrEqual(m.w);
   expect(m.wide, `${what}: elements wider than the window`).toEqual([]);
   expect(m.out, `${what}: cut off or out of view`).toEqual([]);
+}
+
+/** The projector neither scrolls nor clips: no overflow of the document, nor inside the panels `inside` names. */
+export async function projectorFits(page: Page, what: string, inside: string[]): Promise<void> {
+  const m = await page.evaluate(
+    (selectors) => {
+      const clipped: string[] = [];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors))) {
+        if (el.closest("[hidden]") || el.offsetParent === null) continue;
+        if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2) {
+          clipped.push(
+            `${el.id || el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
+          );
+        }
+      }
+      const doc = document.documentElement;
+      return { sw: doc.scrollWidth, sh: doc.scrollHeight, w: innerWidth, h: innerHeight, clipped };
+    },
+    inside.map((panel) => `#projector ${panel}`).join(", "),
+  );
+  expect(m.sw, `${what}: wider than the window`).toBeLessThanOrEqual(m.w);
+  expect(m.sh, `${what}: taller than the window`).toBeLessThanOrEqual(m.h);
+  expect(m.clipped, `${what}: content cut off`).toEqual([]);
 }

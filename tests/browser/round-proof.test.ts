@@ -8,7 +8,7 @@
 // damaged link says so and goes home. The daily says when its values come; the leaderboard
 // replays a past day's round and checks the B this browser kept against the published values.
 // Screenshots go to test-results/screenshots/round-proof.
-import { fitsScreen } from "./layout";
+import { fitsScreen, projectorFits } from "./layout";
 import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,33 +31,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const tokenOf = (href: string) => decodeURIComponent(new URL(href, "http://x").searchParams.get("replay") ?? "");
 
 /** The projector neither scrolls nor clips: no overflow of the document, nor inside its panels (the gaps box too). */
-async function projectorFits(page: Page, what: string): Promise<void> {
-  const m = await page.evaluate(() => {
-    const clipped: string[] = [];
-    for (const el of Array.from(
-      document.querySelectorAll<HTMLElement>(
-        "#projector .pj-body, #projector .pj-col, #projector .pj-head, #projector .pj-board, #projector .pj-gaps, #projector .gap-row, #projector .pj-proof",
-      ),
-    )) {
-      if (el.closest("[hidden]") || el.offsetParent === null) continue;
-      if (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2) {
-        clipped.push(
-          `${el.id || el.className}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
-        );
-      }
-    }
-    return {
-      sw: document.documentElement.scrollWidth,
-      sh: document.documentElement.scrollHeight,
-      w: innerWidth,
-      h: innerHeight,
-      clipped,
-    };
-  });
-  expect(m.sw, `${what}: wider than the window`).toBeLessThanOrEqual(m.w);
-  expect(m.sh, `${what}: taller than the window`).toBeLessThanOrEqual(m.h);
-  expect(m.clipped, `${what}: content cut off`).toEqual([]);
-}
+const PROJECTOR_PANELS = [".pj-body", ".pj-col", ".pj-head", ".pj-board", ".pj-gaps", ".gap-row", ".pj-proof"];
 
 interface GapsSeen {
   rows: { kind: string; level: number; title: string; noise: string; bumps: string }[];
@@ -329,7 +303,7 @@ describe.skipIf(!hasChromium)("round proofs and the reveal's gaps in Chromium", 
         );
         await page.waitForTimeout(1500);
         await shoot(page, `3-reveal-projector-${size}`);
-        await projectorFits(page, `the reveal on the projector at ${size}`);
+        await projectorFits(page, `the reveal on the projector at ${size}`, PROJECTOR_PANELS);
       }
 
       // The replay link: a new tab plays the very same round in solo practice.
