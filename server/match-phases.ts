@@ -91,7 +91,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     });
     const number = this.state.round;
     const settings = {
-      daily: MODE_RULES[this.mode].fixedRound,
+      daily: MODE_RULES[this.mode].roundsFrom === "day",
       kinds: [...this.state.kinds],
       difficulty: this.state.difficulty,
       date: utcDate(this.now()),

@@ -39,3 +39,9 @@ const NOUNS = [
 export function friendlyName(random: Random): string {
   return `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)}`;
 }
+
+/** Whether `name` is one friendlyName can make, exactly: what a generated-names-only room takes. */
+export function isFriendlyName(name: string): boolean {
+  const [adjective, noun, ...rest] = name.split(" ");
+  return rest.length === 0 && ADJECTIVES.includes(adjective) && NOUNS.includes(noun ?? "");
+}

@@ -2,6 +2,7 @@
 // and what comes after, and the two kinds of room (a match, the daily challenge). Beside
 // MESSAGE_RULES (shared/match.ts: who may send what, when); the room (server/) only follows them.
 import { DAILY_TUNING_SECONDS } from "./daily";
+import { ASSIGNMENT_ROUNDS } from "./teacher";
 import { MIN_LEVEL } from "./ladder-levels";
 import type { ClientMessageType, Phase } from "./protocol";
 import { ROUNDS, TUNING_SECONDS } from "./protocol";
@@ -80,31 +81,37 @@ export const nextPhase = (phase: Phase, state: FlowState): Phase => PHASE_FLOW[p
 /** How many seconds `phase` lasts from its start, or undefined when it has no deadline. */
 export const phaseSeconds = (phase: Phase, state: FlowState): number | undefined => PHASE_FLOW[phase].seconds?.(state);
 
-/** A match room, or the daily challenge's solo room. */
-export type RoomMode = "match" | "daily";
+/** A match room, the daily challenge's solo room, or a student's homework attempt. */
+export type RoomMode = "match" | "daily" | "homework";
 
-/** What differs between a match and the daily challenge. */
+/** Tuning time in a homework round: students play alone, at their own pace. */
+export const HOMEWORK_TUNING_SECONDS = 180;
+
+/** What differs between a match, the daily challenge and homework. */
 export interface ModeRule {
   /** Rounds and tuning seconds a new room starts with (a match's host may change them). */
   rounds: number;
   tuningSeconds: number;
-  /** The daily's round is the day's: all kinds, normal difficulty, whatever the settings say. */
-  fixedRound: boolean;
+  /**
+   * Where a round's id, kinds and difficulty come from: the host's settings (a fresh id each
+   * round), the day ("daily": all kinds, normal difficulty) or the assignment (its round ids).
+   */
+  roundsFrom: "settings" | "day" | "assignment";
   /** One player and no spectators. */
   solo: boolean;
   /** The match starts as soon as a player joins (no lobby, no host to press Start). */
   startsOnJoin: boolean;
   /** The messages this kind of room takes at all (MESSAGE_RULES then says who and when). */
   messages: readonly ClientMessageType[] | "all";
-  /** Rounds are stored as the day's scores rather than as a match's results. */
-  savesAs: "match" | "daily";
+  /** Rounds are stored as a match's results, the day's scores, or a homework attempt's rounds. */
+  savesAs: "match" | "daily" | "homework";
 }
 
 export const MODE_RULES: Record<RoomMode, ModeRule> = {
   match: {
     rounds: ROUNDS.default,
     tuningSeconds: TUNING_SECONDS.default,
-    fixedRound: false,
+    roundsFrom: "settings",
     solo: false,
     startsOnJoin: false,
     messages: "all",
@@ -113,11 +120,20 @@ export const MODE_RULES: Record<RoomMode, ModeRule> = {
   daily: {
     rounds: 1,
     tuningSeconds: DAILY_TUNING_SECONDS,
-    fixedRound: true,
+    roundsFrom: "day",
     solo: true,
     startsOnJoin: true,
     messages: ["pick", "lockIn", "next"],
     savesAs: "daily",
+  },
+  homework: {
+    rounds: ASSIGNMENT_ROUNDS.default, // the assignment's, set when the room is made
+    tuningSeconds: HOMEWORK_TUNING_SECONDS,
+    roundsFrom: "assignment",
+    solo: true,
+    startsOnJoin: true,
+    messages: ["pick", "lockIn", "next"],
+    savesAs: "homework",
   },
 };
 

@@ -117,6 +117,7 @@ export const MESSAGE_RULES: Record<ClientMessageType, { who: "host" | "player"; 
   playAgain: { who: "host", phases: ["podium"] },
   roomSettings: { who: "host", phases: ["lobby", "training", "tuning", "reveal", "podium"] },
   kick: { who: "host", phases: ["lobby", "training", "tuning", "reveal", "podium"] },
+  rename: { who: "host", phases: ["lobby", "training", "tuning", "reveal", "podium"] },
   pause: { who: "host", phases: ["tuning"] },
   skip: { who: "host", phases: ["tuning"] },
   endMatch: { who: "host", phases: ["training", "tuning", "reveal"] },

@@ -4,12 +4,18 @@ import type { RoundOpening } from "./round-key";
 import { z } from "zod";
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import { SPIRAL_KINDS } from "./catalog";
+import { DIFFICULTIES } from "./difficulties";
+import { deviceSchema, teacherKeySchema } from "./teacher";
+
+export { DIFFICULTIES };
 
 export const MATCH_ROOM = "match";
 /** A solo round on the server: the day's round, the same for everyone (one player, no joins). */
 export const DAILY_ROOM = "daily";
 /** Colyseus's LobbyRoom: the live listing of public match rooms. */
 export const LOBBY_ROOM = "lobby";
+/** A student's homework attempt: an assignment's rounds played alone, resumable on the same device. */
+export const HOMEWORK_ROOM = "homework";
 
 export const PHASES = ["lobby", "training", "tuning", "reveal", "podium"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -33,10 +39,15 @@ export const nameSchema = z
 export const joinOptionsSchema = z.strictObject({
   name: nameSchema,
   spectator: z.boolean().optional(),
+  /** Creating a match room: the teacher key its matches are stored under (checked, never echoed). */
+  teacherKey: teacherKeySchema.optional(),
+  /** The browser's own id: who may resume homework, who the host removed from a room. */
+  device: deviceSchema.optional(),
+  /** Creating a homework room: the assignment's id. */
+  assignment: z.uuid().optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
-export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
 export const VISIBILITIES = ["public", "private"] as const;
 
 const empty = z.strictObject({});
@@ -68,9 +79,13 @@ export const clientMessages = {
     visibility: z.enum(VISIBILITIES).optional(),
     /** A locked room takes no one new (reconnections still work). */
     locked: z.boolean().optional(),
+    /** Players joining from now on pick a generated name ("Curious Nautilus") and cannot type one. */
+    friendlyNames: z.boolean().optional(),
   }),
   /** Host: remove a player or spectator (they are told why). */
   kick: z.strictObject({ sessionId: z.string().min(1).max(64) }),
+  /** Host, any phase: give a player another name (it passes the name filter and is made unique). */
+  rename: z.strictObject({ sessionId: z.string().min(1).max(64), name: nameSchema }),
   /** Host, tuning only: stop or restart the clock. */
   pause: z.strictObject({ paused: z.boolean() }),
   /** Host, training or tuning: end tuning now and reveal. */
@@ -104,7 +119,15 @@ export const CLOSE_KICKED = 4403;
 export const CLOSE_FLOODING = 4429;
 
 export type ErrorCode =
-  "invalid-message" | "not-allowed" | "wrong-phase" | "rate-limited" | "server-error" | "server-shutdown" | "kicked";
+  | "invalid-message"
+  | "not-allowed"
+  | "wrong-phase"
+  | "rate-limited"
+  | "server-error"
+  | "server-shutdown"
+  | "kicked"
+  /** A name the filter (or the room's generated-names-only rule) does not take. */
+  | "name-refused";
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {
@@ -200,6 +223,16 @@ export interface DailyMessage {
   players: number;
 }
 
+/** Sent on joining a homework room: which assignment, and where this attempt stands. */
+export interface HomeworkMessage {
+  title: string;
+  /** False: this name on this device already finished a counted attempt, so this one is practice. */
+  counts: boolean;
+  /** Rounds already played in this attempt (it resumes at roundsDone + 1). */
+  roundsDone: number;
+  rounds: number;
+}
+
 export interface ErrorMessage {
   code: ErrorCode;
   message: string;
@@ -223,6 +256,7 @@ export interface ServerMessages {
   podium: PodiumMessage;
   pickCounts: PickCountsMessage;
   daily: DailyMessage;
+  homework: HomeworkMessage;
   error: ErrorMessage;
 }
 

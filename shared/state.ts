@@ -51,7 +51,7 @@ export const MatchState = schema(
     playingCount: t.uint16().default(0),
     spectatorCount: t.uint16().default(0),
     players: t.map(Player),
-    /** "match", or "daily" for the daily challenge's solo round. */
+    /** "match", "daily" for the daily challenge's solo round, or "homework" for a student's attempt. */
     mode: t.string().default("match"),
     /** The match being played (for its results: GET /api/matches/:id.csv); "" in the lobby. */
     matchId: t.string().default(""),
@@ -62,6 +62,8 @@ export const MatchState = schema(
     showPicksLive: t.boolean().default(false),
     visibility: t.string().default("private"),
     locked: t.boolean().default(false),
+    /** Joins take only generated names ("Curious Nautilus"): players cannot type one. */
+    friendlyNames: t.boolean().default(false),
     paused: t.boolean().default(false),
   },
   "MatchState",

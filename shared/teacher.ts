@@ -3,7 +3,7 @@
 // only credential, sent in an `Authorization: Bearer` header (never in a URL the server logs).
 import { z } from "zod";
 import { SPIRAL_KINDS } from "./catalog";
-import { DIFFICULTIES } from "./protocol";
+import { DIFFICULTIES } from "./difficulties";
 
 /** A teacher key: "tk-" and 24 base64url characters (144 random bits). */
 export const TEACHER_KEY_PATTERN = /^tk-[A-Za-z0-9_-]{24}$/;
