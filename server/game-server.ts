@@ -11,6 +11,8 @@ import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { loadRoundSecret } from "./round-secret";
 import { apiRouter } from "./api";
+import { TeacherStore } from "./teacher-store";
+import { teacherApiRouter } from "./teacher-api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
 import { redisScaleOut } from "./scale-out";
@@ -47,6 +49,7 @@ export interface GameServerOptions {
 export function createGameServer(options: GameServerOptions = {}): Server {
   const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   const store = new ResultsStore(databasePath);
+  const teachers = new TeacherStore(store.database); // the same file and connection as the results
   const secret = options.roundSecret ?? loadRoundSecret(databasePath);
   const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
@@ -67,14 +70,17 @@ export function createGameServer(options: GameServerOptions = {}): Server {
           clients: ccu,
         });
       });
+      app.use("/api", teacherApiRouter(teachers, now, secret)); // before apiRouter, whose last route answers 404
       app.use("/api", apiRouter(store, now, secret));
       if (options.monitorPassword)
         app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
       if (options.clientDir) serveClient(app, resolve(options.clientDir));
     },
   });
-  server.define(MATCH_ROOM, MatchRoom, { store, secret, maxPlayers: options.maxPlayers }).enableRealtimeListing();
-  server.define(DAILY_ROOM, MatchRoom, { store, secret, mode: "daily", now });
+  server
+    .define(MATCH_ROOM, MatchRoom, { store, teachers, secret, maxPlayers: options.maxPlayers })
+    .enableRealtimeListing();
+  server.define(DAILY_ROOM, MatchRoom, { store, teachers, secret, mode: "daily", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());
   return server;

@@ -27,6 +27,7 @@ import { MessageDesk } from "./message-desk";
 import { sendPatchesQuietly } from "./quiet-patches";
 import { log } from "./log";
 import type { ResultsStore } from "./results-store";
+import type { TeacherStore } from "./teacher-store";
 
 /** How long the seat of a socket closed with 4002 (CLOSE_REPLACED) waits (see onDrop). */
 const STALE_SOCKET_SECONDS = 3;
@@ -41,6 +42,8 @@ interface JoinAuth {
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
   store: ResultsStore;
+  /** Teacher keys and homework (server/teacher-store.ts), in the same file as `store`. */
+  teachers?: TeacherStore;
   /** Keys every round's B (server/round-secret.ts); never leaves the server. */
   secret: string;
   /** "daily": the daily challenge, a solo round (the day's, the same for everyone), started at once. */

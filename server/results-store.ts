@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RoundResult } from "../shared/protocol";
+import type { LevelErrors } from "../shared/teacher";
 
 export const DEFAULT_DATABASE_PATH = "data/shell-and-galaxy.sqlite";
 
@@ -13,6 +14,14 @@ export interface MatchRecord {
   rounds: number;
   tuningSeconds: number;
   startedAt: string;
+  /** The teacher key's id (SHA-256 hex of the key) when the room was made with one. */
+  teacherId?: string;
+  /** A homework attempt: its assignment, the student's name and device (SHA-256 hex), and whether it counts. */
+  assignmentId?: string;
+  student?: string;
+  device?: string;
+  /** False for a practice attempt (a later attempt of the same name and device). */
+  counts?: boolean;
 }
 
 export interface StoredResult extends Omit<RoundResult, "arithmetic"> {
@@ -27,6 +36,8 @@ export interface StoredRound {
   opening: string;
   bestLevel: number;
   finishedAt: string;
+  /** The U-curve, one entry per level (empty for rounds stored before reports existed). */
+  levels: LevelErrors[];
   results: StoredResult[];
 }
 
@@ -74,6 +85,20 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS daily_by_date ON daily_scores(date, name);
 `;
 
+/** Columns added after the first files were written: each is added to an old file when missing. */
+const ADDED_COLUMNS: [table: string, column: string, definition: string][] = [
+  ["matches", "teacher_id", "TEXT"],
+  ["matches", "assignment_id", "TEXT"],
+  ["matches", "student", "TEXT"],
+  ["matches", "device", "TEXT"],
+  ["matches", "counts", "INTEGER NOT NULL DEFAULT 1"],
+  ["rounds", "levels", "TEXT NOT NULL DEFAULT '[]'"],
+];
+const ADDED_INDEXES = `
+  CREATE INDEX IF NOT EXISTS matches_by_teacher ON matches(teacher_id);
+  CREATE INDEX IF NOT EXISTS matches_by_assignment ON matches(assignment_id, device, student);
+`;
+
 /** A day's board: each name's best score that day (the first time they reached it), with its level. */
 const DAILY_BEST = `
   SELECT name, points, level, played_at AS at FROM (
@@ -81,8 +106,9 @@ const DAILY_BEST = `
     FROM daily_scores WHERE date = ?) WHERE nth = 1`;
 
 export type StoredMatch = MatchRecord & { finishedAt: string | null; winner: string | null };
+// Homework attempts are left out: their openings hold the assignment's B, secret until its deadline.
 const SELECT_MATCH =
-  "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches";
+  "SELECT id, code, rounds, tuning_seconds AS tuningSeconds, started_at AS startedAt, finished_at AS finishedAt, winner FROM matches WHERE assignment_id IS NULL";
 
 export interface DailyStanding {
   best: number;
@@ -111,11 +137,13 @@ export class ResultsStore {
     const columns = this.db.prepare("SELECT name FROM pragma_table_info('rounds')").all() as { name: string }[];
     if (columns.some((c) => c.name === "seed")) this.db.exec("ALTER TABLE rounds RENAME COLUMN seed TO opening");
     this.db.exec(SCHEMA);
+    this.addMissingColumns();
     this.insertMatch = this.db.prepare(
-      "INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at) VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt)",
+      `INSERT OR IGNORE INTO matches (id, code, rounds, tuning_seconds, started_at, teacher_id, assignment_id, student, device, counts)
+       VALUES (@id, @code, @rounds, @tuningSeconds, @startedAt, @teacherId, @assignmentId, @student, @device, @counts)`,
     );
     this.insertRound = this.db.prepare(
-      "INSERT INTO rounds (match_id, round, opening, best_level, finished_at) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO rounds (match_id, round, opening, best_level, finished_at, levels) VALUES (?, ?, ?, ?, ?, ?)",
     );
     this.insertResult = this.db.prepare(
       "INSERT INTO round_results (match_id, round, session_id, seat, name, level, hidden_error, points, speed_bonus, total) VALUES (@matchId, @round, @sessionId, @seat, @name, @level, @hiddenError, @points, @speedBonus, @total)",
@@ -123,11 +151,43 @@ export class ResultsStore {
     this.finish = this.db.prepare("UPDATE matches SET finished_at = ?, winner = ? WHERE id = ?");
   }
 
+  /** The connection, for stores that keep their tables in the same file (server/teacher-store.ts). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** Old files get the columns added since they were written (SQLite adds a column in place). */
+  private addMissingColumns(): void {
+    const has = (table: string) =>
+      new Set(
+        (this.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map(
+          (c) => c.name,
+        ),
+      );
+    const columns = { matches: has("matches"), rounds: has("rounds") } as Record<string, Set<string>>;
+    for (const [table, column, definition] of ADDED_COLUMNS)
+      if (!columns[table].has(column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    this.db.exec(ADDED_INDEXES);
+  }
+
+  /** Writes a match (once; a homework attempt's row exists before its first round). */
+  saveMatch(match: MatchRecord): void {
+    this.insertMatch.run({
+      ...match,
+      teacherId: match.teacherId ?? null,
+      assignmentId: match.assignmentId ?? null,
+      student: match.student ?? null,
+      device: match.device ?? null,
+      counts: match.counts === false ? 0 : 1,
+    });
+  }
+
   /** Writes a finished round and its results in one transaction. */
-  saveRound(match: MatchRecord, round: Omit<StoredRound, "finishedAt">): void {
+  saveRound(match: MatchRecord, round: Omit<StoredRound, "finishedAt" | "levels"> & { levels?: LevelErrors[] }): void {
     this.db.transaction(() => {
-      this.insertMatch.run(match);
-      this.insertRound.run(match.id, round.round, round.opening, round.bestLevel, new Date().toISOString());
+      this.saveMatch(match);
+      const levels = JSON.stringify(round.levels ?? []);
+      this.insertRound.run(match.id, round.round, round.opening, round.bestLevel, new Date().toISOString(), levels);
       for (const r of round.results) this.insertResult.run({ matchId: match.id, round: round.round, ...r });
     })();
   }
@@ -186,7 +246,8 @@ export class ResultsStore {
 
   /** The hall of fame: most matches won. */
   mostWins(limit: number, offset: number): Page<{ rank: number; name: string; wins: number }> {
-    const wins = "SELECT winner AS name, COUNT(*) AS wins FROM matches WHERE winner IS NOT NULL GROUP BY winner";
+    const wins =
+      "SELECT winner AS name, COUNT(*) AS wins FROM matches WHERE winner IS NOT NULL AND assignment_id IS NULL GROUP BY winner";
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${wins})`).get() as { n: number }).n;
     const rows = this.db
       .prepare(
@@ -197,23 +258,27 @@ export class ResultsStore {
   }
 
   match(id: string): StoredMatch | undefined {
-    return this.db.prepare(`${SELECT_MATCH} WHERE id = ?`).get(id) as StoredMatch | undefined;
+    return this.db.prepare(`${SELECT_MATCH} AND id = ?`).get(id) as StoredMatch | undefined;
   }
 
   matchesByCode(code: string): StoredMatch[] {
-    return this.db.prepare(`${SELECT_MATCH} WHERE code = ? ORDER BY started_at`).all(code) as StoredMatch[];
+    return this.db.prepare(`${SELECT_MATCH} AND code = ? ORDER BY started_at`).all(code) as StoredMatch[];
   }
 
   rounds(matchId: string): StoredRound[] {
     const rounds = this.db
       .prepare(
-        "SELECT round, opening, best_level AS bestLevel, finished_at AS finishedAt FROM rounds WHERE match_id = ? ORDER BY round",
+        "SELECT round, opening, best_level AS bestLevel, finished_at AS finishedAt, levels FROM rounds WHERE match_id = ? ORDER BY round",
       )
-      .all(matchId) as Omit<StoredRound, "results">[];
+      .all(matchId) as (Omit<StoredRound, "results" | "levels"> & { levels: string })[];
     const results = this.db.prepare(
       "SELECT session_id AS sessionId, seat, name, level, hidden_error AS hiddenError, points, speed_bonus AS speedBonus, total FROM round_results WHERE match_id = ? AND round = ? ORDER BY seat",
     );
-    return rounds.map((r) => ({ ...r, results: results.all(matchId, r.round) as StoredResult[] }));
+    return rounds.map((r) => ({
+      ...r,
+      levels: JSON.parse(r.levels) as LevelErrors[],
+      results: results.all(matchId, r.round) as StoredResult[],
+    }));
   }
 
   close(): void {

@@ -1,0 +1,181 @@
+// The teacher's HTTP API: keys, the class report (JSON and CSV), homework assignments, and the
+// public page of an assignment. The key travels only in `Authorization: Bearer`, never in a URL
+// (URLs end up in logs); nothing here logs a request. Every refusal is `{ error }` and changes nothing.
+import express from "express";
+import { z } from "zod";
+import { REPORT_CSV_COLUMNS, reportCsvRows } from "../shared/class-report";
+import { canonicalKinds, replayPath } from "../shared/round-key";
+import type { Difficulty } from "../shared/round";
+import {
+  ASSIGNMENT_MAX_DAYS,
+  ASSIGNMENTS_PER_KEY,
+  TEACHER_KEY_PATTERN,
+  assignmentSettingsSchema,
+  type AssignmentPublic,
+} from "../shared/teacher";
+import { toCsv } from "./csv";
+import { roundKey } from "./round-secret";
+import type { StoredAssignment, TeacherStore } from "./teacher-store";
+import { AddressWindow } from "./address-window";
+
+/** Keys one address may make per hour. */
+export const TEACHER_KEYS_PER_HOUR = 20;
+const HOUR_MS = 60 * 60_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const reportQuery = z
+  .strictObject({
+    match: z.uuid("a match id is a UUID").optional(),
+    assignment: z.uuid("an assignment id is a UUID").optional(),
+  })
+  .refine((q) => !(q.match && q.assignment), "ask for one match or one assignment, not both");
+
+/** "field: what is wrong", from the first issue. */
+const problem = (error: z.ZodError, what: string) => {
+  const issue = error.issues[0];
+  return `${issue.path.join(".") || what}: ${issue.message}`;
+};
+
+/** Why a deadline cannot be taken, or undefined when it is ahead and within ASSIGNMENT_MAX_DAYS. */
+export function deadlineRefusal(deadline: string, now: Date): string | undefined {
+  const at = Date.parse(deadline);
+  const utc = new Date(at).toISOString();
+  if (at <= now.getTime()) return `deadline: ${utc} (UTC) has already passed. Choose a moment ahead.`;
+  if (at > now.getTime() + ASSIGNMENT_MAX_DAYS * DAY_MS)
+    return `deadline: ${utc} (UTC) is more than ${ASSIGNMENT_MAX_DAYS} days ahead. Choose one sooner.`;
+  return undefined;
+}
+
+/** An assignment as anyone with its link sees it: each round's replay only once it closed. */
+export function publicAssignment(a: StoredAssignment, now: Date, secret: string): AssignmentPublic {
+  const closed = now.getTime() >= Date.parse(a.deadline);
+  const { id, title, rounds, kinds, difficulty, deadline, timeZone, friendlyNames } = a;
+  const shown: AssignmentPublic = { id, title, rounds, kinds, difficulty, deadline, timeZone, friendlyNames, closed };
+  if (!closed) return shown;
+  const reveals = a.roundIds.map((roundId, i) => ({
+    round: i + 1,
+    replay: replayPath({
+      ...roundKey(secret, roundId),
+      difficulty: difficulty as Difficulty,
+      kinds: canonicalKinds(kinds),
+    }),
+  }));
+  return { ...shown, reveals };
+}
+
+export function teacherApiRouter(
+  teachers: TeacherStore,
+  now: () => Date,
+  secret: string,
+  keysPerHour = TEACHER_KEYS_PER_HOUR,
+): express.Router {
+  const api = express.Router();
+  const keysMade = new AddressWindow(keysPerHour, HOUR_MS);
+  const json = express.json({ limit: "4kb" });
+  const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
+
+  /** Checks the Bearer key; the handler after it finds the teacher in res.locals.teacherId. */
+  const withKey: express.RequestHandler = (req, res, next) => {
+    res.set("Cache-Control", "no-store"); // a teacher's data stays out of shared caches
+    const [, key] = /^Bearer +(\S+) *$/i.exec(req.get("authorization") ?? "") ?? [];
+    if (!key || !TEACHER_KEY_PATTERN.test(key)) {
+      res.set("WWW-Authenticate", "Bearer");
+      return refuse(
+        res,
+        401,
+        "Send your teacher key as `Authorization: Bearer tk-…` (tk- and 24 letters, digits, - or _).",
+      );
+    }
+    const check = teachers.checkKey(key);
+    if (!check.ok)
+      return refuse(
+        res,
+        403,
+        check.reason === "revoked"
+          ? "This teacher key was revoked: it opens nothing any more. Make a new key on the teacher page."
+          : "This teacher key is not known here. Check that you copied all of it.",
+      );
+    res.locals.teacherId = check.teacherId;
+    next();
+  };
+  const teacherOf = (res: express.Response) => res.locals.teacherId as string;
+
+  api.post("/teacher/keys", (req, res) => {
+    const address = req.socket.remoteAddress ?? "unknown"; // proxy headers are not trusted: anyone can send them
+    const at = Date.now();
+    if (keysMade.full(address, at)) {
+      const retryAfter = keysMade.retryAfter(address, at);
+      res.set("Retry-After", String(retryAfter));
+      return refuse(
+        res,
+        429,
+        `Too many teacher keys made from your network: try again in ${Math.ceil(retryAfter / 60)} min.`,
+      );
+    }
+    keysMade.add(address, at);
+    res.set("Cache-Control", "no-store").status(201).json({ key: teachers.createKey() });
+  });
+
+  api.get("/teacher", withKey, (_req, res) => void res.json(teachers.overview(teacherOf(res))));
+
+  api.delete("/teacher", withKey, (_req, res) => {
+    teachers.revoke(teacherOf(res));
+    res.json({ revoked: true });
+  });
+
+  const report: express.RequestHandler = (req, res) => {
+    const query = reportQuery.safeParse(req.query);
+    if (!query.success) return refuse(res, 400, problem(query.error, "query"));
+    const found = teachers.report(teacherOf(res), query.data);
+    if (!found)
+      return refuse(
+        res,
+        404,
+        query.data.match
+          ? "No match made with this teacher key has that id."
+          : "No assignment of this teacher key has that id.",
+      );
+    if (!req.path.endsWith(".csv")) return void res.json(found);
+    const name = query.data.match ?? query.data.assignment ?? "all";
+    res.type("text/csv; charset=utf-8").attachment(`shell-and-galaxy-report-${name}.csv`);
+    res.send(toCsv(reportCsvRows(found), REPORT_CSV_COLUMNS));
+  };
+  api.get("/teacher/report", withKey, report);
+  api.get("/teacher/report.csv", withKey, report);
+
+  api.post("/teacher/assignments", json, withKey, (req, res) => {
+    const settings = assignmentSettingsSchema.safeParse(req.body);
+    if (!settings.success) return refuse(res, 400, problem(settings.error, "settings"));
+    const late = deadlineRefusal(settings.data.deadline, now());
+    if (late) return refuse(res, 400, late);
+    const teacherId = teacherOf(res);
+    if (teachers.assignmentCount(teacherId) >= ASSIGNMENTS_PER_KEY)
+      return refuse(res, 429, `One teacher key makes at most ${ASSIGNMENTS_PER_KEY} assignments; this one has.`);
+    res.status(201).json(teachers.createAssignment(teacherId, settings.data, now()));
+  });
+
+  api.get("/assignments/:id", (req, res) => {
+    const id = z.uuid().safeParse(req.params.id);
+    if (!id.success) return refuse(res, 400, "An assignment id is a UUID, like 3f2b8c1e-…: check the link.");
+    const assignment = teachers.assignment(id.data);
+    if (!assignment) return refuse(res, 404, "No homework has that link. Check that it was copied whole.");
+    res.json(publicAssignment(assignment, now(), secret));
+  });
+
+  // A body too big or not JSON (express.json's errors) gets a sentence too, not an HTML page.
+  api.use(
+    (
+      error: { type?: string; status?: number },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === "entity.too.large") return refuse(res, 413, "A request body is at most 4 KB.");
+      if (error.type === "entity.parse.failed") return refuse(res, 400, "The request body is not valid JSON.");
+      if (error.status && error.status >= 400 && error.status < 500)
+        return refuse(res, error.status, "The request body could not be read.");
+      next(error);
+    },
+  );
+  return api;
+}
