@@ -1,10 +1,14 @@
 // Look-alike names (shared/name-skeleton.ts): a second player whose name only looks like a name
 // in the room, by case, fullwidth letters or Cyrillic and Greek letters, gets a number, as a
 // second "Ada" does. The comparison is Unicode TR39's skeleton, with Unicode's own table.
+// And the word filter for typed names (server/name-filter.ts), and the game's generated names.
 import { describe, expect, it } from "vitest";
 import unhomoglyph from "unhomoglyph";
 import prototypes from "unhomoglyph/data.json";
 import { uniqueName } from "../shared/match";
+import { friendlyName, isFriendlyName } from "../shared/friendly-names";
+import { Random } from "../shared/random";
+import { NAME_NOT_ALLOWED, nameRefusal } from "../server/name-filter";
 import { nameKeys, skeleton } from "../shared/name-skeleton";
 import { joinOptionsSchema } from "../shared/protocol";
 
@@ -76,5 +80,76 @@ describe("look-alike names", () => {
     expect(skeleton("pаypаl")).toBe("paypal");
     expect(skeleton("m")).toBe("rn");
     expect(nameKeys("Nia")).toEqual(["nia"]);
+  });
+});
+
+describe("the name filter", () => {
+  const refused = (name: string) => nameRefusal(name) !== undefined;
+
+  it("refuses insults in many languages, as typed", () => {
+    const insults = ["fuck", "FUCK", "Bitch", "hijo de puta", "putain", "merde", "connard", "Arschloch", "scheiße"];
+    insults.push("cabrón", "porra", "caralho", "vaffanculo", "cazzo", "сука", "блядь", "хуй", "鸡巴", "भाड़ में जाओ");
+    for (const name of insults) expect(nameRefusal(name), name).toBe(NAME_NOT_ALLOWED);
+  });
+
+  it("sees through look-alike letters, accents, leetspeak and spelled-out letters", () => {
+    const disguised = [
+      "ＦＵＣＫ", // fullwidth
+      "fuсk", // Cyrillic с
+      "Nіgger", // Cyrillic і
+      "fück",
+      "bítch",
+      "5h1t",
+      "sh1t",
+      "sh!t",
+      "b1tch",
+      "a$$",
+      "A$$hole",
+      "@ss",
+      "f.u.c.k",
+      "f u c k",
+      "s_h_i_t",
+      "fu_ck",
+      "a s s",
+      "Pu Ta",
+      "Fuck You",
+    ];
+    for (const name of disguised) expect(refused(name), name).toBe(true);
+  });
+
+  it("lets ordinary names and words through, in any script", () => {
+    const fine = ["Scunthorpe", "Cassandra", "Glass", "Bass", "Essex", "Sussex", "Analysis", "Assassin", "Titan"];
+    fine.push("Cumin", "Dickens", "Hancock", "Cockburn", "Shitake", "Pussycat", "Butterfly", "Matsui", "Nigel");
+    fine.push("Ada 2", "Room 455", "Class 7A", "Ana L", "Mary-Ann", "Jean-Luc", "J.R.", "Pom", "Lord", "Hot Dog");
+    // Names the package's translated lists hold by mistake (server/name-filter-fixes.ts).
+    fine.push("Wang", "Willy", "Fanny", "Cox", "Claire", "Cláudia", "Junior", "Júnior", "Regina", "Mona", "Mist");
+    fine.push("Bob", "Patrick", "Mohan", "Zoë", "Chloé", "Jürgen", "Huang", "Nguyen", "Kumar", "Priya", "Fatima");
+    fine.push("Саша", "Мария", "Иван", "Ван", "王", "黄", "张伟", "中国", "贾宝玉", "राहुल", "मोहन", "देवी", "محمد");
+    fine.push("فاطمة", "さくら", "ボブ", "パトリック", "민준", "지우", "엄마", "Ｎｉａ", "Nіa");
+    for (const name of fine) expect(nameRefusal(name), name).toBeUndefined();
+  });
+
+  it("always lets the game's generated names through", () => {
+    const random = new Random("names");
+    for (let i = 0; i < 500; i++) {
+      const name = friendlyName(random);
+      expect(isFriendlyName(name), name).toBe(true);
+      expect(nameRefusal(name), name).toBeUndefined();
+    }
+  });
+});
+
+describe("generated names", () => {
+  it("are exactly an adjective and a noun of the game's", () => {
+    expect(isFriendlyName("Curious Nautilus")).toBe(true);
+    for (const name of [
+      "curious nautilus",
+      "Curious  Nautilus",
+      "Curious Nautilus 2",
+      "Curious",
+      "Ada",
+      "Nautilus Curious",
+    ])
+      expect(isFriendlyName(name), name).toBe(false);
   });
 });
