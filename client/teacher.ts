@@ -1,0 +1,259 @@
+// /teacher: a teacher key's classes. The key comes from the link's fragment (/teacher#tk-…, which
+// browsers never send to the server; it is then remembered and taken out of the address bar) or
+// from this browser's storage, and goes only in the API's Authorization header. The page lists
+// the key's rooms and homework, makes homework, and shows the report the address names
+// (?report=match:ID | assignment:ID | all), refreshed every 10 s while the tab is visible.
+import { render } from "lit-html";
+import { TEACHER_KEY_PATTERN, type AssignmentSettings } from "../shared/teacher";
+import { ASSIGNMENT_ROUNDS } from "../shared/teacher";
+import { byId } from "./dom";
+import { ensureTeacherKey, readTeacherKey, rememberTeacherKey, teacherPageUrl } from "./teacher-key";
+import { confirmAction, showError, showNotice } from "./ui";
+import { zonedInstant } from "./teacher/deadline";
+import { ApiRefusal, createAssignment, getOverview, getReport, getReportCsv, revokeKey } from "./teacher/teacher-api";
+import { choiceFromUrl, choiceParam, sameChoice, teacherStore, type ReportChoice } from "./teacher/teacher-state";
+import { teacherPage, type TeacherActions } from "./teacher/teacher-view";
+
+const REFRESH_MS = 10_000;
+
+const store = teacherStore(choiceFromUrl(new URLSearchParams(location.search)));
+/** The key of the link, kept here too where storage is blocked. */
+let linkKey: string | undefined;
+
+// --- The key ---------------------------------------------------------------------------------
+
+/** Takes the key from /teacher#KEY: remembered, then out of the address bar if storage kept it. */
+function adoptLinkKey(): void {
+  let raw: string;
+  try {
+    raw = decodeURIComponent(location.hash.slice(1)).trim();
+  } catch {
+    raw = location.hash.slice(1); // a stray % in a hand-typed link
+  }
+  if (!raw) return;
+  if (!TEACHER_KEY_PATTERN.test(raw)) {
+    showError("This link does not hold a teacher key (a key is tk- and 24 letters or digits): copy the whole link.");
+    return;
+  }
+  rememberTeacherKey(raw);
+  linkKey = raw;
+  if (readTeacherKey() === raw) history.replaceState(history.state, "", location.pathname + location.search);
+}
+
+const currentKey = () => linkKey ?? readTeacherKey();
+
+function useKey(key: string | undefined): void {
+  store.set({ key, keyStatus: key ? "checking" : "none", refusal: undefined, overview: undefined, live: "false" });
+  void refresh();
+}
+
+/** The server refused the key (unknown or revoked): this browser forgets it. */
+function refuse(key: string, why: string): void {
+  if (readTeacherKey() === key) rememberTeacherKey(undefined);
+  if (linkKey === key) linkKey = undefined;
+  if (store.get().key === key) store.set({ key: undefined, keyStatus: "refused", refusal: why, overview: undefined });
+}
+
+const refusedKey = (err: unknown) => err instanceof ApiRefusal && (err.status === 401 || err.status === 403);
+
+// --- Loading ---------------------------------------------------------------------------------
+
+/** The page's error line shows a lost connection (cleared when the server answers again). */
+let offline = false;
+function connection(problem: string | undefined): void {
+  if (problem) showError(problem);
+  else if (offline) showError(null);
+  offline = Boolean(problem);
+}
+
+async function loadOverview(): Promise<void> {
+  const key = store.get().key;
+  if (!key) return;
+  try {
+    const overview = await getOverview(key);
+    if (store.get().key !== key) return;
+    store.set({ overview, keyStatus: "ok", live: "true" });
+    connection(undefined);
+  } catch (err) {
+    if (store.get().key !== key) return;
+    if (refusedKey(err)) return refuse(key, (err as Error).message);
+    store.set({ live: "error" });
+    connection((err as Error).message);
+  }
+}
+
+/** The number of the latest report request: an older answer arriving late is dropped. */
+let reportAsk = 0;
+
+async function loadReport(): Promise<void> {
+  const { key, report } = store.get();
+  if (!key || !report) return;
+  const ask = ++reportAsk;
+  const choice = report.choice;
+  try {
+    const data = await getReport(key, choice);
+    if (ask === reportAsk) store.set({ report: { choice, data } });
+  } catch (err) {
+    if (ask !== reportAsk) return;
+    if (refusedKey(err)) return refuse(key, (err as Error).message);
+    // A refusal (not this key's, malformed) drops the report; a lost connection keeps the last one.
+    const data = err instanceof ApiRefusal ? undefined : store.get().report?.data;
+    store.set({ report: { choice, data, error: (err as Error).message } });
+  }
+}
+
+const refresh = () => Promise.all([loadOverview(), loadReport()]);
+
+/** Shows a report (or none), keeping the choice in the address; `push` adds a history entry. */
+function choose(choice: ReportChoice | undefined, push: boolean): void {
+  const current = store.get().report;
+  if (push) {
+    const search = choice ? `?report=${choiceParam(choice)}` : "";
+    history.pushState({}, "", `/teacher${search}${location.hash}`);
+  }
+  const keep = sameChoice(choice, current?.choice) ? current?.data : undefined;
+  store.set({ report: choice && { choice, data: keep } });
+  void loadReport();
+  if (choice && push) requestAnimationFrame(() => document.getElementById("report")?.scrollIntoView());
+}
+
+// --- Actions ---------------------------------------------------------------------------------
+
+function copyText(text: string, what: string): void {
+  const refused = () => showNotice("This browser did not let the page copy: select the text and copy it by hand.");
+  if (!navigator.clipboard) return refused();
+  navigator.clipboard.writeText(text).then(() => showNotice(`${what} is copied.`), refused);
+}
+
+/** Why the draft cannot be sent yet, in words; undefined when it can. */
+function draftProblem(): string | undefined {
+  const d = store.get().draft;
+  if (!d.title.trim()) return "Give the homework a title.";
+  if (!Number.isInteger(d.rounds) || d.rounds < ASSIGNMENT_ROUNDS.min || d.rounds > ASSIGNMENT_ROUNDS.max)
+    return `Rounds: a whole number from ${ASSIGNMENT_ROUNDS.min} to ${ASSIGNMENT_ROUNDS.max}.`;
+  if (!d.kinds.length) return "Tick at least one kind of spiral.";
+  const deadline = zonedInstant(d.date, d.time, d.timeZone);
+  if (!deadline) return "Pick a day and a time for the deadline.";
+  if (Date.parse(deadline) <= Date.now()) return "That deadline has already passed: pick a later day or time.";
+  return undefined;
+}
+
+async function submitAssignment(): Promise<void> {
+  const { key, draft: d, formBusy } = store.get();
+  if (!key || formBusy) return;
+  const problem = draftProblem();
+  if (problem) return store.set({ formError: problem });
+  const settings: AssignmentSettings = {
+    title: d.title,
+    rounds: d.rounds,
+    kinds: d.kinds as AssignmentSettings["kinds"],
+    difficulty: d.difficulty,
+    deadline: zonedInstant(d.date, d.time, d.timeZone)!,
+    timeZone: d.timeZone,
+    friendlyNames: d.friendlyNames,
+  };
+  store.set({ formBusy: true, formError: undefined });
+  try {
+    const made = await createAssignment(key, settings);
+    const overview = store.get().overview;
+    if (overview) store.set({ overview: { ...overview, assignments: [made, ...overview.assignments] } });
+    store.set({ formBusy: false });
+    showNotice(`"${made.title}" is ready: share its link with your students.`);
+    void loadOverview();
+  } catch (err) {
+    store.set({ formBusy: false });
+    if (refusedKey(err)) return refuse(key, (err as Error).message);
+    store.set({ formError: (err as Error).message });
+  }
+}
+
+async function downloadCsv(): Promise<void> {
+  const { key, report } = store.get();
+  if (!key || !report) return;
+  try {
+    const { blob, filename } = await getReportCsv(key, report.choice);
+    const url = URL.createObjectURL(blob);
+    const a = Object.assign(document.createElement("a"), { href: url, download: filename });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    showError(`The CSV could not be downloaded: ${(err as Error).message}`);
+  }
+}
+
+const actions: TeacherActions = {
+  async makeKey() {
+    store.set({ keyBusy: true });
+    try {
+      const key = await ensureTeacherKey();
+      linkKey = undefined;
+      useKey(key);
+      showNotice("Your teacher key is made: copy its link and keep it somewhere safe.");
+    } catch (err) {
+      showError((err as Error).message);
+    } finally {
+      store.set({ keyBusy: false });
+    }
+  },
+  copyKey: () => {
+    const key = store.get().key;
+    if (key) copyText(teacherPageUrl(key), "Your key's link");
+  },
+  mask: (keyMasked) => store.set({ keyMasked }),
+  async revoke() {
+    const key = store.get().key;
+    const sure = await confirmAction(
+      "Revoke this teacher key? Its class reports and homework list stop opening, in every browser, for good. This cannot be undone.",
+      "Revoke the key",
+    );
+    if (!sure || !key) return;
+    store.set({ keyBusy: true });
+    try {
+      await revokeKey(key);
+      refuse(key, "This key was revoked: it no longer opens anything.");
+      showNotice("The key is revoked.");
+    } catch (err) {
+      if (refusedKey(err)) refuse(key, (err as Error).message);
+      else showError(`The key could not be revoked: ${(err as Error).message}`);
+    } finally {
+      store.set({ keyBusy: false });
+    }
+  },
+  open: (choice) => choose(choice, true),
+  copy: copyText,
+  csv: () => void downloadCsv(),
+  print: () => window.print(),
+  close: () => choose(undefined, true),
+  draft: (change) => store.set({ draft: { ...store.get().draft, ...change }, formError: undefined }),
+  submit: () => void submitAssignment(),
+};
+
+// --- Wiring ----------------------------------------------------------------------------------
+
+const root = byId("teacher-page");
+const draw = () => {
+  const s = store.get();
+  render(teacherPage(s, actions), root);
+  // The printed page's header says what it is.
+  const title = s.report?.data?.title;
+  document.title = title ? `${title} · Class report · Shell & Galaxy` : "Your classes · Shell & Galaxy";
+};
+store.subscribe(draw);
+
+adoptLinkKey();
+if (new URLSearchParams(location.search).has("report") && !store.get().report) {
+  showError("This address names a report this page does not know: pick one from your classes.");
+}
+draw();
+useKey(currentKey());
+
+window.addEventListener("hashchange", () => {
+  adoptLinkKey();
+  if (currentKey() !== store.get().key) useKey(currentKey());
+});
+window.addEventListener("popstate", () => choose(choiceFromUrl(new URLSearchParams(location.search)), false));
+setInterval(() => document.hidden || store.get().keyStatus !== "ok" || void refresh(), REFRESH_MS);
+document.addEventListener(
+  "visibilitychange",
+  () => document.hidden || store.get().keyStatus !== "ok" || void refresh(),
+);
