@@ -34,11 +34,15 @@ import { practicePort, stopPractice } from "./practice/practice-mode";
 import type { Practice } from "./practice/practice-state";
 import { goHome } from "./session/connection";
 import { copyLink } from "./session/copy-link";
+import { homeworkName, reloadHomework, startHomework } from "./session/homework";
 import type { HomeScreen } from "./screens/home";
+import { createHomeworkScreen } from "./screens/homework";
+import { rememberedName } from "./ui";
 
 /** The page's fixed roots (index.html). */
 export interface PageRoots {
   home: HTMLElement;
+  homework: HTMLElement;
   room: HTMLElement;
   projector: HTMLElement;
   points: HTMLElement;
@@ -56,6 +60,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     revealExtra: createRef<HTMLElement>(),
     podium: createRef<HTMLElement>(),
     daily: createRef<HTMLElement>(),
+    homework: createRef<HTMLElement>(),
   };
   // The movable elements (./placement): created once, placed in one slot per render.
   const roomSettings = movable("fieldset", { id: "room-settings", class: "room-settings" });
@@ -69,15 +74,18 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   function frame(app: Readonly<AppState>, visible: ReadonlySet<Region>): void {
     const s = app.session;
     const practice = app.practice;
-    const daily = s?.isDaily === true;
+    const solo = s !== undefined && s.mode !== "match";
+    const homework = s?.mode === "homework";
     const bar =
       practice && !s
         ? practiceBar(practice, () => stopPractice())
         : html`<div class="room-bar">
-      <span id="room-label" ?hidden=${daily}>Room <strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong></span>
-      <span id="daily-label" class="daily-label" ?hidden=${!daily}>Today's challenge</span>
-      <button id="copy-link" type="button" class="small-button" ?hidden=${daily} @click=${() => s && copyLink(s.code)}>Copy link</button>
-      <button id="leave" type="button" class="small-button" @click=${() => goHome(true)}>Leave</button>
+      <span id="room-label" ?hidden=${solo}>Room <strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong></span>
+      <span id="daily-label" class="daily-label" ?hidden=${s?.mode !== "daily"}>Today's challenge</span>
+      <span id="homework-label" class="daily-label" ?hidden=${!homework}>Homework</span>
+      <button id="copy-link" type="button" class="small-button" ?hidden=${solo} @click=${() => s && copyLink(s.code)}>Copy link</button>
+      <button id="leave" type="button" class="small-button" title=${homework ? "Your finished rounds are kept: open the link again to go on" : ""}
+        @click=${() => goHome(true)}>${homework ? "Leave (go on later)" : "Leave"}</button>
     </div>`;
     const off = (r: Region) => !visible.has(r);
     render(
@@ -85,6 +93,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       ${bar}
       <div id="host-bar-slot" ${ref(slots.hostBar)}></div>
       <section id="daily-result" class="card daily-result" data-testid="daily-result" hidden aria-live="polite" ${ref(region.daily)}></section>
+      <p id="homework-notice" class="homework-notice" data-testid="homework-notice" hidden aria-live="polite" ${ref(region.homework)}></p>
       <section id="lobby" class="card" ?hidden=${off("lobby")} ${ref(region.lobby)}></section>
       <section id="training" class="card" ?hidden=${off("training")} ${ref(region.training)}></section>
       <section id="stage" ?hidden=${off("stage")} ${ref(region.stage)}>
@@ -113,7 +122,17 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   const tuning = createTuningScreen(region.tuning.value!, stage.spiral, () => region.stage.value!);
   const reveal = createRevealScreen(region.reveal.value!, region.revealExtra.value!, stage.spiral, stage.uCurve);
   const lobby = createLobbyScreen(region.lobby.value!, roomSettings);
-  const classroom = createClassroom({ lobby, roomSettings, daily: region.daily.value!, port: () => port });
+  const classroom = createClassroom({
+    lobby,
+    roomSettings,
+    daily: region.daily.value!,
+    homework: region.homework.value!,
+    port: () => port,
+  });
+  const homeworkPage = createHomeworkScreen(roots.homework, {
+    start: (n) => void startHomework(n),
+    retry: reloadHomework,
+  });
   const projector = createProjectorScreen(roots.projector);
   // The training bar exists from the start (one element for every round: observers can follow it).
   renderTraining({ title: "", progress: 0, summary: "" }, region.training.value!);
@@ -137,11 +156,15 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     const entering = screenKey(screen) !== screenKey(shown);
     const wasProjector = shown.name === "room" && shown.projector;
     shown = screen;
-    // Left a room: its code stays in the home screen's box (to join it again).
-    if (shownSession && shownSession !== app.session) home.setCode(shownSession.code);
+    // Left a match: its code stays in the home screen's box (to join it again).
+    if (shownSession && shownSession !== app.session && shownSession.mode === "match") home.setCode(shownSession.code);
     shownSession = app.session;
 
     roots.home.hidden = !visible.has("home");
+    if (visible.has("home")) home.show();
+    roots.homework.hidden = !visible.has("homework");
+    const hw = screen.name === "homework" ? app.homeworkPage : undefined;
+    homeworkPage.render(hw, hw && homeworkName(hw.id), rememberedName());
     roots.room.hidden = !visible.has("room");
     const onProjector = screen.name === "room" && screen.projector;
     document.body.classList.toggle("projector-mode", onProjector);
@@ -150,8 +173,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     frame(app, visible);
 
     if (!app.session) port = undefined; // a question asked in a room (Remove? End match?) answers nothing now
-    if (screen.name === "home" || screen.name === "joining") {
-      setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
+    if (screen.name === "home" || screen.name === "joining" || screen.name === "homework") {
+      setPhaseBadge("home", screen.name === "joining" ? "joining…" : screen.name === "homework" ? "homework" : "");
       myPoints(undefined);
       classroom.hide();
       return;
@@ -176,7 +199,16 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     myPoints(r.mine?.points);
     switch (phase) {
       case "lobby":
-        lobby.render({ state, players: r.rows.length, watching: state.spectatorCount ?? 0, isHost: r.isHost }, p);
+        lobby.render(
+          {
+            state,
+            players: r.rows.length,
+            watching: state.spectatorCount ?? 0,
+            isHost: r.isHost,
+            teacherKey: r.isHost ? r.session.teacherKey : undefined,
+          },
+          p,
+        );
         break;
       case "training":
         renderTraining(roomTraining(r), region.training.value!);
@@ -196,7 +228,12 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
         break;
       case "podium":
         renderPodium(
-          { rows: r.rows, isHost: r.isHost, daily: r.session.isDaily, home: () => goHome(true) },
+          {
+            rows: r.rows,
+            isHost: r.isHost,
+            solo: r.session.mode === "match" ? undefined : r.session.mode,
+            home: () => goHome(true),
+          },
           p,
           region.podium.value!,
         );

@@ -1,5 +1,6 @@
 // The classroom's parts around the screens: the host bar, the player list and room settings
-// (in the lobby card, else in the host's panel), live picks, the shake-up and the daily result.
+// (in the lobby card, else in the host's panel), live picks, the shake-up, the daily result and
+// the homework attempt's line.
 // Each is one element (one data-testid) placed in one slot per render (./placement).
 import type { Phase } from "../shared/protocol";
 import { countsNow, type RoomRead } from "./room-views";
@@ -9,6 +10,7 @@ import type { LobbyScreen } from "./screens/lobby";
 import { renderPlayers } from "./screens/players";
 import { renderHostBar } from "./screens/host-bar";
 import { renderDaily } from "./screens/daily";
+import { renderHomeworkNotice } from "./screens/homework-notice";
 import { renderHistogram } from "./screens/histogram";
 import { renderShakeUp } from "./screens/shake-up";
 import { toggleProjector } from "./session/projector";
@@ -19,6 +21,8 @@ export interface ClassroomParts {
   roomSettings: HTMLElement;
   /** The daily challenge's result region. */
   daily: HTMLElement;
+  /** The homework attempt's line. */
+  homework: HTMLElement;
   /** The room's current port (undefined once home: a question asked in a room answers nothing). */
   port: () => RoomPort | undefined;
 }
@@ -42,7 +46,7 @@ export function createClassroom(parts: ClassroomParts) {
         phase,
         paused: state.paused === true,
         isHost: r.isHost,
-        daily: state.mode === "daily",
+        solo: session.mode !== "match",
         projector: onProjector,
         lastRound: state.round >= state.rounds,
         matchId: state.matchId ?? "",
@@ -86,7 +90,12 @@ export function createClassroom(parts: ClassroomParts) {
       const maxRows = onProjector ? (phase === "reveal" ? 6 : 14) : 60;
       renderShakeUp(shakeBox, shake, { ...columns, me: p.me, maxRows, projector: onProjector });
     }
-    renderDaily(session.isDaily ? session.daily : undefined, parts.daily);
+    renderDaily(session.mode === "daily" ? session.daily : undefined, parts.daily);
+    const homework = session.mode === "homework" ? session.homework : undefined;
+    renderHomeworkNotice(
+      homework && { homework, phase, round: state.round, points: r.mine?.points ?? 0 },
+      parts.homework,
+    );
   }
 
   /** Out of a room (home, practice): none of the classroom's parts show. */
@@ -95,6 +104,7 @@ export function createClassroom(parts: ClassroomParts) {
     histogram.hidden = true;
     shakeBox.hidden = true;
     renderDaily(undefined, parts.daily);
+    renderHomeworkNotice(undefined, parts.homework);
   }
 
   return { draw, hide };

@@ -2,6 +2,8 @@
 // at the page's own origin; create, join, watch or get back into a match room; the live listing
 // of public rooms; join failures and lost rooms in sentences a person can act on. Every room gets
 // the reconnection settings of ./reconnection (the SDK then reconnects by itself after a drop).
+// A player's create or join carries this browser's device id (../teacher-key): homework resumes
+// by it, and a host's Remove bars it from the room.
 import { Client, type Room } from "@colyseus/sdk";
 import {
   CLOSE_ABNORMAL,
@@ -11,6 +13,7 @@ import {
   CLOSE_REPLACED,
   CLOSE_SERVER_SHUTDOWN,
   DAILY_ROOM,
+  HOMEWORK_ROOM,
   LOBBY_ROOM,
   MATCH_ROOM,
   type ClientMessage,
@@ -19,29 +22,78 @@ import {
 } from "../shared/protocol";
 import type { MatchState } from "../shared/state";
 import { tuneReconnection } from "./reconnection";
+import { deviceId } from "./teacher-key";
 
 export type MatchRoom = Room<unknown, MatchState>;
 
 /** One SDK client for the page, at its own origin (making it opens no connection). */
 const client = new Client(location.origin);
 
-export function createRoom(name: string): Promise<MatchRoom> {
-  return client.create<MatchState>(MATCH_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
-    throw new Error(friendlyError(err, ""));
+/** Why the server refused a create or join, when the player can do something about it. */
+export type Refusal =
+  /** The name filter said no (the server's sentence says what to do). */
+  | "name-not-allowed"
+  /** The room takes generated names only. */
+  | "generated-names"
+  /** The teacher key is unknown or revoked. */
+  | "teacher-key"
+  /** The homework's deadline has passed. */
+  | "closed";
+
+/** A refused create or join: the sentence to show, and what it was about. */
+export class RoomRefused extends Error {
+  constructor(
+    message: string,
+    readonly refusal?: Refusal,
+  ) {
+    super(message);
+  }
+}
+
+/** What a refusal was about, from the server's sentence (server/name-filter.ts, the rooms' onAuth). */
+export function refusalOf(message: string): Refusal | undefined {
+  if (/generated names only/i.test(message)) return "generated-names";
+  if (/name is not allowed/i.test(message)) return "name-not-allowed";
+  if (/teacher key/i.test(message)) return "teacher-key";
+  if (/homework closed|is closed/i.test(message)) return "closed";
+  return undefined;
+}
+
+/** A failed create or join as a RoomRefused: the server's own sentence when it is a refusal, else `friendly`. */
+function refused(err: unknown, friendly: (err: unknown) => string): RoomRefused {
+  const message = (err as { message?: string } | undefined)?.message ?? "";
+  const refusal = refusalOf(message);
+  return new RoomRefused(refusal ? message : friendly(err), refusal);
+}
+
+/** A match room; `teacherKey` files its matches under the teacher's key. */
+export function createRoom(name: string, teacherKey?: string): Promise<MatchRoom> {
+  const options: JoinOptions = { name, device: deviceId(), ...(teacherKey ? { teacherKey } : {}) };
+  return client.create<MatchState>(MATCH_ROOM, options).then(tuneReconnection, (err) => {
+    throw refused(err, (e) => friendlyError(e, ""));
   });
 }
 
 /** The daily challenge: a solo round on the server with the day's seed. */
 export function createDaily(name: string): Promise<MatchRoom> {
-  return client.create<MatchState>(DAILY_ROOM, { name } satisfies JoinOptions).then(tuneReconnection, (err) => {
-    throw new Error(friendlyError(err, "", "Could not start today's challenge"));
+  const options: JoinOptions = { name, device: deviceId() };
+  return client.create<MatchState>(DAILY_ROOM, options).then(tuneReconnection, (err) => {
+    throw refused(err, (e) => friendlyError(e, "", "Could not start today's challenge"));
+  });
+}
+
+/** A homework attempt: the server resumes this device's attempt under this name, or starts one. */
+export function createHomework(name: string, assignment: string): Promise<MatchRoom> {
+  const options: JoinOptions = { name, assignment, device: deviceId() };
+  return client.create<MatchState>(HOMEWORK_ROOM, options).then(tuneReconnection, (err) => {
+    throw refused(err, (e) => friendlyError(e, "", "Could not start the homework"));
   });
 }
 
 export function joinRoom(code: string, name: string, spectator = false): Promise<MatchRoom> {
-  const options: JoinOptions = spectator ? { name, spectator } : { name };
+  const options: JoinOptions = { name, device: deviceId(), ...(spectator ? { spectator } : {}) };
   return client.joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
-    throw new Error(friendlyError(err, code));
+    throw refused(err, (e) => friendlyError(e, code));
   });
 }
 

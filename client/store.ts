@@ -2,12 +2,16 @@
 // messages and the practice write it; the page (./app) subscribes and draws the screen the
 // screen machine (./screen-machine) chooses. The room's synchronised state lives in the room
 // (Colyseus patches it in place), so a patch calls `changed()` instead of copying it here.
-import type { DailyMessage, PodiumMessage, RevealMessage, RoundMessage } from "../shared/protocol";
+import type { DailyMessage, HomeworkMessage, PodiumMessage, RevealMessage, RoundMessage } from "../shared/protocol";
 import type { RevealView } from "../shared/reveal-view";
+import type { AssignmentPublic } from "../shared/teacher";
 import type { MatchRoom } from "./net";
 import type { Practice } from "./practice/practice-state";
 
-/** A room this page is in (a match, or the daily challenge's solo room). */
+/** What kind of room a session is: a match, or a solo room (the daily challenge, homework). */
+export type SessionMode = "match" | "daily" | "homework";
+
+/** A room this page is in (a match, or a solo room: the daily challenge, homework). */
 export interface RoomSession {
   room: MatchRoom;
   code: string;
@@ -18,16 +22,35 @@ export interface RoomSession {
   counts?: { round: number; counts: number[] };
   podium?: PodiumMessage;
   daily?: DailyMessage;
-  /** The daily challenge's solo room (no link to share, no seat to restore). */
-  isDaily: boolean;
+  /** A homework room's word on this attempt (resumed, or practice). */
+  homework?: HomeworkMessage;
+  /** Solo rooms (daily, homework) have no link to share and no seat to restore. */
+  mode: SessionMode;
+  /** The teacher key this browser created the room with (the host's lobby shows it); `fresh`: made just now. */
+  teacherKey?: { key: string; fresh: boolean };
   /** The host removed this player: the close that follows is explained, and nothing reconnects. */
   kicked: boolean;
   /** Leave was pressed: late events of this room are ignored. */
   leaving: boolean;
 }
 
+/** The homework page (/homework/<id>), before and between attempts. */
+export interface HomeworkPage {
+  id: string;
+  /** loading; ready (the assignment is here); missing (no such homework); failed (`error` says why). */
+  status: "loading" | "ready" | "missing" | "failed";
+  assignment?: AssignmentPublic;
+  error?: string;
+  /** The server refused the name (its sentence, shown by the name field). */
+  nameRefusal?: string;
+  /** Start was pressed and the room is being made. */
+  starting: boolean;
+}
+
 export interface AppState {
   session?: RoomSession;
+  /** The homework link this page opened (shown whenever no room or practice is). */
+  homeworkPage?: HomeworkPage;
   /** The room code whose stored seat is being reclaimed right now (a Join waits for it). */
   resuming?: string;
   /** This page is /host: a room's projector (joins as a spectator, the projector view on). */

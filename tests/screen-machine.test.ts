@@ -2,12 +2,15 @@
 // regions each screen shows (one owner per region, nothing left showing from another screen).
 import { describe, expect, it } from "vitest";
 import { regionsOf, screenKey, screenOf } from "../client/screen-machine";
-import { Store } from "../client/store";
+import { Store, type SessionMode } from "../client/store";
 import type { PracticePhase } from "../client/practice/practice-state";
 import { PHASES, type Phase } from "../shared/protocol";
 
 const base = { projector: false };
-const session = (state: { code: string; phase: Phase } | undefined, isDaily = false) => ({ room: { state }, isDaily });
+const session = (state: { code: string; phase: Phase } | undefined, mode: SessionMode = "match") => ({
+  room: { state },
+  mode,
+});
 const practice = (phase: PracticePhase) => ({ phase });
 
 describe("screen machine", () => {
@@ -27,7 +30,7 @@ describe("screen machine", () => {
       expect(regions.has("room") && regions.has("projector")).toBe(true);
       expect(regions.has("home")).toBe(false);
     }
-    const daily = screenOf({ ...base, projector: true, session: session({ code: "K7M2Q", phase: "reveal" }, true) });
+    const daily = screenOf({ ...base, projector: true, session: session({ code: "K7M2Q", phase: "reveal" }, "daily") });
     expect(daily).toEqual({ name: "room", phase: "reveal", mode: "daily", projector: false });
     expect([...regionsOf(daily)].sort()).toEqual(["board", "reveal", "room", "stage"]);
     expect([...regionsOf({ name: "room", phase: "tuning", mode: "match", projector: false })].sort()).toEqual([
@@ -35,6 +38,27 @@ describe("screen machine", () => {
       "stage",
       "tuning",
     ]);
+  });
+
+  it("homework: its page until a room is entered, then a solo room that is never a projector", () => {
+    const page = { id: "x" };
+    expect(screenOf({ ...base, homeworkPage: page })).toEqual({ name: "homework" });
+    expect([...regionsOf({ name: "homework" })]).toEqual(["homework"]);
+    expect(screenOf({ ...base, homeworkPage: page, session: session(undefined, "homework") })).toEqual({
+      name: "joining",
+    });
+    const tuning = screenOf({
+      ...base,
+      projector: true,
+      homeworkPage: page,
+      session: session({ code: "K7M2Q", phase: "tuning" }, "homework"),
+    });
+    expect(tuning).toEqual({ name: "room", phase: "tuning", mode: "homework", projector: false });
+    expect(regionsOf(tuning).has("homework")).toBe(false);
+    // Leaving the attempt (or finishing it) goes back to the homework's page, not home.
+    expect(screenOf({ ...base, homeworkPage: page }).name).toBe("homework");
+    expect(screenOf({ ...base, homeworkPage: page, practice: practice("tuning") }).name).toBe("practice");
+    expect(screenKey({ name: "homework" })).not.toBe(screenKey({ name: "home" }));
   });
 
   it("practice shows the match's screens without a leaderboard; a room wins over a practice", () => {

@@ -1,23 +1,29 @@
 // Home: a name (typed or random), then create a room, today's challenge, solo practice, or join
-// one by code or link. The name is remembered for next time (../ui).
-import { html, render } from "lit-html";
+// one by code or link. The name is remembered for next time (../ui). A name the server refuses
+// gets its sentence beside the field; a room that takes generated names only turns the field into
+// a generated name (read-only, "Another name"). Home draws itself the first time it shows, so a
+// page opened at a homework link holds that page's name field only.
+import { html, nothing, render } from "lit-html";
 import { createRef, ref } from "lit-html/directives/ref.js";
-import { friendlyName } from "../../shared/friendly-names";
-import { Random } from "../../shared/random";
 import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
 import { normalizeRoomCode } from "../../shared/room-code";
+import type { NameRefusal } from "../session/connection";
 import { clearError, rememberedName, rememberName, roomCodeRefusal, showError } from "../ui";
 import { createHowTo, type HowTo } from "./how-to";
+import { randomName } from "./random-name";
 
+/** Each returns the server's refusal of the name, if that is why it failed (other failures are shown). */
 export interface HomeActions {
-  create(name: string): Promise<void>;
-  join(code: string, name: string, spectator: boolean): Promise<void>;
+  create(name: string): Promise<NameRefusal | undefined>;
+  join(code: string, name: string, spectator: boolean): Promise<NameRefusal | undefined>;
   /** Today's challenge: a solo round on the server. */
-  daily(name: string): Promise<void>;
+  daily(name: string): Promise<NameRefusal | undefined>;
   practice(): void;
 }
 
 export interface HomeScreen {
+  /** Home is showing: draws it the first time. */
+  show(): void;
   /** The code box (a link's code, or the room just left). */
   setCode(code: string): void;
   /** The link `/?room=CODE`: fill the code; join at once with a remembered name, else wait for one. */
@@ -29,7 +35,6 @@ export interface HomeScreen {
 const LEDE =
   "Fit a model to a nautilus shell, get scored on a galaxy. Too little detail misses the shape they share; " +
   "too much copies the shell's own bumps.";
-const randomName = () => friendlyName(new Random(`${Date.now()}:${Math.random()}`));
 
 export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeScreen {
   const name = createRef<HTMLInputElement>();
@@ -38,6 +43,14 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   const form = createRef<HTMLFormElement>();
   const howTo = createRef<HTMLElement>();
   let busy = false;
+  let drawn = false;
+  let howToBox: HowTo | undefined;
+  /** The code to put in the box once home is drawn. */
+  let pendingCode = "";
+  /** The server's sentence about the name just refused (shown beside the field). */
+  let refusal: string | undefined;
+  /** The room asked for takes generated names only: the field holds one and cannot be typed in. */
+  let generatedOnly = false;
 
   /** The typed name, checked with the protocol's own rules; null (and an error shown) if bad. */
   function validName(): string | null {
@@ -62,20 +75,53 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     return valid;
   }
 
-  async function run(action: (name: string) => Promise<void>): Promise<void> {
+  async function run(action: (name: string) => Promise<NameRefusal | undefined>): Promise<void> {
     if (busy) return;
     clearError();
     const chosen = validName();
     if (!chosen) return;
     busy = true;
+    refusal = undefined;
     draw();
     try {
-      rememberName(chosen);
-      await action(chosen);
+      const refused = await action(chosen);
+      if (refused) refuse(refused);
+      else rememberName(chosen);
     } finally {
       busy = false;
       draw();
     }
+  }
+
+  function refuse(r: NameRefusal): void {
+    if (r.refusal === "generated-names") {
+      generatedOnly = true;
+      name.value!.value = randomName();
+      const room = normalizeRoomCode(typedCode());
+      refusal =
+        `${room ? `Room ${room}` : "This room"} takes generated names only, so you cannot type one: here is one ` +
+        "(press Another name for a different one). Then press Join.";
+    } else {
+      refusal = r.message;
+      name.value!.focus();
+      name.value!.select();
+    }
+  }
+
+  const typedCode = () => code.value?.value ?? "";
+
+  /** Typing a name (or another code) answers the last refusal. */
+  function onNameInput(): void {
+    if (refusal === undefined) return;
+    refusal = undefined;
+    draw();
+  }
+
+  function onCodeInput(): void {
+    if (!generatedOnly) return;
+    generatedOnly = false; // another room may take typed names
+    refusal = undefined;
+    draw();
   }
 
   function onJoin(e: Event): void {
@@ -93,12 +139,19 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
       <label class="field" for="name-input">Your name</label>
       <div class="row">
         <input id="name-input" data-testid="name-input" maxlength=${NAME_MAX_LENGTH} autocomplete="nickname"
-          placeholder="e.g. Curious Nautilus" ${ref(name)} />
+          placeholder="e.g. Curious Nautilus" ?readonly=${generatedOnly} aria-describedby="name-refusal"
+          @input=${onNameInput} ${ref(name)} />
         <button id="random-name" type="button" title="A random friendly name"
           @click=${() => {
             name.value!.value = randomName();
-          }}>Random</button>
+            if (!generatedOnly) onNameInput();
+          }}>${generatedOnly ? "Another name" : "Random"}</button>
       </div>
+      ${
+        refusal
+          ? html`<p id="name-refusal" class="name-refusal" data-testid="name-refusal" role="alert">${refusal}</p>`
+          : nothing
+      }
       <button id="create-room" data-testid="create-room" class="primary wide" type="button" ?disabled=${busy}
         @click=${() => void run(actions.create)}>Create a room</button>
       <button id="daily-challenge" data-testid="daily-challenge" class="wide" type="button" ?disabled=${busy}
@@ -108,30 +161,42 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
       <div class="or">or join one</div>
       <form id="join-form" class="row" @submit=${onJoin} ${ref(form)}>
         <input id="code-input" data-testid="code-input" maxlength="60" autocapitalize="characters" autocomplete="off"
-          spellcheck="false" placeholder="Room code" aria-label="Room code" ${ref(code)} />
+          spellcheck="false" placeholder="Room code" aria-label="Room code" @input=${onCodeInput} ${ref(code)} />
         <button id="join-room" data-testid="join-room" type="submit" ?disabled=${busy}>Join</button>
       </form>
       <label class="check"><input id="spectate" type="checkbox" ${ref(spectate)} /> Just watch (spectator)</label>
-      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox.open()}>How to play</button></p>`,
+      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox?.open()}>How to play</button></p>`,
       root,
     );
   }
 
-  draw();
-  name.value!.value = rememberedName() ?? randomName();
-  const howToBox: HowTo = createHowTo(howTo.value!, () => name.value!);
+  /** The first draw: the remembered name, the code waiting for the box, How to play. */
+  function ensureDrawn(): void {
+    if (drawn) return;
+    drawn = true;
+    draw();
+    name.value!.value = rememberedName() ?? randomName();
+    code.value!.value = pendingCode;
+    howToBox = createHowTo(howTo.value!, () => name.value!);
+  }
 
   return {
+    show: ensureDrawn,
     setCode: (c) => {
-      code.value!.value = c;
+      if (drawn) code.value!.value = c;
+      else pendingCode = c;
     },
     openRoomLink(c) {
+      ensureDrawn();
       code.value!.value = c;
       if (rememberedName()) return "join";
       name.value!.focus();
       name.value!.select();
       return "wait";
     },
-    submitJoin: () => form.value!.requestSubmit(),
+    submitJoin: () => {
+      ensureDrawn();
+      form.value!.requestSubmit();
+    },
   };
 }

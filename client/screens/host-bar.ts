@@ -13,7 +13,8 @@ export interface HostBarView {
   phase: Phase;
   paused: boolean;
   isHost: boolean;
-  daily: boolean;
+  /** A solo room (daily, homework): its one player steers nothing. */
+  solo: boolean;
   projector: boolean;
   lastRound: boolean;
   matchId: string;
@@ -34,7 +35,7 @@ export function renderHostBar(v: HostBarView, port: RoomPort, bar: HTMLElement):
   const { phase, isHost, projector } = v;
   const inMatch = phase === "training" || phase === "tuning" || phase === "reveal";
   const canDownload = isHost && Boolean(v.matchId) && (phase === "reveal" || phase === "podium");
-  bar.hidden = !((isHost && !v.daily) || projector);
+  bar.hidden = !((isHost && !v.solo) || projector);
   render(
     html`
     <span id="host-label" class="host-label" ?hidden=${!isHost}>Host</span>

@@ -1,8 +1,9 @@
-// Lobby: the code shown big, the live player list, the host's settings and Start. Match settings
-// (rounds, tuning time, kinds, difficulty, speed bonus) go in `settings`, lobby only; room
-// settings (live picks, public/private, lock) go in `roomSettings`, any phase (the host bar holds
-// them during a match). Guests see the same controls, disabled. The limits come from shared/.
-import { html, noChange, render } from "lit-html";
+// Lobby: the code shown big, the host's teacher key (./teacher-key), the live player list, the
+// host's settings and Start. Match settings (rounds, tuning time, kinds, difficulty, speed bonus)
+// go in `settings`, lobby only; room settings (live picks, public/private, lock, friendly names)
+// go in `roomSettings`, any phase (the host bar holds them during a match). Guests see the same
+// controls, disabled. The limits come from shared/.
+import { html, noChange, nothing, render } from "lit-html";
 import { live } from "lit-html/directives/live.js";
 import { ref } from "lit-html/directives/ref.js";
 import { slots } from "../placement";
@@ -12,6 +13,7 @@ import { SPIRAL_KINDS } from "../../shared/catalog";
 import type { RoomPort } from "../port";
 import { showError } from "../ui";
 import { KIND_LABELS, roomKinds, type SettingsState } from "./settings-summary";
+import { teacherKeyPanel, type TeacherKeyView } from "./teacher-key";
 
 const ECHO_WAIT_MS = 1500;
 
@@ -20,6 +22,8 @@ export interface LobbyView {
   players: number;
   watching: number;
   isHost: boolean;
+  /** The teacher key the room was made with: given for the host who made it, never for anyone else. */
+  teacherKey?: TeacherKeyView;
 }
 
 type Range = { min: number; max: number };
@@ -118,6 +122,10 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
         .checked=${follow("lock-room", state.locked === true)}
         @change=${(e: Event) => sendRoomSettings("lock-room", { locked: (e.target as HTMLInputElement).checked })} />
         Lock the room: nobody new can join</label>
+      <label class="check"><input id="friendly-names" data-testid="friendly-names" type="checkbox" ?disabled=${!v.isHost}
+        .checked=${follow("friendly-names", state.friendlyNames === true)}
+        @change=${(e: Event) => sendRoomSettings("friendly-names", { friendlyNames: (e.target as HTMLInputElement).checked })} />
+        Friendly names only: players who join from now on get a generated name and cannot type one</label>
       <label class="inline">Listed
         <select id="visibility-input" data-testid="visibility-input" ?disabled=${!v.isHost}
           .value=${follow("visibility-input", visibility)}
@@ -144,6 +152,7 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
         html`
         <p class="big-code-label">Join at <span id="join-host">${location.host}</span> with the code</p>
         <p id="big-code" class="big-code">${state.code}</p>
+        ${v.teacherKey ? teacherKeyPanel(v.teacherKey) : nothing}
         <h2>Players <span id="player-count" class="muted">(${v.players}${v.watching ? ` + ${v.watching} watching` : ""})</span></h2>
         <div id="lobby-players-slot" ${ref(slots.lobbyPlayers)}></div>
         <h2>Match settings <span id="settings-note" class="muted small">${isHost ? "" : "(set by the host)"}</span></h2>

@@ -1,5 +1,5 @@
 // Podium: the top three, the full leaderboard below, and Play again for the host (or Back home
-// after the daily challenge).
+// after the daily challenge, back to the homework's page after homework).
 import { html, render } from "lit-html";
 import type { RoomPort } from "../port";
 import type { PlayerRow } from "../view-model";
@@ -9,7 +9,8 @@ const PLACES = ["1st", "2nd", "3rd"];
 export interface PodiumView {
   rows: PlayerRow[];
   isHost: boolean;
-  daily: boolean;
+  /** A solo room's podium leads out of the room instead of to another match. */
+  solo?: "daily" | "homework";
   home(): void;
 }
 
@@ -21,15 +22,17 @@ export const topThree = (rows: PlayerRow[]) =>
   );
 
 export function renderPodium(v: PodiumView, port: RoomPort, root: HTMLElement): void {
-  const canPlayAgain = v.isHost && !v.daily;
+  const canPlayAgain = v.isHost && !v.solo;
   render(
     html`
     <h2>Podium</h2>
     <ol id="top3" class="top3">${topThree(v.rows)}</ol>
     <button id="play-again" data-testid="play-again" class="primary wide" type="button" ?hidden=${!canPlayAgain}
       @click=${() => port.send("playAgain", {})}>Play again</button>
-    <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || v.daily}>Waiting for the host to start a new match…</p>
-    <button id="daily-home" class="primary wide" type="button" ?hidden=${!v.daily} @click=${v.home}>Back home</button>`,
+    <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || Boolean(v.solo)}>Waiting for the host to start a new match…</p>
+    <button id="daily-home" class="primary wide" type="button" ?hidden=${v.solo !== "daily"} @click=${v.home}>Back home</button>
+    <button id="homework-back" data-testid="homework-back" class="primary wide" type="button"
+      ?hidden=${v.solo !== "homework"} @click=${v.home}>Back to the homework page</button>`,
     root,
   );
 }

@@ -19,6 +19,8 @@ export interface SettingsState {
   showPicksLive: boolean;
   visibility: string;
   locked: boolean;
+  /** Joins take generated names only. */
+  friendlyNames?: boolean;
 }
 
 /** The kinds the room draws from (an empty list from the server means all of them). */

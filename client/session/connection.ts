@@ -1,5 +1,6 @@
-// The connection to a room: entering it (its messages into the store), leaving it, creating,
-// joining, the daily challenge, and getting a seat back. Reconnection: a dropped connection is
+// The connection to a room: entering it (its messages into the store), leaving it, joining, the
+// daily challenge, and getting a seat back (creating a room: ./create-room; homework: ./homework).
+// Reconnection: a dropped connection is
 // retried by the SDK (settings in ../reconnection) behind a "reconnecting…" notice; the seat's
 // token is kept in storage so a closed tab or a reload gets the same seat back by opening the
 // link again. Only Leave gives the seat up (and a kick: the host removed this player, so the
@@ -9,6 +10,7 @@ import {
   type ClockMessage,
   type DailyMessage,
   type ErrorMessage,
+  type HomeworkMessage,
   type PickCountsMessage,
   type PodiumMessage,
   type RevealMessage,
@@ -16,22 +18,40 @@ import {
 } from "../../shared/protocol";
 import { serverOffset } from "../../shared/clock";
 import { fromWire } from "../../shared/round-messages";
-import { createDaily, createRoom, joinRoom, leftMessage, reconnectRoom, type MatchRoom } from "../net";
+import { createDaily, joinRoom, leftMessage, reconnectRoom, RoomRefused, type MatchRoom, type Refusal } from "../net";
 import { forgetSeatToken, loadSeatToken, saveSeatToken } from "../reconnection";
-import { store, type RoomSession } from "../store";
+import { store, type RoomSession, type SessionMode } from "../store";
 import { showError, showNotice } from "../ui";
 import { saveDailyProof } from "../daily-proof";
-import { loadProjectorPreference, saveProjectorPreference } from "./projector";
+import { loadProjectorPreference } from "./projector";
 import { roomUrl, urlCode } from "./routes";
 import { showReconnecting } from "./reconnect-notice";
 
 /** Refusals that only mean the round moved on while the message was on the wire. */
 const LATE = ["pick", "lockIn", "pause", "skip", "next"];
 
-function enter(room: MatchRoom, isDaily = false): void {
-  const s: RoomSession = { room, code: room.roomId, leaving: false, isDaily, kicked: false };
+/** A refusal the page answers by its name field (the home screen's, the homework page's). */
+export interface NameRefusal {
+  refusal: Extract<Refusal, "name-not-allowed" | "generated-names">;
+  message: string;
+}
+
+/** The name refusal in a failed create or join, if that is what it was. */
+export function nameRefusalOf(err: unknown): NameRefusal | undefined {
+  if (!(err instanceof RoomRefused)) return undefined;
+  const { refusal, message } = err;
+  return refusal === "name-not-allowed" || refusal === "generated-names" ? { refusal, message } : undefined;
+}
+
+/** Enters a room; `extra` carries what its creation knew (the teacher key it was made with). */
+export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Partial<RoomSession> = {}): void {
+  const s: RoomSession = { ...extra, room, code: room.roomId, leaving: false, mode, kicked: false };
+  const solo = mode !== "match";
   const { hostPage } = store.get();
-  if (!isDaily) {
+  if (mode === "homework") {
+    // Back (and Leave) return to the homework's page, which stays at its own address.
+    history.pushState({ homework: true }, "", location.pathname);
+  } else if (!solo) {
     // Keep the shareable link in the address bar; Back then returns home.
     if (urlCode() !== s.code) history.pushState({ room: s.code }, "", roomUrl(s.code, hostPage));
     else if (location.search !== `?room=${s.code}`)
@@ -52,7 +72,7 @@ function enter(room: MatchRoom, isDaily = false): void {
     s.revealMessage = fromWire(m);
     s.reveal = undefined;
     // The daily's values come out when its day ends: keep what to check them against (the leaderboard does).
-    if (isDaily && s.round?.round === m.round) saveDailyProof(s.round, s.revealMessage);
+    if (mode === "daily" && s.round?.round === m.round) saveDailyProof(s.round, s.revealMessage);
     changed();
   });
   room.onMessage("pickCounts", (m: PickCountsMessage) => {
@@ -65,6 +85,10 @@ function enter(room: MatchRoom, isDaily = false): void {
   });
   room.onMessage("daily", (m: DailyMessage) => {
     s.daily = m;
+    changed();
+  });
+  room.onMessage("homework", (m: HomeworkMessage) => {
+    s.homework = m;
     changed();
   });
   room.onMessage("error", (e: ErrorMessage) => {
@@ -100,10 +124,14 @@ function enter(room: MatchRoom, isDaily = false): void {
     if (!current() || s.leaving) return;
     if (s.kicked || code === CLOSE_KICKED) return kickedOut(s);
     goHome(false, false);
-    showError(leftMessage(s.code, code, reason));
+    showError(
+      mode === "homework"
+        ? "Lost the connection to your homework. Your finished rounds are saved: press Start to go on."
+        : leftMessage(s.code, code, reason),
+    );
   });
-  if (!isDaily) saveSeatToken(s.code, room.reconnectionToken);
-  store.set({ session: s, practice: undefined, projector: !isDaily && (hostPage || loadProjectorPreference(s.code)) });
+  if (!solo) saveSeatToken(s.code, room.reconnectionToken);
+  store.set({ session: s, practice: undefined, projector: !solo && (hostPage || loadProjectorPreference(s.code)) });
 }
 
 /** The host removed us: home with the reason; the seat's token and the room link are dropped. */
@@ -129,37 +157,38 @@ export function goHome(updateUrl: boolean, consented = true): void {
       else s.room.reconnection.maxRetries = 0; // mid-reconnect: stop trying; a try in flight leaves in onReconnect
     }
   }
-  if (updateUrl && (location.search || hostPage)) history.pushState({}, "", "/");
+  if (updateUrl && s?.mode === "homework") {
+    if ((history.state as { homework?: boolean } | null)?.homework) history.back(); // the entry Start pushed
+  } else if (updateUrl && (location.search || hostPage)) history.pushState({}, "", "/");
   showReconnecting(false);
   showNotice(null);
   store.set({ session: undefined, projector: false, ...(updateUrl ? { hostPage: false } : {}) });
 }
 
-export async function create(name: string): Promise<void> {
-  try {
-    const room = await createRoom(name);
-    // Created from /host: this browser is the host (its link is the room's, not /host's), and
-    // the projector view opens at once.
-    const fromHostPage = store.get().hostPage;
-    store.set({ hostPage: false });
-    if (fromHostPage) saveProjectorPreference(room.roomId, true);
-    enter(room);
-  } catch (err) {
-    showError((err as Error).message);
-  }
-}
-
-export async function daily(name: string): Promise<void> {
+export async function daily(name: string): Promise<NameRefusal | undefined> {
   showNotice(null);
   if (store.get().session) goHome(true);
   try {
-    enter(await createDaily(name), true);
+    enter(await createDaily(name), "daily");
   } catch (err) {
-    showError((err as Error).message);
+    return refusedOrShown(err);
   }
 }
 
-export async function join(code: string, name: string, spectator: boolean, canResume = true): Promise<void> {
+/** A name refusal goes back to the name field; any other failure is shown. */
+export function refusedOrShown(err: unknown): NameRefusal | undefined {
+  const refusal = nameRefusalOf(err);
+  if (!refusal) showError((err as Error).message);
+  return refusal;
+}
+
+/** Joins room `code` (or gets this browser's seat in it back). A name refusal is returned for the name field. */
+export async function join(
+  code: string,
+  name: string,
+  spectator: boolean,
+  canResume = true,
+): Promise<NameRefusal | undefined> {
   const { session, resuming } = store.get();
   if (session?.code === code || resuming === code) return;
   showNotice(null);
@@ -168,8 +197,10 @@ export async function join(code: string, name: string, spectator: boolean, canRe
   try {
     enter(await joinRoom(code, name, spectator));
   } catch (err) {
-    showError((err as Error).message);
-    if (urlCode()) history.replaceState({}, "", "/");
+    const refusal = refusedOrShown(err);
+    // A refused name keeps the link: the player picks another and presses Join again.
+    if (!refusal && urlCode()) history.replaceState({}, "", "/");
+    return refusal;
   }
 }
 

@@ -1,0 +1,53 @@
+// A homework's deadline in words: in the teacher's zone (the one the assignment names), in the
+// student's own when that differs, and how long is left. Pure, so a test can pin the zones.
+
+/** "America/New_York" → "New York". */
+export const zoneName = (zone: string) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+
+function when(instant: Date, timeZone: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(instant);
+}
+
+/** "3 days", "5 hours", "12 minutes" (rounded down; at least a minute). */
+export function timeLeft(ms: number): string {
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (minutes >= 48 * 60) return plural(Math.floor(minutes / (24 * 60)), "day");
+  if (minutes >= 120) return plural(Math.floor(minutes / 60), "hour");
+  return plural(minutes, "minute");
+}
+
+export interface DeadlineWords {
+  /** In the assignment's zone, named: "Tue, 8 Dec 2026, 17:00 (New York time)". */
+  due: string;
+  /** In the student's zone, when it is another one: "Tue, 8 Dec 2026, 23:00 your time (Paris)". */
+  yours?: string;
+  /** "closes in 3 days", or "closed". */
+  left: string;
+}
+
+export function deadlineWords(
+  deadline: string,
+  zone: string,
+  now: Date,
+  myZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  locale?: string,
+): DeadlineWords {
+  const instant = new Date(deadline);
+  const due = `${when(instant, zone, locale)} (${zoneName(zone)} time)`;
+  const mine = when(instant, myZone, locale);
+  const ms = instant.getTime() - now.getTime();
+  return {
+    due,
+    yours: mine !== when(instant, zone, locale) ? `${mine} your time (${zoneName(myZone)})` : undefined,
+    left: ms > 0 ? `closes in ${timeLeft(ms)}` : "closed",
+  };
+}

@@ -1,0 +1,150 @@
+// The homework page (/homework/<id>): the assignment's title, rounds, spirals and deadline (the
+// teacher's zone and the student's own), a name (typed, or generated when the teacher asked for
+// friendly names) and Start. Once closed: "closed" and each round's A and B. An unknown link says
+// so and points home. Nothing is drawn while another screen shows, so the page holds one name field.
+import { html, nothing, render } from "lit-html";
+import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
+import { SPIRAL_KINDS } from "../../shared/catalog";
+import type { AssignmentPublic } from "../../shared/teacher";
+import type { HomeworkPage } from "../store";
+import { showError } from "../ui";
+import { deadlineWords } from "./homework-deadline";
+import { KIND_LABELS } from "./settings-summary";
+import { randomName } from "./random-name";
+
+export interface HomeworkActions {
+  start(name: string): void;
+  /** Fetch the assignment again (after a failure). */
+  retry(): void;
+}
+
+export interface HomeworkScreen {
+  /**
+   * Draws the page; undefined clears it. `remembered`: the name this device played it under before;
+   * `usual`: the name this browser plays under (a typed name's first guess).
+   */
+  render(page: HomeworkPage | undefined, remembered: string | undefined, usual: string | undefined): void;
+}
+
+const kindsText = (kinds: string[]) =>
+  kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
+
+function facts(a: AssignmentPublic) {
+  const d = deadlineWords(a.deadline, a.timeZone, new Date());
+  return html`<p class="homework-facts">${a.rounds} round${a.rounds === 1 ? "" : "s"} · ${kindsText(a.kinds)} ·
+      ${a.difficulty} difficulty</p>
+    <p class="homework-due">Due <strong>${d.due}</strong>${d.yours ? html`<br />${d.yours}` : nothing}
+      <span class="muted">(${d.left})</span></p>`;
+}
+
+function closed(a: AssignmentPublic) {
+  const reveals = a.reveals ?? [];
+  return html`<p class="homework-closed" data-testid="homework-closed">This homework is closed: its deadline has
+      passed, so it cannot be played for your teacher any more.</p>
+    ${
+      reveals.length
+        ? html`<h3>Each round's spirals</h3>
+          <ul class="homework-reveals">
+            ${reveals.map(
+              (r) => html`<li><a href=${r.replay} data-testid="homework-reveal">Round ${r.round}: see A and B, and
+                  replay it</a></li>`,
+            )}
+          </ul>`
+        : nothing
+    }`;
+}
+
+export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions): HomeworkScreen {
+  /** The name on the page (kept while a round is played, for the way back). */
+  let name: string | undefined;
+  let lastPage: HomeworkPage | undefined;
+  let lastRemembered: string | undefined;
+
+  function onStart(e: Event): void {
+    e.preventDefault();
+    const parsed = nameSchema.safeParse(name ?? "");
+    if (!parsed.success) {
+      showError(`Please choose a name: ${parsed.error.issues[0].message}.`);
+      root.querySelector<HTMLInputElement>("#homework-name")?.focus();
+      return;
+    }
+    actions.start(parsed.data);
+  }
+
+  function nameField(page: HomeworkPage, a: AssignmentPublic) {
+    const generated = a.friendlyNames;
+    const refusal = page.nameRefusal;
+    return html`<form class="homework-form" @submit=${onStart}>
+      <label class="field" for="homework-name">Your name</label>
+      <div class="row">
+        <input id="homework-name" data-testid="name-input" maxlength=${NAME_MAX_LENGTH} autocomplete="nickname"
+          ?readonly=${generated} .value=${name ?? ""} aria-describedby="name-refusal"
+          placeholder=${generated ? "" : "The name your teacher knows you by"}
+          @input=${(e: Event) => (name = (e.target as HTMLInputElement).value)} />
+        ${
+          generated
+            ? html`<button type="button" id="another-name" data-testid="another-name"
+              @click=${() => {
+                name = randomName();
+                draw();
+              }}>Another name</button>`
+            : nothing
+        }
+      </div>
+      <p id="name-refusal" class="name-refusal" data-testid="name-refusal" role="alert" ?hidden=${!refusal}>
+        ${refusal ?? ""}</p>
+      ${
+        generated
+          ? html`<p class="small muted">Your teacher chose generated names for this homework: press Another name
+            until you like one. Tell your teacher which one is yours.</p>`
+          : nothing
+      }
+      ${
+        lastRemembered && lastRemembered === name
+          ? html`<p class="small">Welcome back: Start goes on where you left off.</p>`
+          : nothing
+      }
+      <button id="homework-start" data-testid="homework-start" class="primary wide" type="submit"
+        ?disabled=${page.starting}>${page.starting ? "Starting…" : "Start"}</button>
+      <p class="small muted">You play alone, at your own pace. You can leave and open this link again on this device
+        to go on until the deadline. Only your first complete attempt counts; later ones are practice.</p>
+    </form>`;
+  }
+
+  function body(page: HomeworkPage) {
+    const a = page.assignment;
+    if (page.status === "loading") return html`<p class="muted">Loading the homework…</p>`;
+    if (page.status === "missing")
+      return html`<h2>No such homework</h2>
+        <p>${page.error}</p>`;
+    if (page.status === "failed" || !a)
+      return html`<h2>Homework</h2>
+        <p>${page.error ?? "The homework could not be loaded."}</p>
+        <button type="button" class="primary" @click=${actions.retry}>Try again</button>`;
+    return html`<p class="muted small">Homework</p>
+      <h2 class="homework-title" data-testid="homework-title">${a.title}</h2>
+      ${facts(a)} ${a.closed ? closed(a) : nameField(page, a)}`;
+  }
+
+  function draw(): void {
+    const page = lastPage;
+    render(
+      page
+        ? html`${body(page)}
+            <p class="small links"><a href="/">Home page</a></p>`
+        : nothing,
+      root,
+    );
+  }
+
+  return {
+    render(page, remembered, usual) {
+      lastRemembered = remembered;
+      if (page?.assignment && name === undefined) {
+        name = remembered ?? (page.assignment.friendlyNames ? randomName() : usual);
+      }
+      lastPage = page;
+      draw();
+    },
+  };
+}

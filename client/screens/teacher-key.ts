@@ -1,0 +1,45 @@
+// The host's teacher key, in the lobby (host only; never on the projector, never to players): the
+// link to keep (it opens the class reports on /teacher), Copy, and the teacher page. Open and
+// prominent the first time the key is made; afterwards a small "Teacher key" disclosure.
+import { html } from "lit-html";
+import { teacherPageUrl } from "../teacher-key";
+import { showNotice } from "../ui";
+
+export interface TeacherKeyView {
+  key: string;
+  /** Made just now, with this room. */
+  fresh: boolean;
+}
+
+function copy(e: Event, link: string): void {
+  const field = (e.target as HTMLElement).closest("details")?.querySelector<HTMLInputElement>("input");
+  // No key in the notice: the notice also shows over the projector view.
+  const selectIt = () => {
+    field?.select();
+    showNotice("Copying was refused: the link is selected, copy it with Ctrl+C (⌘C).");
+  };
+  if (!navigator.clipboard) return selectIt();
+  navigator.clipboard
+    .writeText(link)
+    .then(
+      () => showNotice("Teacher link copied. Keep it somewhere safe: it is the only way to your reports."),
+      selectIt,
+    );
+}
+
+export function teacherKeyPanel(v: TeacherKeyView) {
+  const link = teacherPageUrl(v.key);
+  return html`<details id="teacher-key-panel" class="teacher-key-panel ${v.fresh ? "fresh" : ""}" ?open=${v.fresh}>
+    <summary>Teacher key${v.fresh ? " (new: keep it)" : ""}</summary>
+    <p><strong>Copy and keep this link — it opens your class reports.</strong> There is no account: whoever has the
+      link sees your classes' results, so keep it private.</p>
+    <input id="teacher-link" class="teacher-link" readonly .value=${link} aria-label="Your teacher link"
+      @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+    <p class="small">Key: <code data-testid="teacher-key">${v.key}</code></p>
+    <div class="row wrap">
+      <button id="copy-teacher-link" data-testid="copy-teacher-link" type="button" class="small-button"
+        @click=${(e: Event) => copy(e, link)}>Copy link</button>
+      <a id="open-teacher" href="/teacher" target="_blank" rel="noopener">Open your teacher page</a>
+    </div>
+  </details>`;
+}

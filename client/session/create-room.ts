@@ -1,0 +1,57 @@
+// Creating a match room with this browser's teacher key (made by the server the first time), so
+// its matches appear in the teacher's class reports. No key (the server would not make one) still
+// creates the room, and says so; a key the server refuses (revoked) is forgotten, and the host may
+// create the room without one.
+import { createRoom, RoomRefused } from "../net";
+import { ensureTeacherKey, readTeacherKey, rememberTeacherKey } from "../teacher-key";
+import { store } from "../store";
+import { confirmAction, showError, showNotice } from "../ui";
+import { enter, refusedOrShown, type NameRefusal } from "./connection";
+import { saveProjectorPreference } from "./projector";
+
+/** This browser's key, and whether it was made just now; undefined (with a notice) when none could be made. */
+async function teacherKey(): Promise<{ key: string; fresh: boolean } | undefined> {
+  const known = readTeacherKey();
+  try {
+    return { key: await ensureTeacherKey(), fresh: !known };
+  } catch (err) {
+    showNotice(
+      `No teacher key this time (${(err as Error).message.replace(/\.$/, "")}): the room works, but its results ` +
+        "will not be in a class report.",
+    );
+    return undefined;
+  }
+}
+
+const KEY_REFUSED =
+  "It is forgotten in this browser; the next room you create gets a new key. Create this room without a key? " +
+  "Its results will not be in a class report.";
+
+export async function create(name: string): Promise<NameRefusal | undefined> {
+  const key = await teacherKey();
+  try {
+    return opened(await createRoom(name, key?.key), key);
+  } catch (err) {
+    if (!(key && err instanceof RoomRefused && err.refusal === "teacher-key")) return refusedOrShown(err);
+    rememberTeacherKey(undefined);
+    if (!(await confirmAction(`${err.message} ${KEY_REFUSED}`, "Create without a key"))) {
+      showError("Your teacher key was refused, so it is forgotten here. Create the room again to get a new key.");
+      return undefined;
+    }
+    try {
+      return opened(await createRoom(name), undefined);
+    } catch (again) {
+      return refusedOrShown(again);
+    }
+  }
+}
+
+function opened(room: Awaited<ReturnType<typeof createRoom>>, key: { key: string; fresh: boolean } | undefined) {
+  // Created from /host: this browser is the host (its link is the room's, not /host's), and
+  // the projector view opens at once.
+  const fromHostPage = store.get().hostPage;
+  store.set({ hostPage: false });
+  if (fromHostPage) saveProjectorPreference(room.roomId, true);
+  enter(room, "match", key ? { teacherKey: key } : {});
+  return undefined;
+}
