@@ -63,14 +63,9 @@ export function publicAssignment(a: StoredAssignment, now: Date, secret: string)
   return { ...shown, reveals };
 }
 
-export function teacherApiRouter(
-  teachers: TeacherStore,
-  now: () => Date,
-  secret: string,
-  keysPerHour = TEACHER_KEYS_PER_HOUR,
-): express.Router {
+export function teacherApiRouter(teachers: TeacherStore, now: () => Date, secret: string): express.Router {
   const api = express.Router();
-  const keysMade = new AddressWindow(keysPerHour, HOUR_MS);
+  const keysMade = new AddressWindow(TEACHER_KEYS_PER_HOUR, HOUR_MS);
   const json = express.json({ limit: "4kb" });
   const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
 

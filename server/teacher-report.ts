@@ -22,10 +22,11 @@ const MATCH_SOURCES = `SELECT id, 'match' AS kind, code AS label, started_at AS 
 const HOMEWORK_SOURCES = `SELECT id, 'homework' AS kind, title AS label, created_at AS startedAt
   FROM assignments WHERE teacher_id = @teacher AND (@assignment IS NULL OR id = @assignment)`;
 
-// Each stored match or attempt of the sources, by when it started, with the source it reports under.
-const MATCH_PLAYS = `SELECT m.id AS play, m.id AS source, m.started_at AS startedAt FROM matches m
+// Each stored match or attempt of the sources, by when it started (then by when it was written), with
+// the source it reports under.
+const MATCH_PLAYS = `SELECT m.id AS play, m.id AS source, m.started_at AS startedAt, m.rowid AS seq FROM matches m
   WHERE m.teacher_id = @teacher AND m.assignment_id IS NULL AND (@match IS NULL OR m.id = @match)`;
-const HOMEWORK_PLAYS = `SELECT m.id AS play, a.id AS source, m.started_at AS startedAt
+const HOMEWORK_PLAYS = `SELECT m.id AS play, a.id AS source, m.started_at AS startedAt, m.rowid AS seq
   FROM matches m JOIN assignments a ON a.id = m.assignment_id
   WHERE a.teacher_id = @teacher AND m.counts = 1 AND (@assignment IS NULL OR a.id = @assignment)`;
 
@@ -51,7 +52,7 @@ export function readReport(db: Database.Database, teacher: string, filter: Repor
   const rounds = db
     .prepare(
       `SELECT p.play, p.source, r.round, r.best_level AS bestLevel, r.levels FROM (${union("plays")}) p
-       JOIN rounds r ON r.match_id = p.play ORDER BY p.startedAt, r.round`,
+       JOIN rounds r ON r.match_id = p.play ORDER BY p.startedAt, p.seq, r.round`,
     )
     .all(params) as { play: string; source: string; round: number; bestLevel: number; levels: string }[];
   const results = db.prepare(
