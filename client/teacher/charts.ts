@@ -1,5 +1,5 @@
 // The report's pictures as SVG (drawn, scalable to a projector or a printed page, no canvas):
-// the class's label shares as one bar, and per round the U-curve (train, validation and hidden
+// the class's label shares as one bar (HTML, so its text never stretches), and per round the U-curve (train, validation and hidden
 // error per level, log scale, the best level marked) beside the class's picks per level. Lines
 // differ by dash as well as colour, bars carry their numbers: readable without colour.
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from "lit-html";
@@ -13,7 +13,7 @@ export const LABEL_TEXT: Record<FitLabel, string> = {
 
 const W = 400;
 const H = 250;
-const PAD = { left: 50, right: 12, top: 22, bottom: 42 };
+const PAD = { left: 62, right: 12, top: 22, bottom: 42 };
 const X0 = PAD.left;
 const X1 = W - PAD.right;
 const Y0 = H - PAD.bottom;
@@ -21,21 +21,17 @@ const Y1 = PAD.top;
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
-/** The shares of underfit, on target and overfit as one bar, each part with its name and share. */
+/** The shares of underfit, on target and overfit as one bar, each part with its share, then a legend. */
 export function sharesBar(shares: Record<FitLabel, number>): TemplateResult {
-  let x = 0;
-  const parts = FIT_LABELS.map((label) => {
-    const w = shares[label] * 1000;
-    const part = svg`<rect class="fill-${label}" x=${x} y="0" width=${w} height="56" />
-      ${w >= 110 ? svg`<text class="bar-text" x=${x + w / 2} y="36" text-anchor="middle">${pct(shares[label])}</text>` : nothing}`;
-    x += w;
-    return part;
-  });
   const words = FIT_LABELS.map((l) => `${LABEL_TEXT[l]} ${pct(shares[l])}`).join(", ");
-  return html`<svg class="shares-bar" data-testid="shares-bar" viewBox="0 0 1000 56" preserveAspectRatio="none"
-      role="img" aria-label=${words}>
-      <rect class="bar-empty" x="0" y="0" width="1000" height="56" />${parts}
-    </svg>
+  return html`<div class="shares-bar" data-testid="shares-bar" role="img" aria-label=${words}>
+      ${FIT_LABELS.map((l) =>
+        shares[l] > 0
+          ? html`<span class="share fill-${l}" style="flex-basis: ${shares[l] * 100}%"
+              >${shares[l] >= 0.1 ? pct(shares[l]) : ""}</span>`
+          : nothing,
+      )}
+    </div>
     <ul class="shares-legend">
       ${FIT_LABELS.map(
         (l) => html`<li><span class="swatch fill-${l}"></span>${LABEL_TEXT[l]} <strong>${pct(shares[l])}</strong></li>`,
@@ -51,7 +47,7 @@ function levelAxis(levels: number, name: string): SVGTemplateResult {
     <line class="axis" x1=${X0} y1=${Y0} x2=${X0} y2=${Y1} />
     ${ticks.map((l) => svg`<text class="tick" x=${levelX(l, levels)} y=${Y0 + 16} text-anchor="middle">${l}</text>`)}
     <text class="axis-name" x=${(X0 + X1) / 2} y=${H - 6} text-anchor="middle">detail level</text>
-    <text class="axis-name" transform="translate(13 ${(Y0 + Y1) / 2}) rotate(-90)" text-anchor="middle">${name}</text>`;
+    <text class="axis-name" transform="translate(12 ${(Y0 + Y1) / 2}) rotate(-90)" text-anchor="middle">${name}</text>`;
 }
 
 const SERIES = [

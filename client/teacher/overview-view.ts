@@ -53,7 +53,7 @@ function assignmentItem(a: AssignmentSummary, shown: ReportChoice | undefined, a
       <strong class="title">${a.title}</strong>${closed ? html` <span class="tag off">closed</span>` : nothing}
       <span class="small">${closed ? "Closed" : "Due"} ${inZone(a.deadline, a.timeZone)}</span>
       ${mine === a.timeZone ? nothing : html`<span class="small muted">Your time: ${inZone(a.deadline, mine)}</span>`}
-      <span class="small muted">${plural(a.rounds, "round")} · ${kinds} · ${a.difficulty}${
+      <span class="small muted">${plural(a.rounds, "round")} · ${kinds} · ${a.difficulty} difficulty${
         a.friendlyNames ? " · generated names only" : ""
       } · ${plural(a.students, "student")}, ${a.finished} finished</span>
       <span class="link-row">
@@ -79,7 +79,7 @@ export function overviewCard(
   const assignments = newest(overview?.assignments, (a) => a.createdAt);
   return html`<section class="card overview" data-testid="teacher-overview">
     <div class="card-head">
-      <h2>Your classes</h2>
+      <h2>Rooms and homework</h2>
       <span class="live-dot" data-live=${live}>${live === "false" ? "loading…" : live === "true" ? "live" : "not updating"}</span>
     </div>
     ${

@@ -90,10 +90,15 @@ export function reportSection(view: ReportView, act: ReportActions): TemplateRes
       }
     </section>`;
   }
-  const covers = report.sources.map((s) => s.label).join(" · ");
+  // What it covers, unless the title already says it (a single match's report).
+  const covers = report.sources.map((s) => s.label).filter((label) => label !== report.title);
   return html`<section id="report" class="card report" aria-labelledby="report-title">
     ${head}
-    <p class="muted report-covers">${covers || "Nothing played yet."}</p>
+    ${
+      covers.length || !report.sources.length
+        ? html`<p class="muted report-covers">${covers.join(" · ") || "Nothing played yet."}</p>`
+        : nothing
+    }
     ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
     ${
       report.rows.length
