@@ -6,7 +6,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { WebSocket as NodeWebSocket } from "ws";
 import { resolve } from "node:path";
-import { DAILY_ROOM, LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol";
+import { DAILY_ROOM, HOMEWORK_ROOM, LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
 import { loadRoundSecret } from "./round-secret";
@@ -81,6 +81,7 @@ export function createGameServer(options: GameServerOptions = {}): Server {
     .define(MATCH_ROOM, MatchRoom, { store, teachers, secret, maxPlayers: options.maxPlayers })
     .enableRealtimeListing();
   server.define(DAILY_ROOM, MatchRoom, { store, teachers, secret, mode: "daily", now });
+  server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, secret, mode: "homework", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());
   return server;

@@ -3,12 +3,13 @@
 // training a round, scoring it, the podium. MatchRoom (server/match-room.ts) adds the people:
 // joining, views, reconnection; MessageDesk (server/message-desk.ts) the messages.
 import { Room, type Delayed } from "@colyseus/core";
-import { utcDate } from "../shared/daily";
+import { dailyOpeningAfter, utcDate } from "../shared/daily";
 import { rankStandings } from "../shared/match";
 import { MODE_RULES, PHASE_FLOW, nextPhase, phaseSeconds, resetPlayer, type RoomMode } from "../shared/match-flow";
 import type { ClockMessage, ErrorMessage, Phase } from "../shared/protocol";
 import { MatchState } from "../shared/state";
 import { LockIns, LOCK_FLUSH_MS } from "./lock-ins";
+import { isOpen, type Homework } from "./homework-room";
 import type { MatchRecords } from "./match-records";
 import type { PhaseClock } from "./phase-clock";
 import { pickCounts } from "./pick-views";
@@ -35,6 +36,10 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   protected rounds!: RoundPlay;
   protected records!: MatchRecords;
   protected lockFlush?: Delayed;
+  /** A homework room's assignment and attempt (server/homework-room.ts). */
+  protected homework?: Homework;
+  /** A room made with a teacher key: its matches are stored under the key's id (never the key). */
+  protected teacherId?: string;
   private listing = "";
 
   get daily(): boolean {
@@ -73,9 +78,13 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     if (next === "podium") return this.toPodium();
   }
 
-  /** A new match: a new id for its results, then its first round. */
+  /** A new match: a new id for its results, then its first round (homework: the first not played yet). */
   startMatch(): void {
-    const match = this.records.start(this.state.code, this.state.rounds, this.state.tuningSeconds);
+    const { homework } = this;
+    const match = homework
+      ? this.records.startAttempt(homework.attempt, homework.assignment)
+      : this.records.start(this.state.code, this.state.rounds, this.state.tuningSeconds, { teacherId: this.teacherId });
+    if (homework) this.state.round = homework.attempt.roundsDone; // beginRound goes on to the next
     this.state.matchId = match.id;
     const { rounds, players } = this.state;
     log.info("match-started", { room: this.roomId, match: match.id, players: players.size, rounds });
@@ -95,6 +104,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       kinds: [...this.state.kinds],
       difficulty: this.state.difficulty,
       date: utcDate(this.now()),
+      id: this.homework?.assignment.roundIds[number - 1],
     };
     let trained: Awaited<ReturnType<RoundPlay["train"]>>;
     try {
@@ -132,16 +142,19 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       level: p.pick,
       ...(speedBonus ? { timeLeftShare: this.lockIns.shareOf(sessionId) } : {}),
     }));
-    const { bestLevel, results, reveal } = this.rounds.score(picks, this.daily);
-    // Written before anyone sees the results.
-    const standing = this.daily ? this.records.saveDaily(this.rounds.current.date, results[0]) : undefined;
-    if (!this.daily) {
+    const { current } = this.rounds;
+    const { bestLevel, results, reveal, levels } = this.rounds.score(picks, this.openingAfter(current.date));
+    // Written before anyone sees the results; a homework round scored after the deadline is not.
+    const standing = this.daily ? this.records.saveDaily(current.date, results[0]) : undefined;
+    const late = this.homework && !isOpen(this.homework.assignment, this.now());
+    if (!this.daily && !late) {
       const rows = results.map((r) => {
         const player = this.state.players.get(r.sessionId)!;
         return { ...r, seat: player.seat, total: player.points + r.points };
       });
-      this.records.saveRound(this.state.round, this.rounds.current.opening, bestLevel, rows);
+      this.records.saveRound(this.state.round, current.opening, bestLevel, rows, levels);
     }
+    if (late) log.info("homework-round-late", { room: this.roomId, round: this.state.round });
     this.enter("reveal", () => {
       for (const result of results) {
         const player = this.state.players.get(result.sessionId)!;
@@ -155,6 +168,15 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       if (standing) this.broadcast("daily", standing);
     });
     log.info("round-revealed", { room: this.roomId, round: this.state.round, players: results.length, bestLevel });
+  }
+
+  /**
+   * When the round's opening may be published, if not at its reveal: others play the same B
+   * later (the daily until the end of its day, homework until its deadline).
+   */
+  private openingAfter(date: string): string | undefined {
+    if (this.daily) return dailyOpeningAfter(date);
+    return this.homework?.assignment.deadline;
   }
 
   /** The host goes on from the reveal (or its deadline passed). */

@@ -1,7 +1,8 @@
 // A match room: the Colyseus glue around the match rules in shared/ — who joins (auth), who sees
 // what (views), reconnection. The phases (server/match-phases.ts) follow PHASE_FLOW
 // (shared/match-flow.ts); each round is trained and scored by RoundPlay (server/round-play.ts),
-// and B stays secret until the reveal.
+// and B stays secret until the reveal. Names pass the word filter (server/name-filter.ts); a
+// homework room plays one student's attempt at an assignment (server/homework-room.ts).
 import { randomUUID } from "node:crypto";
 import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
@@ -10,8 +11,10 @@ import {
   MAX_PLAYERS,
   MAX_SPECTATORS,
   joinOptionsSchema,
+  nameSchema,
   type ClockMessage,
   type ErrorMessage,
+  type HomeworkMessage,
 } from "../shared/protocol";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
@@ -28,6 +31,9 @@ import { sendPatchesQuietly } from "./quiet-patches";
 import { log } from "./log";
 import type { ResultsStore } from "./results-store";
 import type { TeacherStore } from "./teacher-store";
+import { homeworkMessage, openHomework, type HomeworkOptions } from "./homework-room";
+import { joinNameRefusal } from "./name-filter";
+import { teacherOf } from "./room-teacher";
 
 /** How long the seat of a socket closed with 4002 (CLOSE_REPLACED) waits (see onDrop). */
 const STALE_SOCKET_SECONDS = 3;
@@ -37,7 +43,11 @@ export const RECONNECT_SECONDS = 60;
 interface JoinAuth {
   name: string;
   spectator: boolean;
+  device?: string;
 }
+
+/** What a client may add when it creates a room (checked in onCreate; onAuth checks them again as join options). */
+type CreateOptions = HomeworkOptions & { teacherKey?: unknown };
 
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
@@ -46,12 +56,22 @@ export interface MatchRoomOptions {
   teachers?: TeacherStore;
   /** Keys every round's B (server/round-secret.ts); never leaves the server. */
   secret: string;
-  /** "daily": the daily challenge, a solo round (the day's, the same for everyone), started at once. */
+  /**
+   * "daily": the daily challenge, a solo round (the day's, the same for everyone), started at once;
+   * "homework": one student's attempt at an assignment, alone, resumable on the same device.
+   */
   mode?: RoomMode;
   /** The clock the daily round's date is read from (tests move it across midnight). */
   now?: () => Date;
   /** Players a room takes (default MAX_PLAYERS; load tests raise it). */
   maxPlayers?: number;
+}
+
+/** A creator's name the filter refuses fails the create itself, so no empty room is left waiting. */
+function refuseCreatorName(name: unknown): void {
+  const typed = nameSchema.safeParse(name);
+  const refusal = typed.success ? joinNameRefusal(typed.data, false) : undefined;
+  if (refusal) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusal);
 }
 
 export class MatchRoom extends MatchPhases {
@@ -65,14 +85,23 @@ export class MatchRoom extends MatchPhases {
   maxPlayers = MAX_PLAYERS;
   /** Clients disconnected for flooding or kicked: no seat is kept for them. */
   readonly removed = new Set<string>();
+  /** Each client's device id (from its join options): server-side only, never in the state. */
+  readonly devices = new Map<string, string>();
+  /** Devices the host removed: they cannot join this room again, under any name. */
+  readonly barredDevices = new Set<string>();
   private seats = 0;
   private desk!: MessageDesk;
 
-  async onCreate(options: MatchRoomOptions): Promise<void> {
-    sendPatchesQuietly(this);
+  async onCreate(options: MatchRoomOptions & CreateOptions): Promise<void> {
     this.mode = options.mode ?? "match";
     const rules = MODE_RULES[this.mode];
     this.now = options.now ?? this.now;
+    // Refusals first (a throw here fails the create with its message, and nothing is made).
+    if (this.mode === "homework") this.homework = openHomework(options.teachers, options, this.now());
+    else refuseCreatorName(options.name);
+    if (this.mode === "match" && options.teacherKey !== undefined)
+      this.teacherId = teacherOf(options.teachers, options.teacherKey);
+    sendPatchesQuietly(this);
     this.maxPlayers = rules.solo ? 1 : (options.maxPlayers ?? MAX_PLAYERS);
     this.maxClients = rules.solo ? 1 : this.maxPlayers + MAX_SPECTATORS;
     this.roomId = await this.freeCode();
@@ -85,19 +114,38 @@ export class MatchRoom extends MatchPhases {
     this.state.rounds = rules.rounds;
     this.state.tuningSeconds = rules.tuningSeconds;
     this.state.kinds.push(...SPIRAL_KINDS);
+    if (this.homework) this.takeAssignment();
     await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
     this.publishListing();
     this.onMessage("*", (client, type, payload) => this.desk.receive(client, type, payload));
-    log.info("room-created", { room: this.roomId, mode: this.state.mode });
+    log.info("room-created", { room: this.roomId, mode: this.state.mode, teacher: this.teacherId !== undefined });
+  }
+
+  /** A homework room plays the assignment's rounds, kinds and difficulty, with its names rule. */
+  private takeAssignment(): void {
+    const { assignment } = this.homework!;
+    this.state.rounds = assignment.rounds;
+    const kinds = SPIRAL_KINDS.filter((k) => assignment.kinds.includes(k));
+    this.state.kinds.splice(0, this.state.kinds.length, ...kinds);
+    this.state.difficulty = assignment.difficulty;
+    this.state.friendlyNames = assignment.friendlyNames;
   }
 
   onAuth(_client: Client, options: unknown): JoinAuth {
     const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refuse(`Cannot join: ${parsed.error.issues[0].message}.`);
+    const { name, device } = parsed.data;
     const spectator = parsed.data.spectator === true;
     const players = this.state.players.size;
-    if (MODE_RULES[this.mode].solo && (spectator || players > 0)) throw refuse("The daily challenge is played alone.");
+    if (device !== undefined && this.barredDevices.has(device))
+      throw refuse("Cannot join: the host removed you from this match.");
+    if (MODE_RULES[this.mode].solo && (spectator || players > 0)) {
+      throw refuse(this.homework ? "Homework is played alone." : "The daily challenge is played alone.");
+    }
+    // A homework room is its creator's attempt: nobody else plays it.
+    if (this.homework && (name !== this.homework.name || device !== this.homework.device))
+      throw refuse("This homework room belongs to another student.");
     if (spectator && this.spectators.size >= MAX_SPECTATORS) {
       throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
     }
@@ -106,12 +154,16 @@ export class MatchRoom extends MatchPhases {
     if (!spectator && this.state.phase === "podium") {
       throw refuse("This match has finished. Ask the host to press Play again, or create a new room.");
     }
-    return { name: parsed.data.name, spectator };
+    // Spectators (a projector too) are not listed by name, so only players are held to generated names.
+    const refusal = joinNameRefusal(name, this.state.friendlyNames && !spectator);
+    if (refusal) throw refuse(refusal);
+    return { name, spectator, device };
   }
 
   onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
     client.view = new StateView();
     this.watchSocket(client);
+    if (auth.device !== undefined) this.devices.set(client.sessionId, auth.device);
     if (auth.spectator) {
       this.spectators.add(client.sessionId);
     } else {
@@ -123,6 +175,7 @@ export class MatchRoom extends MatchPhases {
       player.seat = this.seats++;
       player.pick = DEFAULT_PICK;
       player.playing = this.state.phase === "lobby"; // mid-match joiners play from the next round
+      player.points = this.homework?.attempt.total ?? 0; // a resumed homework keeps its points
       this.state.players.set(client.sessionId, player);
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
@@ -166,6 +219,7 @@ export class MatchRoom extends MatchPhases {
   /** Sends what was broadcast before this client arrived (or while it was away). */
   private catchUp(client: Client): void {
     client.send("clock", { now: Date.now() } satisfies ClockMessage);
+    if (this.homework) client.send("homework", homeworkMessage(this.homework) satisfies HomeworkMessage);
     const { current, reveal } = this.rounds;
     if (current && this.state.phase !== "lobby") client.send("round", current.message);
     if (reveal && this.state.phase === "reveal") client.send("reveal", reveal);
@@ -175,6 +229,7 @@ export class MatchRoom extends MatchPhases {
   onLeave(client: Client): void {
     this.desk.forget(client.sessionId);
     this.removed.delete(client.sessionId);
+    this.devices.delete(client.sessionId);
     if (this.spectators.delete(client.sessionId)) return this.recount();
     this.state.players.delete(client.sessionId);
     if (this.state.hostId === client.sessionId) {
@@ -198,6 +253,12 @@ export class MatchRoom extends MatchPhases {
     log.info("room-disposed", { room: this.roomId });
     this.phaseClock?.stop();
     this.lockFlush?.clear();
+  }
+
+  /** The host removed this client: its device may not come back, under any name. */
+  barDevice(sessionId: string): void {
+    const device = this.devices.get(sessionId);
+    if (device !== undefined) this.barredDevices.add(device);
   }
 
   /** A code no live room has (31^5 ≈ 29 million codes, so this rarely loops). */

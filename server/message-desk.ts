@@ -3,7 +3,7 @@
 // message changes nothing and gets an `error` reply saying why.
 import type { Client } from "@colyseus/core";
 import { SPIRAL_KINDS } from "../shared/catalog";
-import { refusal } from "../shared/match";
+import { refusal, uniqueName } from "../shared/match";
 import { modeAllows } from "../shared/match-flow";
 import {
   CLOSE_FLOODING,
@@ -16,6 +16,7 @@ import {
 import type { Player } from "../shared/state";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import type { MatchRoom } from "./match-room";
+import { NAME_NOT_ALLOWED, nameRefusal } from "./name-filter";
 import { showPicksTo } from "./pick-views";
 
 export class MessageDesk {
@@ -40,7 +41,7 @@ export class MessageDesk {
     );
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     if (!modeAllows(this.room.mode, parsed.type)) {
-      const message = "The daily challenge has no host controls.";
+      const message = `${this.room.mode === "homework" ? "Homework" : "The daily challenge"} has no host controls.`;
       return this.refuse(client, { code: "not-allowed", message, type: parsed.type });
     }
     this.act(client, parsed, player);
@@ -80,6 +81,8 @@ export class MessageDesk {
         return void this.applyRoomSettings(parsed.message);
       case "kick":
         return this.kick(client, parsed.message.sessionId);
+      case "rename":
+        return this.rename(client, parsed.message);
       case "pause":
         return room.phaseClock.pause(parsed.message.paused);
       case "skip":
@@ -112,7 +115,12 @@ export class MessageDesk {
     this.room.publishListing();
   }
 
-  private async applyRoomSettings({ showPicksLive, visibility, locked }: ClientMessage<"roomSettings">): Promise<void> {
+  private async applyRoomSettings({
+    showPicksLive,
+    visibility,
+    locked,
+    friendlyNames,
+  }: ClientMessage<"roomSettings">): Promise<void> {
     const room = this.room;
     if (showPicksLive !== undefined) {
       room.state.showPicksLive = showPicksLive;
@@ -127,6 +135,28 @@ export class MessageDesk {
       room.state.locked = locked;
       await (locked ? room.lock() : room.unlock());
     }
+    // Holds for joins from now on; players already in keep their names (the host may rename them).
+    if (friendlyNames !== undefined) room.state.friendlyNames = friendlyNames;
+  }
+
+  /** The host renames a player: the word filter applies, and the name is made unique in the room. */
+  private rename(host: Client, { sessionId, name }: ClientMessage<"rename">): void {
+    const { players } = this.room.state;
+    const player = players.get(sessionId);
+    if (!player) {
+      return this.refuse(host, {
+        code: "invalid-message",
+        message: "No player with that id is in the room.",
+        type: "rename",
+      });
+    }
+    if (nameRefusal(name)) {
+      const message = `Cannot rename: ${NAME_NOT_ALLOWED}. Choose another.`;
+      return this.refuse(host, { code: "name-refused", message, type: "rename" });
+    }
+    const others = [...players.entries()].filter(([id]) => id !== sessionId).map(([, p]) => p.name);
+    player.name = uniqueName(name, others);
+    this.room.publishListing(); // the listing shows the host's name
   }
 
   /** The host removes someone: they are told why, and no seat is kept for them. */
@@ -144,6 +174,7 @@ export class MessageDesk {
       return this.refuse(host, { code: "not-allowed", message, type: "kick" });
     }
     this.room.removed.add(sessionId);
+    this.room.barDevice(sessionId); // not back under another name from the same browser
     const reason = `The host removed you from room ${this.room.state.code}.`;
     target.send("error", { code: "kicked", message: reason } satisfies ErrorMessage);
     target.leave(CLOSE_KICKED, reason);

@@ -77,3 +77,12 @@ export function nameRefusal(name: string): string | undefined {
   const forms = [typed, looks, unleet(looks), unleet(joined(looks))];
   return forms.some((form) => filter.exists(form)) ? NAME_NOT_ALLOWED : undefined;
 }
+
+export const JOIN_NAME_NOT_ALLOWED = `Cannot join: ${NAME_NOT_ALLOWED}. Choose another, or press Random.`;
+export const JOIN_GENERATED_NAMES_ONLY = "Cannot join: this room uses generated names only. Press Random for one.";
+
+/** Why a player cannot join under `name` (the filter, or a generated-names-only room), or undefined. */
+export function joinNameRefusal(name: string, generatedOnly: boolean): string | undefined {
+  if (generatedOnly) return isFriendlyName(name) ? undefined : JOIN_GENERATED_NAMES_ONLY;
+  return nameRefusal(name) && JOIN_NAME_NOT_ALLOWED;
+}

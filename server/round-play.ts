@@ -3,7 +3,7 @@
 // room (server/match-room.ts) moves the phases and writes the state from what this returns.
 import { randomUUID } from "node:crypto";
 import { SPIRAL_KINDS } from "../shared/catalog";
-import { dailyOpeningAfter, dailyRoundId } from "../shared/daily";
+import { dailyRoundId } from "../shared/daily";
 import { scoreRound, type PickEntry } from "../shared/match";
 import type { PodiumMessage, RevealMessage, RoundMessage, RoundResult } from "../shared/protocol";
 import type { Difficulty, Round } from "../shared/round";
@@ -13,6 +13,7 @@ import { roundOf } from "../shared/round-proof";
 import { revealMessage, roundMessage } from "../shared/round-messages";
 import { roundPoints } from "../shared/scoring";
 import { shakeUp } from "../shared/shake-up";
+import type { LevelErrors } from "../shared/teacher";
 import { roundKey } from "./round-secret";
 import { trainer } from "./trainer";
 
@@ -33,6 +34,8 @@ export interface RoundSettings {
   kinds: readonly string[];
   difficulty: string;
   date: string;
+  /** The round's id when it is given (a homework's: the same A and B for every student); else a fresh one. */
+  id?: string;
 }
 
 export class RoundPlay {
@@ -56,11 +59,11 @@ export class RoundPlay {
 
   /**
    * Trains round `number` (the worker reports progress 0–1). A round's id is random (the daily's
-   * is its date, the same for everyone); either way B's seed comes from the server's secret, so
-   * the id gives nothing away. Resolves with the round; `current` is set by `begin`.
+   * is its date, a homework's the assignment's); either way B's seed comes from the server's
+   * secret, so the id gives nothing away. Resolves with the round; `current` is set by `begin`.
    */
   async train(number: number, settings: RoundSettings, onProgress: (done: number) => void): Promise<CurrentRound> {
-    const id = settings.daily ? dailyRoundId(settings.date) : randomUUID();
+    const id = settings.id ?? (settings.daily ? dailyRoundId(settings.date) : randomUUID());
     const kinds = canonicalKinds(settings.daily ? SPIRAL_KINDS : settings.kinds);
     const difficulty = (settings.daily ? "normal" : settings.difficulty) as Difficulty;
     const opening: RoundOpening = { ...roundKey(this.secret, id), difficulty, kinds };
@@ -77,17 +80,27 @@ export class RoundPlay {
   }
 
   /**
-   * Scores the picks of the current round and makes its reveal. A daily's opening waits for the
-   * end of its day: everyone plays the same B until then.
+   * Scores the picks of the current round and makes its reveal, with each level's errors (the
+   * U-curve the class report draws). When others play the same B later (the daily, homework),
+   * the opening waits until `openingAfter`.
    */
-  score(picks: PickEntry[], daily: boolean): { bestLevel: number; results: RoundResult[]; reveal: RevealMessage } {
+  score(
+    picks: PickEntry[],
+    openingAfter?: string,
+  ): { bestLevel: number; results: RoundResult[]; reveal: RevealMessage; levels: LevelErrors[] } {
     const current = this.current!;
     const { bestLevel, results } = scoreRound(current.hidden, picks);
     this.tallyPointsOnA(results);
-    const opening = daily ? { later: dailyOpeningAfter(current.date) } : current.opening;
+    const opening = openingAfter ? { later: openingAfter } : current.opening;
     const { number, round, hidden, message } = current;
     this.reveal = revealMessage(number, round, hidden, bestLevel, message.fits, opening);
-    return { bestLevel, results, reveal: this.reveal };
+    const levels = this.reveal.hidden.map((h) => ({
+      level: h.level,
+      trainError: message.fits.find((f) => f.level === h.level)!.trainError,
+      validationError: h.validationError,
+      hiddenError: h.error,
+    }));
+    return { bestLevel, results, reveal: this.reveal, levels };
   }
 
   /** What each player would have scored had the round been scored on A's validation points. */
