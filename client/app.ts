@@ -76,6 +76,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     const practice = app.practice;
     const solo = s !== undefined && s.mode !== "match";
     const homework = s?.mode === "homework";
+    /** A homework attempt left before its podium goes on later. */
+    const goesOn = homework && s?.room.state?.phase !== "podium";
     const bar =
       practice && !s
         ? practiceBar(practice, () => stopPractice())
@@ -84,8 +86,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       <span id="daily-label" class="daily-label" ?hidden=${s?.mode !== "daily"}>Today's challenge</span>
       <span id="homework-label" class="daily-label" ?hidden=${!homework}>Homework</span>
       <button id="copy-link" type="button" class="small-button" ?hidden=${solo} @click=${() => s && copyLink(s.code)}>Copy link</button>
-      <button id="leave" type="button" class="small-button" title=${homework ? "Your finished rounds are kept: open the link again to go on" : ""}
-        @click=${() => goHome(true)}>${homework ? "Leave (go on later)" : "Leave"}</button>
+      <button id="leave" type="button" class="small-button" title=${goesOn ? "Your finished rounds are kept: open the link again to go on" : ""}
+        @click=${() => goHome(true)}>${goesOn ? "Leave (go on later)" : "Leave"}</button>
     </div>`;
     const off = (r: Region) => !visible.has(r);
     render(
@@ -174,7 +176,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
 
     if (!app.session) port = undefined; // a question asked in a room (Remove? End match?) answers nothing now
     if (screen.name === "home" || screen.name === "joining" || screen.name === "homework") {
-      setPhaseBadge("home", screen.name === "joining" ? "joining…" : screen.name === "homework" ? "homework" : "");
+      if (screen.name === "homework") setPhaseBadge("homework");
+      else setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
       myPoints(undefined);
       classroom.hide();
       return;

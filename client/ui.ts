@@ -22,6 +22,7 @@ export function showNotice(message: string | null): void {
 
 export const PHASE_LABELS: Readonly<Record<string, string>> = {
   home: "Home",
+  homework: "Homework",
   lobby: "Lobby",
   training: "Training",
   tuning: "Tuning",

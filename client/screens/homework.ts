@@ -33,8 +33,9 @@ function facts(a: AssignmentPublic) {
   const d = deadlineWords(a.deadline, a.timeZone, new Date());
   return html`<p class="homework-facts">${a.rounds} round${a.rounds === 1 ? "" : "s"} · ${kindsText(a.kinds)} ·
       ${a.difficulty} difficulty</p>
-    <p class="homework-due">Due <strong>${d.due}</strong>${d.yours ? html`<br />${d.yours}` : nothing}
-      <span class="muted">(${d.left})</span></p>`;
+    <p class="homework-due">${a.closed ? "Closed on" : "Due"} <strong>${d.due}</strong>${
+      d.yours ? html`<br />${d.yours}` : nothing
+    }${a.closed ? nothing : html` <span class="muted">(${d.left})</span>`}</p>`;
 }
 
 function closed(a: AssignmentPublic) {
