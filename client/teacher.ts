@@ -4,12 +4,11 @@
 // the key's rooms and homework, makes homework, and shows the report the address names
 // (?report=match:ID | assignment:ID | all), refreshed every 10 s while the tab is visible.
 import { render } from "lit-html";
-import { TEACHER_KEY_PATTERN, type AssignmentSettings } from "../shared/teacher";
-import { ASSIGNMENT_ROUNDS } from "../shared/teacher";
+import { TEACHER_KEY_PATTERN } from "../shared/teacher";
 import { byId } from "./dom";
 import { ensureTeacherKey, readTeacherKey, rememberTeacherKey, teacherPageUrl } from "./teacher-key";
 import { confirmAction, showError, showNotice } from "./ui";
-import { zonedInstant } from "./teacher/deadline";
+import { draftProblem, draftSettings } from "./teacher/draft";
 import { ApiRefusal, createAssignment, getOverview, getReport, getReportCsv, revokeKey } from "./teacher/teacher-api";
 import { choiceFromUrl, choiceParam, sameChoice, teacherStore, type ReportChoice } from "./teacher/teacher-state";
 import { teacherPage, type TeacherActions } from "./teacher/teacher-view";
@@ -125,33 +124,12 @@ function copyText(text: string, what: string): void {
   navigator.clipboard.writeText(text).then(() => showNotice(`${what} is copied.`), refused);
 }
 
-/** Why the draft cannot be sent yet, in words; undefined when it can. */
-function draftProblem(): string | undefined {
-  const d = store.get().draft;
-  if (!d.title.trim()) return "Give the homework a title.";
-  if (!Number.isInteger(d.rounds) || d.rounds < ASSIGNMENT_ROUNDS.min || d.rounds > ASSIGNMENT_ROUNDS.max)
-    return `Rounds: a whole number from ${ASSIGNMENT_ROUNDS.min} to ${ASSIGNMENT_ROUNDS.max}.`;
-  if (!d.kinds.length) return "Tick at least one kind of spiral.";
-  const deadline = zonedInstant(d.date, d.time, d.timeZone);
-  if (!deadline) return "Pick a day and a time for the deadline.";
-  if (Date.parse(deadline) <= Date.now()) return "That deadline has already passed: pick a later day or time.";
-  return undefined;
-}
-
 async function submitAssignment(): Promise<void> {
   const { key, draft: d, formBusy } = store.get();
   if (!key || formBusy) return;
-  const problem = draftProblem();
+  const problem = draftProblem(d);
   if (problem) return store.set({ formError: problem });
-  const settings: AssignmentSettings = {
-    title: d.title,
-    rounds: d.rounds,
-    kinds: d.kinds as AssignmentSettings["kinds"],
-    difficulty: d.difficulty,
-    deadline: zonedInstant(d.date, d.time, d.timeZone)!,
-    timeZone: d.timeZone,
-    friendlyNames: d.friendlyNames,
-  };
+  const settings = draftSettings(d);
   store.set({ formBusy: true, formError: undefined });
   try {
     const made = await createAssignment(key, settings);
@@ -252,8 +230,6 @@ window.addEventListener("hashchange", () => {
   if (currentKey() !== store.get().key) useKey(currentKey());
 });
 window.addEventListener("popstate", () => choose(choiceFromUrl(new URLSearchParams(location.search)), false));
-setInterval(() => document.hidden || store.get().keyStatus !== "ok" || void refresh(), REFRESH_MS);
-document.addEventListener(
-  "visibilitychange",
-  () => document.hidden || store.get().keyStatus !== "ok" || void refresh(),
-);
+// Without a key (or after a refusal) a refresh asks nothing; a key whose first check met no server is tried again.
+setInterval(() => document.hidden || void refresh(), REFRESH_MS);
+document.addEventListener("visibilitychange", () => document.hidden || void refresh());

@@ -1,5 +1,6 @@
 // The homework form's deadline: a wall-clock date and time in a chosen zone, as the ISO instant
-// with offset the API takes, across zones with odd offsets and both clock changes.
+// with offset the API takes, across zones with odd offsets and both clock changes; and the form's
+// draft checked in words before it is sent.
 import { describe, expect, it } from "vitest";
 import { assignmentSettingsSchema } from "../shared/teacher";
 import {
@@ -11,6 +12,7 @@ import {
   zonedInstant,
   zoneOffsetMinutes,
 } from "../client/teacher/deadline";
+import { draftProblem, draftSettings } from "../client/teacher/draft";
 
 describe("a deadline in a time zone", () => {
   it("carries the zone's offset on that day", () => {
@@ -53,5 +55,36 @@ describe("a deadline in a time zone", () => {
     expect(timeZones()).toContain("UTC");
     expect(timeZones()).toContain("America/New_York");
     expect(localDate(7, new Date(2026, 11, 30, 12))).toBe("2027-01-06");
+  });
+});
+
+describe("the homework form's draft", () => {
+  const now = Date.UTC(2026, 11, 1, 12);
+  const draft = {
+    title: "Week 1",
+    rounds: 3,
+    kinds: ["shell", "galaxy"],
+    difficulty: "normal" as const,
+    date: "2026-12-08",
+    time: "17:00",
+    timeZone: "America/New_York",
+    friendlyNames: true,
+  };
+
+  it("becomes the settings the API's schema takes", () => {
+    expect(draftProblem(draft, now)).toBeUndefined();
+    const settings = draftSettings(draft);
+    expect(settings.deadline).toBe("2026-12-08T17:00:00-05:00");
+    expect(assignmentSettingsSchema.parse(settings)).toEqual(settings);
+  });
+
+  it("says in words what is missing or wrong", () => {
+    expect(draftProblem({ ...draft, title: "  " }, now)).toMatch(/title/);
+    expect(draftProblem({ ...draft, rounds: 11 }, now)).toMatch(/from 1 to 10/);
+    expect(draftProblem({ ...draft, rounds: 2.5 }, now)).toMatch(/whole number/);
+    expect(draftProblem({ ...draft, kinds: [] }, now)).toMatch(/kind/);
+    expect(draftProblem({ ...draft, time: "" }, now)).toMatch(/day and a time/);
+    expect(draftProblem({ ...draft, date: "2026-12-01", time: "06:59" }, now)).toMatch(/already passed/);
+    expect(draftProblem({ ...draft, date: "2026-12-01", time: "07:01" }, now)).toBeUndefined();
   });
 });
