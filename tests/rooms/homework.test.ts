@@ -206,8 +206,11 @@ describe("homework", () => {
     const { id } = await assignment({ rounds: 1 });
     const ada = await open({ name: "Ada", assignment: id, device: DEVICE.ada }, capturingClient(colyseus));
     await ada.until(inPhase("tuning"), "tuning");
-    const server = colyseus.getRoomById(ada.room.state.code) as any;
-    const b = server.rounds.current.round.b.points as { x: number[]; y: number[] };
+    // B as the server holds it (the reveal publishes no opening to rebuild it from before the deadline).
+    const server = colyseus.getRoomById(ada.room.state.code) as unknown as {
+      rounds: { current: { round: { b: { points: { x: number[]; y: number[] } } } } };
+    };
+    const b = server.rounds.current.round.b.points;
     ada.room.send("pick", { level: 7 });
     ada.room.send("lockIn", {});
     await ada.until(inPhase("reveal"), "the reveal");
