@@ -126,7 +126,7 @@ export interface LevelErrors {
 
 /** One student's pick in one round. Errors are null for rounds stored before reports existed. */
 export interface ReportRow {
-  /** The match id, or the homework attempt's id. */
+  /** The match id, or the assignment's id for homework (all its counted attempts). */
   source: string;
   name: string;
   round: number;
