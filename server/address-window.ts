@@ -1,5 +1,5 @@
-// A count of recent events per network address in a sliding window, in memory (as the
-// matchmaking limits keep theirs): at most `limit` events per `windowMs`.
+// A count of recent events per network address in a sliding window, in memory: at most `limit`
+// events per `windowMs`. The matchmaking limits and the teacher-key limit both count with it.
 export class AddressWindow {
   private times = new Map<string, number[]>();
 

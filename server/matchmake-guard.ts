@@ -2,9 +2,12 @@
 // answers those before any Express middleware runs, so the guard sits in front of the HTTP
 // server's request event instead.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+import { DAILY_ROOM, HOMEWORK_ROOM } from "../shared/protocol";
 import type { AddressLimits } from "./address-limits";
 
-const MATCHMAKE = /^\/matchmake\/(create|join|joinById|joinOrCreate|reconnect)\//;
+const MATCHMAKE = /^\/matchmake\/(create|join|joinById|joinOrCreate|reconnect)\/([^/?]*)/;
+/** Rooms of one player: counted apart, with their own (higher) limit. */
+const SOLO_ROOMS = new Set([DAILY_ROOM, HOMEWORK_ROOM]);
 
 export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: () => number = Date.now): void {
   const emit = http.emit.bind(http);
@@ -16,12 +19,12 @@ export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: (
 
 /** Answers 429 and returns true when the address is over a limit; otherwise counts the request. */
 function refused(req: IncomingMessage, res: ServerResponse, limits: AddressLimits, now: () => number): boolean {
-  const method = req.method === "POST" ? MATCHMAKE.exec(req.url ?? "")?.[1] : undefined;
+  const [, method, room] = (req.method === "POST" && MATCHMAKE.exec(req.url ?? "")) || [];
   if (!method) return false;
   // The socket's address: proxy headers are not trusted, since anyone can send them.
   const address = req.socket.remoteAddress ?? "unknown";
   const creating = method === "create";
-  const counter = creating ? limits.created : limits.failedJoins;
+  const counter = !creating ? limits.failedJoins : SOLO_ROOMS.has(room) ? limits.soloCreated : limits.created;
   if (counter.full(address, now())) {
     const retryAfter = counter.retryAfter(address, now());
     const error = creating

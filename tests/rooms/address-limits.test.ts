@@ -8,7 +8,9 @@ import { bootGameServer } from "./test-server";
 
 let colyseus: ColyseusTestServer;
 beforeAll(async () => {
-  colyseus = await bootGameServer({ addressLimits: { roomsPerWindow: 3, failedJoinsPerWindow: 5 } });
+  colyseus = await bootGameServer({
+    addressLimits: { roomsPerWindow: 3, soloRoomsPerWindow: 2, failedJoinsPerWindow: 5 },
+  });
 });
 afterAll(async () => {
   await colyseus.shutdown();
@@ -36,6 +38,14 @@ describe("limits per address", () => {
       /Too many rooms created from your network: try again in \d+ s/,
     );
     await Promise.all(rooms.map((r) => r.room.leave()));
+  });
+
+  it("counts solo rooms (the daily, homework) apart, so a school's homework is not stopped by its matches", async () => {
+    // This address has used up its match rooms above; solo rooms have their own allowance (2 here).
+    const days = [];
+    for (let i = 0; i < 2; i++) days.push(await colyseus.sdk.create("daily", { name: `Solo ${i}` }));
+    await expect(colyseus.sdk.create("daily", { name: "Solo 3" })).rejects.toThrow(/Too many rooms created/);
+    await Promise.all(days.map((r) => r.leave()));
   });
 
   it("rate-limits wrong codes, so codes cannot be found by guessing", async () => {
