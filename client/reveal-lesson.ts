@@ -36,6 +36,9 @@ export const HOW_COMMITMENT =
 
 const cache = new Map<string, Proof>();
 
+/** What a withheld opening waits for: the end of the daily's day, or the homework's deadline. */
+export type WithheldUntil = "day" | "homework";
+
 /**
  * Checks a reveal against its round's commitment. `round` is the round message of the same round
  * (undefined when this page never got it); `reveal` is after `fromWire`.
@@ -43,6 +46,7 @@ const cache = new Map<string, Proof>();
 export function proofOf(
   round: Pick<RoundMessage, "round" | "commitment"> | undefined,
   reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">,
+  until: WithheldUntil = "day",
 ): Proof {
   const key = JSON.stringify([
     round?.round,
@@ -52,10 +56,11 @@ export function proofOf(
     reveal.opening,
     reveal.openingAfter,
     reveal.b.x.length,
+    until,
   ]);
   const known = cache.get(key);
   if (known) return known;
-  const proof = check(round, reveal);
+  const proof = check(round, reveal, until);
   if (cache.size > 20) cache.clear();
   cache.set(key, proof);
   return proof;
@@ -64,8 +69,14 @@ export function proofOf(
 function check(
   round: Pick<RoundMessage, "round" | "commitment"> | undefined,
   reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">,
+  until: WithheldUntil,
 ): Proof {
   const how = round ? `${HOW_COMMITMENT} This round's commitment: ${round.commitment}.` : HOW_COMMITMENT;
+  if (!reveal.opening && reveal.openingAfter && until === "homework") {
+    const when = localTime(reveal.openingAfter);
+    const text = `B's values are published when the homework closes (${when}): its page then links each round's replay.`;
+    return { state: "pending", how, after: reveal.openingAfter, text };
+  }
   if (!reveal.opening && reveal.openingAfter) {
     const date = dailyDateOf(reveal.openingAfter);
     return {

@@ -102,6 +102,7 @@ export function roomReveal(r: RoomRead, sliderLevel: number): RevealScreenView {
     round: r.session.round,
     sliderLevel,
     next: r.isHost ? (lastRound(r.state) ? "To the podium" : "Next round now") : undefined,
+    homework: r.session.mode === "homework",
   };
 }
 

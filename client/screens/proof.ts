@@ -16,7 +16,8 @@ export interface ProofOptions {
 
 /** The proof line (its box carries `data-verified`, set by the caller's template). */
 export function proofTemplate(proof: Proof, options: ProofOptions = {}): TemplateResult {
-  const pending = proof.state === "pending" && !options.compact;
+  // The daily's pending line links its day's leaderboard (homework's has no board).
+  const pending = proof.state === "pending" && proof.date !== undefined && !options.compact;
   const board = `/leaderboard${proof.date ? `?date=${encodeURIComponent(proof.date)}` : ""}`;
   const text = pending
     ? html`${proof.text.replace(/ on the leaderboard\.$/, " ")}<a href=${board}>on the leaderboard</a>.`

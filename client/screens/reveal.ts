@@ -28,6 +28,8 @@ export interface RevealScreenView {
   next?: string;
   /** Solo practice: no proof line (its B is public by design; its bar links the round). */
   practice?: boolean;
+  /** Homework: B's values are published when the homework closes, not at the reveal. */
+  homework?: boolean;
   /** What goes under the U-curve before Next (practice's "what would have been best"). */
   below?: TemplateResult;
 }
@@ -105,7 +107,7 @@ export function createRevealScreen(
         : mine
           ? `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`
           : "Players score 1000 × (best hidden error ÷ theirs)², rounded.";
-      const proof = msg && !v.practice ? proofOf(round, msg) : undefined;
+      const proof = msg && !v.practice ? proofOf(round, msg, v.homework ? "homework" : "day") : undefined;
       const gaps = msg ? gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined) : [];
       render(
         html`

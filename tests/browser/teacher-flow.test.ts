@@ -75,6 +75,9 @@ describe.skipIf(!hasChromium)("a teacher's flow in Chromium", () => {
     await page.getByTestId("lock-in").click();
     await phase(page, "reveal").waitFor({ state: "attached" });
     await expect.poll(() => page.locator("#my-result").textContent()).toContain(`You picked level ${level}:`);
+    // B's values wait for the deadline (classmates play the same rounds), and the page says so.
+    expect(await page.getByTestId("reveal-verified").textContent()).toContain("published when the homework closes");
+    expect(await page.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("pending");
   }
 
   beforeAll(async () => {
