@@ -1,6 +1,6 @@
 // B on the wire: the byte patterns B's points would make in every encoding a frame could carry
-// them in, and the decoding of a frame's room message. The same detector as secrecy.test.ts
-// (which keeps its own copy), for rooms whose B must stay secret too (homework).
+// them in, and the decoding of a frame's room message: the detector of the secrecy tests (matches
+// in secrecy.test.ts, homework in homework.test.ts).
 import { Protocol } from "@colyseus/sdk";
 import { decode } from "@colyseus/schema";
 import { unpack } from "msgpackr";
@@ -14,7 +14,7 @@ const bytesOf = (size: number, write: (b: Buffer) => void) => {
   write(b);
   return b;
 };
-const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+export const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** How one number is written: msgpack (what Colyseus messages use), bare floats (schema, typed arrays), JSON. */
 export const ENCODINGS: { name: string; one: (v: number) => Buffer; joiner?: Buffer }[] = [
