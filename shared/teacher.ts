@@ -55,8 +55,8 @@ export const assignmentSettingsSchema = z.strictObject({
 });
 export type AssignmentSettings = z.output<typeof assignmentSettingsSchema>;
 
-/** An assignment as its teacher sees it. */
-export interface AssignmentSummary {
+/** What anyone with an assignment's link may know of it. */
+interface AssignmentFacts {
   id: string;
   title: string;
   rounds: number;
@@ -66,6 +66,10 @@ export interface AssignmentSummary {
   deadline: string;
   timeZone: string;
   friendlyNames: boolean;
+}
+
+/** An assignment as its teacher sees it. */
+export interface AssignmentSummary extends AssignmentFacts {
   createdAt: string;
   /** The students' link, a path: "/homework/<id>". */
   link: string;
@@ -75,15 +79,7 @@ export interface AssignmentSummary {
 }
 
 /** An assignment as anyone with its link sees it (GET /api/assignments/:id). */
-export interface AssignmentPublic {
-  id: string;
-  title: string;
-  rounds: number;
-  kinds: string[];
-  difficulty: string;
-  deadline: string;
-  timeZone: string;
-  friendlyNames: boolean;
+export interface AssignmentPublic extends AssignmentFacts {
   closed: boolean;
   /** Only once closed: each round's replay link (the page that shows its A and B). */
   reveals?: { round: number; replay: string }[];

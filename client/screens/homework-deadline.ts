@@ -1,20 +1,9 @@
 // A homework's deadline in words: in the teacher's zone (the one the assignment names), in the
 // student's own when that differs, and how long is left. Pure, so a test can pin the zones.
+import { browserZone, formatInZone } from "../teacher/deadline";
 
 /** "America/New_York" → "New York". */
 export const zoneName = (zone: string) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-
-function when(instant: Date, timeZone: string, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(instant);
-}
 
 /** "3 days", "5 hours", "12 minutes" (rounded down; at least a minute). */
 export function timeLeft(ms: number): string {
@@ -38,16 +27,15 @@ export function deadlineWords(
   deadline: string,
   zone: string,
   now: Date,
-  myZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  myZone = browserZone(),
   locale?: string,
 ): DeadlineWords {
-  const instant = new Date(deadline);
-  const due = `${when(instant, zone, locale)} (${zoneName(zone)} time)`;
-  const mine = when(instant, myZone, locale);
-  const ms = instant.getTime() - now.getTime();
+  const due = `${formatInZone(deadline, zone, locale)} (${zoneName(zone)} time)`;
+  const mine = formatInZone(deadline, myZone, locale);
+  const ms = Date.parse(deadline) - now.getTime();
   return {
     due,
-    yours: mine !== when(instant, zone, locale) ? `${mine} your time (${zoneName(myZone)})` : undefined,
+    yours: mine !== formatInZone(deadline, zone, locale) ? `${mine} your time (${zoneName(myZone)})` : undefined,
     left: ms > 0 ? `closes in ${timeLeft(ms)}` : "closed",
   };
 }

@@ -73,9 +73,9 @@ export function zonedInstant(date: string, time: string, zone: string): string |
   return local + isoOffset(offset);
 }
 
-/** "Tue 8 Dec 2026, 17:00" in `zone`, in the viewer's language. */
-export function formatInZone(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+/** "Tue 8 Dec 2026, 17:00" in `zone`, in the viewer's language (or `locale`). */
+export function formatInZone(iso: string, zone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: "short",
     day: "numeric",
