@@ -16,6 +16,7 @@ import { teacherApiRouter } from "./teacher-api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
 import { redisScaleOut } from "./scale-out";
+import { CheckpointStore } from "./checkpoint-store";
 
 // Colyseus checks a reconnecting socket against the global WebSocket, which Node 20 has only
 // behind --experimental-websocket: without one, every reconnection would fail.
@@ -46,10 +47,14 @@ export interface GameServerOptions {
   maxPlayers?: number;
 }
 
-export function createGameServer(options: GameServerOptions = {}): Server {
+/** The server, with the store of its rooms' checkpoints (server/restore.ts reads it at start). */
+export type GameServer = Server & { checkpoints: CheckpointStore };
+
+export function createGameServer(options: GameServerOptions = {}): GameServer {
   const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   const store = new ResultsStore(databasePath);
   const teachers = new TeacherStore(store.database); // the same file and connection as the results
+  const checkpoints = new CheckpointStore(store.database);
   const secret = options.roundSecret ?? loadRoundSecret(databasePath);
   const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
@@ -78,13 +83,13 @@ export function createGameServer(options: GameServerOptions = {}): Server {
     },
   });
   server
-    .define(MATCH_ROOM, MatchRoom, { store, teachers, secret, maxPlayers: options.maxPlayers })
+    .define(MATCH_ROOM, MatchRoom, { store, teachers, checkpoints, secret, maxPlayers: options.maxPlayers })
     .enableRealtimeListing();
-  server.define(DAILY_ROOM, MatchRoom, { store, teachers, secret, mode: "daily", now });
-  server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, secret, mode: "homework", now });
+  server.define(DAILY_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "daily", now });
+  server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "homework", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   server.onShutdown(() => store.close());
-  return server;
+  return Object.assign(server, { checkpoints });
 }
 
 /** Static files, pages by name (`/watch` → watch.html), and the game page for any other GET. */

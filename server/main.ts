@@ -3,6 +3,7 @@ import { createGameServer } from "./game-server";
 import { trainer } from "./trainer";
 import { checkRedis } from "./scale-out";
 import { log } from "./log";
+import { restoreRooms } from "./restore";
 
 const PORT = Number(process.env.PORT ?? 2567);
 const REDIS_URL = process.env.REDIS_URL;
@@ -39,5 +40,8 @@ await trainer.warmUp();
 await server.listen(PORT);
 const address = server.transport.server?.address();
 const port = typeof address === "object" && address ? address.port : PORT;
-log.info("listening", { port, redis: Boolean(REDIS_URL), monitor: Boolean(process.env.MONITOR_PASSWORD) });
+// One process: its rooms come back from the results file. With Redis, the watcher restores
+// orphaned rooms (this process's own old ones too) once their owner's heartbeat is gone.
+const restored = REDIS_URL ? 0 : await restoreRooms(server.checkpoints);
+log.info("listening", { port, redis: Boolean(REDIS_URL), monitor: Boolean(process.env.MONITOR_PASSWORD), restored });
 console.log(`Shell & Galaxy on http://localhost:${port}`);

@@ -15,6 +15,8 @@ import {
   type ClockMessage,
   type ErrorMessage,
   type HomeworkMessage,
+  type SeatMessage,
+  SERVER_RESTARTING,
 } from "../shared/protocol";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
@@ -31,9 +33,11 @@ import { sendPatchesQuietly } from "./quiet-patches";
 import { log } from "./log";
 import type { ResultsStore } from "./results-store";
 import type { TeacherStore } from "./teacher-store";
+import type { CheckpointStore } from "./checkpoint-store";
 import { homeworkMessage, openHomework, type HomeworkOptions } from "./homework-room";
 import { joinNameRefusal } from "./name-filter";
 import { teacherOf } from "./room-teacher";
+import { newSeatToken, sha256Of } from "./seat-tokens";
 
 /** How long the seat of a socket closed with 4002 (CLOSE_REPLACED) waits (see onDrop). */
 const STALE_SOCKET_SECONDS = 3;
@@ -54,6 +58,8 @@ export interface MatchRoomOptions {
   store: ResultsStore;
   /** Teacher keys and homework (server/teacher-store.ts), in the same file as `store`. */
   teachers?: TeacherStore;
+  /** Where the room's checkpoints go (server/checkpoint-store.ts), for a restart to restore it. */
+  checkpoints?: CheckpointStore;
   /** Keys every round's B (server/round-secret.ts); never leaves the server. */
   secret: string;
   /**
@@ -89,6 +95,8 @@ export class MatchRoom extends MatchPhases {
   readonly devices = new Map<string, string>();
   /** Devices the host removed: they cannot join this room again, under any name. */
   readonly barredDevices = new Set<string>();
+  /** Each player's seat token, as its SHA-256 (the token itself went to the player only). */
+  readonly seatHashes = new Map<string, string>();
   private seats = 0;
   private desk!: MessageDesk;
 
@@ -180,6 +188,9 @@ export class MatchRoom extends MatchPhases {
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
       if (this.state.showPicksLive) for (const other of this.clients) other.view?.add(player);
+      const token = newSeatToken();
+      this.seatHashes.set(client.sessionId, sha256Of(token));
+      client.send("seat", { token } satisfies SeatMessage);
     }
     showPicksTo(client, this.state);
     this.catchUp(client);
@@ -230,6 +241,7 @@ export class MatchRoom extends MatchPhases {
     this.desk.forget(client.sessionId);
     this.removed.delete(client.sessionId);
     this.devices.delete(client.sessionId);
+    this.seatHashes.delete(client.sessionId);
     if (this.spectators.delete(client.sessionId)) return this.recount();
     this.state.players.delete(client.sessionId);
     if (this.state.hostId === client.sessionId) {
@@ -244,8 +256,7 @@ export class MatchRoom extends MatchPhases {
 
   /** SIGTERM and friends: tell everyone before the connections close. */
   onBeforeShutdown(): void {
-    const message = "The server is restarting. Finished rounds are saved; join again in a minute.";
-    this.broadcast("error", { code: "server-shutdown", message } satisfies ErrorMessage);
+    this.broadcast("error", { code: "server-restarting", message: SERVER_RESTARTING } satisfies ErrorMessage);
     this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 

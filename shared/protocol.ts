@@ -25,6 +25,12 @@ export const MAX_SPECTATORS = 100;
 export const ROUNDS = { min: 1, max: 20, default: 5 } as const;
 export const TUNING_SECONDS = { min: 10, max: 180, default: 45 } as const;
 export const NAME_MAX_LENGTH = 20;
+/** A seat token (the `seat` message, the `seat` join option): 18 random bytes as base64url. */
+export const SEAT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+/** The refusal of a `seat` join option that matches no seat of the room. */
+export const SEAT_GONE = "Cannot rejoin: that seat is not in this room any more.";
+/** What a SIGTERM tells every client before the sockets close (code "server-restarting"). */
+export const SERVER_RESTARTING = "The server is restarting: you will be back in a moment.";
 
 /** Trimmed, 1–20 visible characters, no control characters. */
 export const nameSchema = z
@@ -45,6 +51,8 @@ export const joinOptionsSchema = z.strictObject({
   device: deviceSchema.optional(),
   /** Creating a homework room: the assignment's id. */
   assignment: z.uuid().optional(),
+  /** Rejoining after the server restarted: the token of the `seat` message (takes that seat back). */
+  seat: z.string().regex(SEAT_TOKEN_PATTERN, "a seat token is 24 letters, digits, - or _").optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
@@ -124,7 +132,8 @@ export type ErrorCode =
   | "wrong-phase"
   | "rate-limited"
   | "server-error"
-  | "server-shutdown"
+  /** SIGTERM: the process checkpoints its rooms and exits; the next one restores them. */
+  | "server-restarting"
   | "kicked"
   /** A name the filter (or the room's generated-names-only rule) does not take. */
   | "name-refused";
@@ -248,6 +257,19 @@ export interface ClockMessage {
   now: number;
 }
 
+/**
+ * Sent to a player (never a spectator) when they get a seat, and again after a rejoin by it: the
+ * token takes the seat back (join option `seat`) if the process restarts. Only its SHA-256 is kept.
+ */
+export interface SeatMessage {
+  token: string;
+}
+
+/** Sent to a client that rejoined a room the server restored after a restart or crash. */
+export interface RestoredMessage {
+  reason: "restart";
+}
+
 /** Every message the server sends, by name. */
 export interface ServerMessages {
   clock: ClockMessage;
@@ -257,6 +279,8 @@ export interface ServerMessages {
   pickCounts: PickCountsMessage;
   daily: DailyMessage;
   homework: HomeworkMessage;
+  seat: SeatMessage;
+  restored: RestoredMessage;
   error: ErrorMessage;
 }
 

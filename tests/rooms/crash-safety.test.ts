@@ -82,7 +82,7 @@ describe("crash safety", () => {
     await until(host, (s) => Boolean(s.code), "the state");
 
     server.child.kill("SIGTERM");
-    expect((await told).code).toBe("server-shutdown");
+    expect((await told).code).toBe("server-restarting");
     expect(await left).toBe(4001); // Colyseus's SERVER_SHUTDOWN close code
     expect(await server.exited).toBe(0);
     const store = new ResultsStore(databasePath); // opens cleanly after the shutdown

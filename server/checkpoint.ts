@@ -1,0 +1,103 @@
+// A room's checkpoint: the durable facts a new process needs to rebuild a live room under the
+// same code after a crash, a restart or a deploy (server/restore.ts). Plain JSON, versioned and
+// bounded. It holds what fixes each round (its id; B comes from the server's secret and the id),
+// never a fit, B's points or the hidden seed, and only hashes of seat tokens and device ids.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { MAX_LEVEL } from "../shared/ladder-levels";
+import type { RoomMode } from "../shared/match-flow";
+import { DIFFICULTIES, MAX_PLAYERS, NAME_MAX_LENGTH, PHASES, VISIBILITIES } from "../shared/protocol";
+
+/** This process, as the owner of the checkpoints it writes (random per start). */
+export const PROCESS_ID: string = randomUUID();
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().min(0).max(1_000_000);
+
+const playerSchema = z.strictObject({
+  seat: z.number().int().min(0).max(65_535),
+  name: z
+    .string()
+    .min(1)
+    .max(NAME_MAX_LENGTH * 2), // UTF-16 units: 20 characters may take 40
+  /** SHA-256 of the player's seat token. */
+  seatHash: hex64,
+  /** SHA-256 of the player's device id, when it sent one (a kick bars it). */
+  deviceHash: hex64.optional(),
+  points: count,
+  playing: z.boolean(),
+  pick: z.number().int().min(0).max(MAX_LEVEL),
+  locked: z.boolean(),
+  /** The share of tuning time left when the player locked in (the speed bonus). */
+  lockShare: z.number().min(0).max(1).optional(),
+  /** The shake-up's tally: points the player would have had on A's validation points. */
+  pointsOnA: count,
+  revealedPick: z.number().int().min(0).max(MAX_LEVEL),
+  roundPoints: count,
+  speedBonus: count,
+  previousRank: count,
+});
+
+export const roomCheckpointSchema = z.strictObject({
+  version: z.literal(1),
+  code: z.string().regex(/^[A-Z0-9]{3,12}$/),
+  mode: z.enum(["match", "daily", "homework"]),
+  /** The process that hosts the room (PROCESS_ID). */
+  owner: z.string().min(1).max(64),
+  createdAt: z.number(),
+  savedAt: z.number(),
+  /** The host's seat (the host is whoever sits there when they come back). */
+  hostSeat: z.number().int().min(0).optional(),
+  settings: z.strictObject({
+    rounds: z.number().int().min(1).max(255),
+    tuningSeconds: z.number().int().min(1).max(255),
+    kinds: z.array(z.enum(SPIRAL_KINDS)).max(SPIRAL_KINDS.length),
+    difficulty: z.enum(DIFFICULTIES),
+    speedBonus: z.boolean(),
+    showPicksLive: z.boolean(),
+    visibility: z.enum(VISIBILITIES),
+    locked: z.boolean(),
+    friendlyNames: z.boolean(),
+  }),
+  /** A teacher key's id (its SHA-256), never the key. */
+  teacherId: hex64.optional(),
+  homework: z
+    .strictObject({
+      assignmentId: z.uuid(),
+      attempt: z.strictObject({ id: z.uuid(), counts: z.boolean(), roundsDone: count, total: count }),
+      name: z
+        .string()
+        .min(1)
+        .max(NAME_MAX_LENGTH * 2),
+      deviceHash: hex64,
+    })
+    .optional(),
+  /** The match being played: its results' id and when it began. */
+  match: z.strictObject({ id: z.uuid(), startedAt: z.string().max(40) }).optional(),
+  phase: z.enum(PHASES),
+  round: z.number().int().min(0).max(255),
+  /** What fixes the current round with the server's secret (never sent to a client before its reveal). */
+  roundId: z.string().min(1).max(80).optional(),
+  /** The UTC date the round began (the daily's day). */
+  roundDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  players: z.array(playerSchema).max(MAX_PLAYERS),
+  barredDevices: z.array(hex64).max(1000),
+  nextSeat: z.number().int().min(0).max(65_535),
+});
+
+export type RoomCheckpoint = z.infer<typeof roomCheckpointSchema> & { mode: RoomMode };
+export type CheckpointPlayer = z.infer<typeof playerSchema>;
+
+/** A checkpoint read back (from SQLite or Redis), or undefined when it is not a valid one. */
+export function parseCheckpoint(json: string): RoomCheckpoint | undefined {
+  try {
+    const parsed = roomCheckpointSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
