@@ -48,7 +48,7 @@ export interface GameServerOptions {
 }
 
 /** The server, with the store of its rooms' checkpoints (server/restore.ts reads it at start). */
-export type GameServer = Server & { checkpoints: CheckpointStore };
+export type GameServer = Server & { checkpoints: CheckpointStore; beforeClose: (() => Promise<void>)[] };
 
 export function createGameServer(options: GameServerOptions = {}): GameServer {
   const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
@@ -88,8 +88,12 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
   server.define(DAILY_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "daily", now });
   server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "homework", now });
   server.define(LOBBY_ROOM, LobbyRoom);
-  server.onShutdown(() => store.close());
-  return Object.assign(server, { checkpoints });
+  const beforeClose: (() => Promise<void>)[] = []; // e.g. the Redis mirror's last writes, after the rooms' checkpoints
+  server.onShutdown(async () => {
+    for (const task of beforeClose) await task();
+    store.close();
+  });
+  return Object.assign(server, { checkpoints, beforeClose });
 }
 
 /** Static files, pages by name (`/watch` → watch.html), and the game page for any other GET. */

@@ -4,6 +4,7 @@ import { trainer } from "./trainer";
 import { checkRedis } from "./scale-out";
 import { log } from "./log";
 import { restoreRooms } from "./restore";
+import { startRedisCheckpoints } from "./checkpoint-redis";
 
 const PORT = Number(process.env.PORT ?? 2567);
 const REDIS_URL = process.env.REDIS_URL;
@@ -43,5 +44,6 @@ const port = typeof address === "object" && address ? address.port : PORT;
 // One process: its rooms come back from the results file. With Redis, the watcher restores
 // orphaned rooms (this process's own old ones too) once their owner's heartbeat is gone.
 const restored = REDIS_URL ? 0 : await restoreRooms(server.checkpoints);
+if (REDIS_URL) server.beforeClose.push((await startRedisCheckpoints(REDIS_URL, server.checkpoints)).stop);
 log.info("listening", { port, redis: Boolean(REDIS_URL), monitor: Boolean(process.env.MONITOR_PASSWORD), restored });
 console.log(`Shell & Galaxy on http://localhost:${port}`);
