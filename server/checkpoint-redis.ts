@@ -200,7 +200,10 @@ class OrphanWatcher {
 
   private async take(code: string, owner: string): Promise<void> {
     const claimed = await this.redis.set(claimKey(code), PROCESS_ID, "PX", CLAIM_MS, "NX");
-    if (claimed !== "OK") return; // another process has it
+    if (claimed !== "OK") {
+      log.info("orphan-claimed-elsewhere", { room: code, owner });
+      return;
+    }
     const body = await this.redis.get(checkpointKey(code));
     const cp = body ? (JSON.parse(body) as RoomCheckpoint) : undefined;
     if (!cp) return this.writes.forget(code); // its body is gone: drop it from the set and the index
