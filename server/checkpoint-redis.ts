@@ -4,7 +4,7 @@
 // rebuilds each such room under its code; the players rejoin it there with their seat tokens.
 import { matchMaker } from "@colyseus/core";
 import { Redis } from "ioredis";
-import { PROCESS_ID, type RoomCheckpoint } from "./checkpoint";
+import { PROCESS_ID, parseCheckpoint, type RoomCheckpoint } from "./checkpoint";
 import type { CheckpointMirror, CheckpointStore } from "./checkpoint-store";
 import { RESTORE_IDLE_LIMIT_MS, restoreCheckpoint } from "./restore";
 import { log } from "./log";
@@ -143,7 +143,7 @@ class Writes implements CheckpointMirror {
       multi.del(checkpointKey(code)).srem(CHECKPOINTS, code).hdel(OWNERS, code);
     } else {
       const body = await this.redis.get(checkpointKey(code));
-      const cp = body ? (JSON.parse(body) as RoomCheckpoint) : undefined;
+      const cp = body ? parseCheckpoint(body) : undefined;
       if (!cp || cp.owner === PROCESS_ID) return;
       multi.set(checkpointKey(code), JSON.stringify({ ...cp, owner: PROCESS_ID })).hset(OWNERS, code, PROCESS_ID);
     }
@@ -205,8 +205,11 @@ class OrphanWatcher {
       return;
     }
     const body = await this.redis.get(checkpointKey(code));
-    const cp = body ? (JSON.parse(body) as RoomCheckpoint) : undefined;
-    if (!cp) return this.writes.forget(code); // its body is gone: drop it from the set and the index
+    const cp = body ? parseCheckpoint(body) : undefined;
+    if (!cp) {
+      if (body) log.warn("checkpoint-unreadable", { room: code, owner });
+      return this.writes.forget(code); // nothing to restore: out of the set and the index
+    }
     if (cp.owner !== owner) return this.release(code); // restored and reowned since the scan read it
     if (Date.now() - cp.savedAt > RESTORE_IDLE_LIMIT_MS) {
       log.info("checkpoint-expired", { code, owner, savedAt: cp.savedAt });
