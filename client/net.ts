@@ -106,6 +106,15 @@ export function spectate(code: string, name: string): Promise<MatchRoom> {
 }
 
 /**
+ * Back into a room the server restored after its process died (./rejoin): `options` carry the
+ * seat token (`seat`) of a player, or `spectator`. Rejects with the SDK's own error (its `code`
+ * says whether another try is worth it).
+ */
+export function rejoinRoom(code: string, options: JoinOptions): Promise<MatchRoom> {
+  return client.joinById<MatchState>(code, options).then(tuneReconnection);
+}
+
+/**
  * Back into a seat this browser had (a closed tab, a reload): `token` is a room's
  * `reconnectionToken` ("CODE:secret"). Rejects when the seat is gone (left, expired, room over).
  */

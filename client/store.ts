@@ -28,6 +28,8 @@ export interface RoomSession {
   mode: SessionMode;
   /** The teacher key this browser created the room with (the host's lobby shows it); `fresh`: made just now. */
   teacherKey?: { key: string; fresh: boolean };
+  /** This player's seat token (the `seat` message): joins the room again after a server restart. */
+  seat?: string;
   /** The host removed this player: the close that follows is explained, and nothing reconnects. */
   kicked: boolean;
   /** Leave was pressed: late events of this room are ignored. */

@@ -2,6 +2,8 @@
 // view of one room, watched as a spectator (a click on a listed room, or a private room's code).
 // The address bar keeps /watch?room=CODE, so a reload or a shared link watches the same room,
 // and Back stops watching. Everything shown follows from the page's store (./spectator/watch-state).
+// When the server process dies (a crash, a restart), the page watches the restored room again by
+// code (./spectator/watch-rejoin).
 import { render } from "lit-html";
 import { createRef } from "lit-html/directives/ref.js";
 import { serverOffset } from "../shared/clock";
@@ -12,10 +14,13 @@ import { normalizeRoomCode } from "../shared/room-code";
 import { fromWire } from "../shared/round-messages";
 import { byId } from "./dom";
 import { isUnreachable, leftMessage, spectate, watchListing, type MatchRoom } from "./net";
+import { rejoinCause, type RejoinCause } from "./rejoin";
+import { showRestored } from "./restored-notice";
 import { writeStored } from "./storage";
 import { roomCodeRefusal, showError, showNotice } from "./ui";
 import { SPECTATOR_NAME_KEY, watchStore, type Listing, type Watching } from "./spectator/watch-state";
 import { watchPage, type WatchActions, type WatchRefs } from "./spectator/watch-view";
+import { rejoiningNotice, watchAgain } from "./spectator/watch-rejoin";
 
 const LISTING_RETRY_MS = 5_000;
 
@@ -88,7 +93,13 @@ function settleReveal(w: Watching): void {
 }
 
 function enter(room: MatchRoom, code: string): void {
-  const w: Watching = { room, code, leaving: false };
+  store.set({ watching: listen(room, code), codeField: code, now: Date.now() });
+  refs.live.value?.scrollIntoView({ block: "nearest" });
+}
+
+/** A watching of `room` with its messages wired in; `carry`: what the room before a restart had shown. */
+function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): Watching {
+  const w: Watching = { ...carry, room, code, leaving: false };
   const current = () => store.get().watching === w && !w.leaving;
   const changed = () => store.set({ now: Date.now() });
   room.onMessage("clock", (m: ClockMessage) => store.set({ clockOffset: serverOffset(m.now, Date.now()) }));
@@ -103,8 +114,13 @@ function enter(room: MatchRoom, code: string): void {
     settleReveal(w);
     changed();
   });
-  room.onMessage("error", (e: { message?: string }) => e?.message && showError(e.message));
-  for (const type of ["podium", "pickCounts", "kicked", "daily"]) room.onMessage(type, () => undefined);
+  room.onMessage("error", (e: { code?: string; message?: string }) => {
+    // SIGTERM: the room closes next (4001) and the page watches the restored room again.
+    if (e?.code === "server-restarting") return showNotice(e.message ?? null);
+    if (e?.message) showError(e.message);
+  });
+  room.onMessage("restored", () => showRestored());
+  for (const type of ["podium", "pickCounts", "kicked", "daily", "seat"]) room.onMessage(type, () => undefined);
   room.onStateChange(() => {
     settleReveal(w);
     changed();
@@ -113,11 +129,28 @@ function enter(room: MatchRoom, code: string): void {
   room.onReconnect(() => current() && showNotice(null));
   room.onLeave((closeCode, reason) => {
     if (!current()) return;
+    const cause = rejoinCause(closeCode);
+    if (cause) return void comeBack(w, cause);
     stopWatching(true);
     showNotice(leftMessage(code, closeCode, reason, "spectator"));
   });
-  store.set({ watching: w, codeField: code, now: Date.now() });
-  refs.live.value?.scrollIntoView({ block: "nearest" });
+  return w;
+}
+
+/** The watched room's process is gone: watch the restored room, or stop and say why. */
+async function comeBack(w: Watching, cause: RejoinCause): Promise<void> {
+  showNotice(rejoiningNotice(w.code, cause));
+  const { round, revealMessage, revealRound, reveal } = w;
+  const carry = { round, revealMessage, revealRound, reveal };
+  const wanted = () => store.get().watching === w && !w.leaving;
+  const next = await watchAgain(w, wanted, (room) => listen(room, w.code, carry));
+  if (next === undefined || !wanted()) return;
+  if (typeof next === "string") {
+    stopWatching(true);
+    return showNotice(next);
+  }
+  showNotice(null);
+  store.set({ watching: next, now: Date.now() });
 }
 
 /** Leaves the watched room (consented) and hides the live view; `updateUrl` goes back to /watch. */

@@ -1,13 +1,15 @@
 // The connection to a room: entering it (its messages into the store), leaving it, joining, the
 // daily challenge, and getting a seat back (creating a room: ./create-room; homework: ./homework).
-// Reconnection: a dropped connection is
-// retried by the SDK (settings in ../reconnection) behind a "reconnecting…" notice; the seat's
-// token is kept in storage so a closed tab or a reload gets the same seat back by opening the
-// link again. Only Leave gives the seat up (and a kick: the host removed this player, so the
-// token is forgotten and nothing reconnects).
+// Reconnection: a dropped connection is retried by the SDK (settings in ../reconnection) behind a
+// "reconnecting…" notice; the seat's token is kept in storage so a closed tab or a reload gets the
+// same seat back by opening the link again. When the server process itself is gone (a crash, a
+// restart), the page joins the restored room by code with the room's seat token (./rejoin).
+// Only Leave gives the seat up (and a kick: the host removed this player, so the tokens are
+// forgotten and nothing reconnects).
 import {
   CLOSE_KICKED,
   type ClockMessage,
+  type SeatMessage,
   type DailyMessage,
   type ErrorMessage,
   type HomeworkMessage,
@@ -18,14 +20,32 @@ import {
 } from "../../shared/protocol";
 import { serverOffset } from "../../shared/clock";
 import { fromWire } from "../../shared/round-messages";
-import { createDaily, joinRoom, leftMessage, reconnectRoom, RoomRefused, type MatchRoom, type Refusal } from "../net";
+import {
+  createDaily,
+  joinRoom,
+  leftMessage,
+  reconnectRoom,
+  rejoinRoom,
+  RoomRefused,
+  type MatchRoom,
+  type Refusal,
+} from "../net";
 import { forgetSeatToken, loadSeatToken, saveSeatToken } from "../reconnection";
+import { rejoinFailure } from "../rejoin";
+import { forgetRoomSeat, loadRoomSeat, saveRoomSeat } from "../seat-token";
+import { showRestored } from "../restored-notice";
+import { deviceId } from "../teacher-key";
 import { store, type RoomSession, type SessionMode } from "../store";
-import { showError, showNotice } from "../ui";
+import { rememberedName, showError, showNotice } from "../ui";
 import { saveDailyProof } from "../daily-proof";
 import { loadProjectorPreference } from "./projector";
 import { roomUrl, urlCode } from "./routes";
 import { showReconnecting } from "./reconnect-notice";
+import { forgetSeat, goHome } from "./go-home";
+import { giveUpIfProcessGone } from "./gone-process";
+import { rejoin, shouldRejoin } from "./rejoin";
+
+export { goHome } from "./go-home";
 
 /** Refusals that only mean the round moved on while the message was on the wire. */
 const LATE = ["pick", "lockIn", "pause", "skip", "next"];
@@ -45,7 +65,7 @@ export function nameRefusalOf(err: unknown): NameRefusal | undefined {
 
 /** Enters a room; `extra` carries what its creation knew (the teacher key it was made with). */
 export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Partial<RoomSession> = {}): void {
-  const s: RoomSession = { ...extra, room, code: room.roomId, leaving: false, mode, kicked: false };
+  const s = listen(room, mode, extra);
   const solo = mode !== "match";
   const { hostPage } = store.get();
   if (mode === "homework") {
@@ -57,6 +77,26 @@ export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Parti
     else if (location.search !== `?room=${s.code}`)
       history.replaceState({ room: s.code }, "", roomUrl(s.code, hostPage));
   }
+  if (!solo) saveSeatToken(s.code, room.reconnectionToken);
+  store.set({ session: s, practice: undefined, projector: !solo && (hostPage || loadProjectorPreference(s.code)) });
+}
+
+/** What a room rejoined after a restart keeps of the old one until the server says it again. */
+const carried = ({ round, revealMessage, counts, podium, daily, homework, teacherKey, seat }: RoomSession) => ({
+  round,
+  revealMessage,
+  counts,
+  podium,
+  daily,
+  homework,
+  teacherKey,
+  seat,
+});
+
+/** A session for `room` with its messages wired into it; the store shows it once it is `store.session`. */
+function listen(room: MatchRoom, mode: SessionMode, extra: Partial<RoomSession>): RoomSession {
+  const s: RoomSession = { ...extra, room, code: room.roomId, leaving: false, mode, kicked: false };
+  const solo = mode !== "match";
   const current = () => store.get().session === s;
   const changed = () => {
     if (current()) store.changed();
@@ -91,6 +131,12 @@ export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Parti
     s.homework = m;
     changed();
   });
+  room.onMessage("seat", (m: SeatMessage) => {
+    // Kept for the session's life, and per code for a reopened tab (solo rooms have no link).
+    s.seat = m.token;
+    if (!solo) saveRoomSeat(s.code, m.token);
+  });
+  room.onMessage("restored", () => showRestored());
   room.onMessage("error", (e: ErrorMessage) => {
     // A pick or lock-in that crossed the end of tuning on the wire: the round has moved on.
     // Likewise the host's Pause, Reveal now or Next pressed as the phase changed by itself.
@@ -98,15 +144,19 @@ export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Parti
     if (e.code === "kicked") {
       // The close (CLOSE_KICKED) follows at once: forget the seat now, explain when it closes.
       s.kicked = true;
-      forgetSeatToken(s.code);
+      forgetSeat(s.code);
       return;
     }
+    // SIGTERM: the sockets close next (4001) and the page joins the restored room again.
+    if (e.code === "server-restarting") return showReconnecting(true, e.message);
     showError(e.message);
   });
   room.onStateChange(changed);
   // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.
   room.onDrop(() => {
-    if (current()) showReconnecting(true);
+    if (!current()) return;
+    showReconnecting(true);
+    void giveUpIfProcessGone(room);
   });
   room.onReconnect(() => {
     if (!current() || s.leaving) {
@@ -120,9 +170,12 @@ export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Parti
     showReconnecting(false);
     store.changed();
   });
-  room.onLeave((code, reason) => {
+  room.onLeave((code, reason = "") => {
     if (!current() || s.leaving) return;
     if (s.kicked || code === CLOSE_KICKED) return kickedOut(s);
+    // The process that held the room is gone (restart, crash): join the restored room by code.
+    const cause = shouldRejoin(s, code);
+    if (cause) return void rejoin(s, cause, code, reason, (next, old) => listen(next, old.mode, carried(old)));
     goHome(false, false);
     showError(
       mode === "homework"
@@ -130,39 +183,16 @@ export function enter(room: MatchRoom, mode: SessionMode = "match", extra: Parti
         : leftMessage(s.code, code, reason),
     );
   });
-  if (!solo) saveSeatToken(s.code, room.reconnectionToken);
-  store.set({ session: s, practice: undefined, projector: !solo && (hostPage || loadProjectorPreference(s.code)) });
+  return s;
 }
 
 /** The host removed us: home with the reason; the seat's token and the room link are dropped. */
 function kickedOut(s: RoomSession): void {
-  forgetSeatToken(s.code);
+  forgetSeat(s.code);
   goHome(false, false);
   if (urlCode()) history.replaceState({}, "", "/");
   store.set({ hostPage: false });
   showError(`The host removed you from room ${s.code}.`);
-}
-
-/**
- * Show home. `consented` (Leave, Back, joining another room): tell the server, which frees the
- * seat, and forget the seat's token. Otherwise the connection is already gone and both stay.
- */
-export function goHome(updateUrl: boolean, consented = true): void {
-  const { session: s, hostPage } = store.get();
-  if (s) {
-    s.leaving = true;
-    if (consented) {
-      forgetSeatToken(s.code);
-      if (s.room.connection?.isOpen) void s.room.leave(true).catch(() => undefined);
-      else s.room.reconnection.maxRetries = 0; // mid-reconnect: stop trying; a try in flight leaves in onReconnect
-    }
-  }
-  if (updateUrl && s?.mode === "homework") {
-    if ((history.state as { homework?: boolean } | null)?.homework) history.back(); // the entry Start pushed
-  } else if (updateUrl && (location.search || hostPage)) history.pushState({}, "", "/");
-  showReconnecting(false);
-  showNotice(null);
-  store.set({ session: undefined, projector: false, ...(updateUrl ? { hostPage: false } : {}) });
 }
 
 export async function daily(name: string): Promise<NameRefusal | undefined> {
@@ -205,28 +235,54 @@ export async function join(
 }
 
 /**
- * Back into the seat this browser had in room `code` (a closed tab, a reload), when a token is
- * stored and the server still holds the seat. False otherwise: join as a new player.
+ * Back into the seat this browser had in room `code` (a closed tab, a reload): by the SDK's
+ * reconnection token while the process that holds the seat lives, else by the room's seat token
+ * (the process restarted and restored the room). False when neither works: join as a new player.
  */
 export async function resume(code: string): Promise<boolean> {
   const token = loadSeatToken(code);
-  if (!token || store.get().resuming) return false;
+  const seat = loadRoomSeat(code);
+  if ((!token && !seat) || store.get().resuming) return false;
   store.set({ resuming: code });
   showNotice(`Getting your seat in room ${code} back…`);
   try {
-    const room = await reconnectRoom(token);
+    const room = (await reconnectBy(code, token, Boolean(seat))) ?? (await rejoinBy(code, seat));
     showNotice(null);
+    if (!room) return false;
     if (store.get().session) goHome(false); // joined elsewhere meanwhile: the link asked for this one
     enter(room);
     return true;
-  } catch (err) {
-    // The server answered (seat left, expired, room gone): the token is dead. A network failure
-    // keeps it for the next try (the join below will say the server cannot be reached).
-    if (typeof (err as { code?: unknown }).code === "number") forgetSeatToken(code);
-    showNotice(null);
-    console.info(`Seat in room ${code} not restored (${(err as Error).message}): joining as a new player.`);
-    return false;
   } finally {
     store.set({ resuming: undefined });
+  }
+}
+
+const said = (err: unknown) => (err as Error | undefined)?.message ?? String(err);
+
+/** The SDK's reconnection token; undefined when there is none or it no longer works. */
+async function reconnectBy(code: string, token: string | undefined, seatNext: boolean): Promise<MatchRoom | undefined> {
+  if (!token) return undefined;
+  try {
+    return await reconnectRoom(token);
+  } catch (err) {
+    // The server answered (seat left, expired, room gone, process restarted): the token is dead.
+    // A network failure keeps it for the next try (the join will say the server cannot be reached).
+    if (typeof (err as { code?: unknown }).code === "number") forgetSeatToken(code);
+    const next = seatNext ? "trying the room's seat token" : "joining as a new player";
+    console.info(`Seat in room ${code} not restored (${said(err)}): ${next}.`);
+    return undefined;
+  }
+}
+
+/** The room's seat token, after the server restarted and restored the room; undefined when it fails. */
+async function rejoinBy(code: string, seat: string | undefined): Promise<MatchRoom | undefined> {
+  if (!seat) return undefined;
+  try {
+    return await rejoinRoom(code, { name: rememberedName() || "Player", device: deviceId(), seat });
+  } catch (err) {
+    // Refused (the seat is not in the room) or no such room: the token is dead. The network: kept.
+    if (rejoinFailure(err) !== "retry") forgetRoomSeat(code);
+    console.info(`Seat in room ${code} not restored by its seat token (${said(err)}): joining as a new player.`);
+    return undefined;
   }
 }

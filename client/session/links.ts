@@ -2,6 +2,7 @@
 // waits for a room to be created, /host?room=CODE watches it as a projector; Back and Forward
 // between a room and home.
 import { loadSeatToken } from "../reconnection";
+import { loadRoomSeat } from "../seat-token";
 import { store } from "../store";
 import { showError, showNotice } from "../ui";
 import type { HomeScreen } from "../screens/home";
@@ -16,7 +17,7 @@ function joinFromLink(home: HomeScreen, code: string): void {
   else showNotice(`Choose a name, then press Join to enter room ${code}.`);
 }
 
-/** A link to a room this browser has a seat in: reclaim it, else the usual link flow. */
+/** A link to a room this browser has a seat in (either token): reclaim it, else the usual link flow. */
 async function resumeLink(home: HomeScreen, code: string): Promise<void> {
   home.setCode(code);
   if (await resume(code)) return;
@@ -54,7 +55,7 @@ export function openLinkedRoom(home: HomeScreen): void {
     history.replaceState({}, "", "/");
     return;
   }
-  if (loadSeatToken(code)) {
+  if (loadSeatToken(code) || loadRoomSeat(code)) {
     void resumeLink(home, code);
     return;
   }

@@ -1,9 +1,12 @@
-// The "reconnecting…" notice, sticky at the top of the page while the SDK tries again.
+// The "reconnecting…" notice, sticky at the top of the page while the SDK tries again, or while
+// the page joins a restarted server's room again (./rejoin; `text`: the server's own word then).
 import { store } from "../store";
 import { showNotice } from "../ui";
 
-export function showReconnecting(on: boolean): void {
-  if (on) showNotice("Connection lost — reconnecting… Your seat, points and pick are kept.");
+const RECONNECTING = "Connection lost — reconnecting… Your seat, points and pick are kept.";
+
+export function showReconnecting(on: boolean, text = RECONNECTING): void {
+  if (on) showNotice(text);
   else if (store.get().reconnecting) showNotice(null);
   document.getElementById("notice")?.classList.toggle("reconnecting", on);
   if (store.get().reconnecting !== on) store.set({ reconnecting: on });

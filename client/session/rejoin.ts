@@ -1,0 +1,106 @@
+// Back into a room after its server process died (a crash, a restart, a deploy): the room is
+// restored under the same code by the next process, and this page joins it again by code — a
+// player with the room's seat token (same seat, points and pick), the projector or another
+// spectator as a spectator — with the backoff of ../rejoin, behind the reconnecting notice. The
+// game goes on in the same screen: the new room object replaces the old one in the store.
+// `prepare` (from ./connection) listens to a new room; it is passed in so the two files do not
+// import each other.
+import type { JoinOptions } from "../../shared/protocol";
+import { SERVER_RESTARTING } from "../../shared/protocol";
+import { leftMessage, rejoinRoom, type MatchRoom } from "../net";
+import { rejoinCause, rejoinWithBackoff, type RejoinCause } from "../rejoin";
+import { saveSeatToken } from "../reconnection";
+import { store, type RoomSession } from "../store";
+import { deviceId } from "../teacher-key";
+import { rememberedName, showError } from "../ui";
+import { forgetSeat, goHome } from "./go-home";
+import { showReconnecting } from "./reconnect-notice";
+
+/** How long a new room may take to send its first state before the screen switches to it anyway. */
+const FIRST_STATE_MS = 3_000;
+
+/** How this session joins its room again: a player by the seat token, a spectator as one; undefined: it cannot. */
+export function rejoinOptions(s: RoomSession): JoinOptions | undefined {
+  const state = s.room.state;
+  const me = state?.players?.get(s.room.sessionId);
+  if (s.seat) {
+    const assignment = s.mode === "homework" ? store.get().homeworkPage?.id : undefined;
+    const name = me?.name || rememberedName() || "Player"; // the seat's own name is what the server keeps
+    return { name, device: deviceId(), seat: s.seat, ...(assignment ? { assignment } : {}) };
+  }
+  // Spectators have no entry in the players (the projector, a spectator from home).
+  if (state?.code && !me)
+    return { name: store.get().hostPage ? "Projector" : "Spectator", device: deviceId(), spectator: true };
+  return undefined;
+}
+
+/** Whether a closed room is one to join again (and why); undefined keeps today's way home. */
+export function shouldRejoin(s: RoomSession, closeCode: number): RejoinCause | undefined {
+  const cause = rejoinCause(closeCode);
+  return cause && rejoinOptions(s) ? cause : undefined;
+}
+
+function firstState(room: MatchRoom): Promise<void> {
+  if (room.state?.code) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, FIRST_STATE_MS);
+    room.onStateChange.once(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+/** The way back failed: home, and why in words. A refusal means the seat is gone: its tokens go too. */
+function lost(s: RoomSession, cause: RejoinCause, closeCode: number, reason: string, refusal?: string): void {
+  if (refusal) forgetSeat(s.code);
+  goHome(false, false);
+  if (s.mode === "homework") {
+    showError("Lost the connection to your homework. Your finished rounds are saved: press Start to go on.");
+  } else if (refusal && cause === "restart") {
+    showError(`The server restarted, but room ${s.code} could not take you back: ${refusal}`);
+  } else if (refusal) {
+    showError(leftMessage(s.code, closeCode, reason)); // refused by the same process: the seat is gone
+  } else {
+    showError(
+      `Lost the connection to room ${s.code} and could not get back in within a minute: the server did not ` +
+        "answer. Check your connection, then open the room's link again.",
+    );
+  }
+}
+
+/**
+ * Joins `s`'s room again by code until it works (then swaps the new room in), is refused (home,
+ * with the refusal), the page stops wanting it (Leave) or a minute is over (home, tokens kept).
+ */
+export async function rejoin(
+  s: RoomSession,
+  cause: RejoinCause,
+  closeCode: number,
+  reason: string,
+  prepare: (room: MatchRoom, old: RoomSession) => RoomSession,
+): Promise<void> {
+  const options = rejoinOptions(s)!;
+  showReconnecting(true, cause === "restart" ? SERVER_RESTARTING : undefined);
+  const wanted = () => store.get().session === s && !s.leaving;
+  // `prepare` runs as soon as the join resolves: the room's first messages (seat, restored, round) are not missed.
+  const outcome = await rejoinWithBackoff({
+    attempt: () => rejoinRoom(s.code, options).then((r) => prepare(r, s)),
+    wanted,
+  });
+  if (outcome.kind === "stopped") {
+    void outcome.room?.room.leave(true).catch(() => undefined);
+    return;
+  }
+  if (outcome.kind === "refused") {
+    const message = (outcome.error as Error | undefined)?.message ?? "the server said no";
+    return lost(s, cause, closeCode, reason, message);
+  }
+  if (outcome.kind === "timeout") return lost(s, cause, closeCode, reason);
+  const next = outcome.room;
+  await firstState(next.room);
+  if (!wanted()) return void next.room.leave(true).catch(() => undefined);
+  if (next.mode === "match") saveSeatToken(next.code, next.room.reconnectionToken);
+  showReconnecting(false);
+  store.set({ session: next });
+}
