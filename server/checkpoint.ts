@@ -8,6 +8,8 @@ import { SPIRAL_KINDS } from "../shared/catalog";
 import { MAX_LEVEL } from "../shared/ladder-levels";
 import type { RoomMode } from "../shared/match-flow";
 import { DIFFICULTIES, MAX_PLAYERS, NAME_MAX_LENGTH, PHASES, VISIBILITIES } from "../shared/protocol";
+import { canonicalKinds } from "../shared/round-key";
+import { Player, type MatchState } from "../shared/state";
 
 /** This process, as the owner of the checkpoints it writes (random per start). */
 export const PROCESS_ID: string = randomUUID();
@@ -100,4 +102,100 @@ export function parseCheckpoint(json: string): RoomCheckpoint | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a room's checkpoint is made of (MatchRoom gathers it; players are keyed like the state's map). */
+export interface RoomFacts {
+  mode: RoomMode;
+  createdAt: number;
+  state: MatchState;
+  /** Seat token and device hashes by players-map key. */
+  tokens: ReadonlyMap<string, string>;
+  devices: ReadonlyMap<string, string>;
+  barredDevices: Iterable<string>;
+  nextSeat: number;
+  teacherId?: string;
+  homework?: RoomCheckpoint["homework"];
+  match?: { id: string; startedAt: string };
+  roundId?: string;
+  roundDate?: string;
+  /** The share of tuning time left when this player locked in; undefined: not locked in. */
+  lockShare: (key: string) => number | undefined;
+  pointsOnA: (key: string) => number;
+}
+
+/** The room's checkpoint now; undefined when it cannot be bounded (more players than MAX_PLAYERS). */
+export function checkpointOf(room: RoomFacts, now = Date.now()): RoomCheckpoint | undefined {
+  const { state } = room;
+  if (state.players.size > MAX_PLAYERS) return undefined;
+  const players = [...state.players.entries()].flatMap(([key, p]): CheckpointPlayer[] => {
+    const seatHash = room.tokens.get(key);
+    if (seatHash === undefined) return []; // cannot be taken back: not worth keeping
+    const lockShare = room.lockShare(key);
+    return [
+      {
+        seat: p.seat,
+        name: p.name,
+        seatHash,
+        deviceHash: room.devices.get(key),
+        points: p.points,
+        playing: p.playing,
+        pick: p.pick,
+        locked: lockShare !== undefined,
+        lockShare,
+        pointsOnA: room.pointsOnA(key),
+        revealedPick: p.revealedPick,
+        roundPoints: p.roundPoints,
+        speedBonus: p.speedBonus,
+        previousRank: p.previousRank,
+      },
+    ];
+  });
+  return {
+    version: 1,
+    code: state.code,
+    mode: room.mode,
+    owner: PROCESS_ID,
+    createdAt: room.createdAt,
+    savedAt: now,
+    hostSeat: state.players.get(state.hostId)?.seat,
+    settings: {
+      rounds: state.rounds,
+      tuningSeconds: state.tuningSeconds,
+      kinds: canonicalKinds([...state.kinds]),
+      difficulty: state.difficulty as RoomCheckpoint["settings"]["difficulty"],
+      speedBonus: state.speedBonus,
+      showPicksLive: state.showPicksLive,
+      visibility: state.visibility as RoomCheckpoint["settings"]["visibility"],
+      locked: state.locked,
+      friendlyNames: state.friendlyNames,
+    },
+    teacherId: room.teacherId,
+    homework: room.homework,
+    match: room.match,
+    phase: state.phase,
+    round: state.round,
+    roundId: room.roundId,
+    roundDate: room.roundDate,
+    players,
+    barredDevices: [...room.barredDevices],
+    nextSeat: room.nextSeat,
+  };
+}
+
+/** A restored seat's player, disconnected until its player takes the seat back. */
+export function playerOf(saved: CheckpointPlayer): Player {
+  const player = new Player();
+  player.seat = saved.seat;
+  player.name = saved.name;
+  player.points = saved.points;
+  player.playing = saved.playing;
+  player.pick = saved.pick;
+  player.locked = saved.locked;
+  player.revealedPick = saved.revealedPick;
+  player.roundPoints = saved.roundPoints;
+  player.speedBonus = saved.speedBonus;
+  player.previousRank = saved.previousRank;
+  player.connected = false;
+  return player;
 }

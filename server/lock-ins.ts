@@ -25,6 +25,20 @@ export class LockIns {
     return this.shares.get(sessionId) ?? 0;
   }
 
+  /** A lock-in from before a restart: decided and already in the state. */
+  restore(sessionId: string, timeLeftShare: number): void {
+    this.shares.set(sessionId, timeLeftShare);
+  }
+
+  /** A seat taken back by a new session keeps its lock-in. */
+  move(from: string, to: string): void {
+    const share = this.shares.get(from);
+    if (share === undefined) return;
+    this.shares.delete(from);
+    this.shares.set(to, share);
+    if (this.unshown.delete(from)) this.unshown.add(to);
+  }
+
   /** A new round: nobody locked in. */
   clear(): void {
     this.shares.clear();

@@ -2,18 +2,20 @@
 // (the round number, the player reset, the deadline, the clock), and the work done on the way —
 // training a round, scoring it, the podium. MatchRoom (server/match-room.ts) adds the people:
 // joining, views, reconnection; MessageDesk (server/message-desk.ts) the messages.
+import { randomUUID } from "node:crypto";
 import { Room, type Delayed } from "@colyseus/core";
-import { dailyOpeningAfter, utcDate } from "../shared/daily";
+import { dailyOpeningAfter, dailyRoundId, utcDate } from "../shared/daily";
 import { rankStandings } from "../shared/match";
 import { MODE_RULES, PHASE_FLOW, nextPhase, phaseSeconds, resetPlayer, type RoomMode } from "../shared/match-flow";
-import type { ClockMessage, ErrorMessage, Phase } from "../shared/protocol";
+import type { ClockMessage, ErrorMessage, Phase, PodiumMessage } from "../shared/protocol";
 import { MatchState } from "../shared/state";
 import { LockIns, LOCK_FLUSH_MS } from "./lock-ins";
 import { isOpen, type Homework } from "./homework-room";
 import type { MatchRecords } from "./match-records";
 import type { PhaseClock } from "./phase-clock";
 import { pickCounts } from "./pick-views";
-import type { RoundPlay } from "./round-play";
+import type { CurrentRound, RoundPlay } from "./round-play";
+import type { CheckpointWriter } from "./checkpoint-writer";
 import { log } from "./log";
 
 /** Shortest training phase, so everyone sees the round start even when training is quick. */
@@ -40,6 +42,11 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   protected homework?: Homework;
   /** A room made with a teacher key: its matches are stored under the key's id (never the key). */
   protected teacherId?: string;
+  /** What fixes the current round with the secret, and the UTC date it began: decided before training, so a checkpoint has them. */
+  protected roundId?: string;
+  protected roundDate?: string;
+  /** Writes the room's checkpoint (server/checkpoint-writer.ts). */
+  protected checkpoints?: CheckpointWriter;
   private listing = "";
 
   get daily(): boolean {
@@ -50,13 +57,15 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
 
   /**
    * Enters `phase` as PHASE_FLOW says: the round number, the player reset, the phase's own work
-   * (`work`: messages go out before the patch that changes the phase), the deadline, the clock.
+   * (`work`: messages go out before the patch that changes the phase), the deadline, the clock,
+   * and the checkpoint (on disk before the patch that shows the phase). A phase resumed after a
+   * restart (`fresh` false) keeps the round number and the players as they were.
    */
-  private enter(phase: Phase, work?: () => void): void {
+  private enter(phase: Phase, work?: () => void, fresh = true): void {
     const rule = PHASE_FLOW[phase];
-    if (rule.round === "next") this.state.round += 1;
-    if (rule.round === "none") this.state.round = 0;
-    if (rule.reset) for (const player of this.state.players.values()) resetPlayer(player, rule.reset);
+    if (fresh && rule.round === "next") this.state.round += 1;
+    if (fresh && rule.round === "none") this.state.round = 0;
+    if (fresh && rule.reset) for (const player of this.state.players.values()) resetPlayer(player, rule.reset);
     work?.();
     this.state.phase = phase;
     const patchMs = phase === "tuning" ? TUNING_PATCH_MS : PATCH_MS;
@@ -67,6 +76,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     this.broadcast("clock", { now: Date.now() } satisfies ClockMessage);
     this.rank();
     this.recount();
+    this.checkpoints?.now();
   }
 
   /** `from` is over (its deadline, everyone locked in, the host): on to the phase after it. */
@@ -92,19 +102,30 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     void this.beginRound();
   }
 
-  private async beginRound(): Promise<void> {
-    this.enter("training", () => {
-      this.state.trainingProgress = 0;
-      this.rounds.clearRound();
-      this.clearLockIns();
-    });
+  /**
+   * Trains a round and goes on to its tuning. `resume` (after a restart): the checkpointed round
+   * is trained again from its id (the same A and B), with its picks and lock-ins kept, and goes
+   * on to tuning with a fresh timer, or back to its reveal.
+   */
+  private async beginRound(resume?: "tuning" | "reveal"): Promise<void> {
+    const fresh = resume === undefined;
+    this.enter(
+      "training",
+      () => {
+        this.state.trainingProgress = 0;
+        this.rounds.clearRound();
+        if (fresh) this.clearLockIns();
+        if (fresh || !this.roundId) this.newRoundId();
+      },
+      fresh,
+    );
     const number = this.state.round;
     const settings = {
       daily: MODE_RULES[this.mode].roundsFrom === "day",
       kinds: [...this.state.kinds],
       difficulty: this.state.difficulty,
-      date: utcDate(this.now()),
-      id: this.homework?.assignment.roundIds[number - 1],
+      date: this.roundDate!,
+      id: this.roundId!,
     };
     let trained: Awaited<ReturnType<RoundPlay["train"]>>;
     try {
@@ -122,7 +143,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     }
     // The room may have moved on (everyone left, or a new match) while the worker trained.
     if (this.state.phase !== "training" || this.state.round !== number) return;
-    log.info("round-trained", { room: this.roomId, round: number });
+    log.info("round-trained", { room: this.roomId, round: number, resumed: resume });
+    if (resume === "reveal") return this.revealAgain(trained);
     this.enter("tuning", () => {
       this.rounds.begin(trained);
       this.broadcast("round", trained.message); // before the phase changes, so fits are there first
@@ -130,10 +152,44 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     });
   }
 
+  /** This round's id: the assignment's (homework), the day's (daily), else a fresh one. */
+  private newRoundId(): void {
+    const date = utcDate(this.now());
+    const rule = MODE_RULES[this.mode].roundsFrom;
+    this.roundDate = date;
+    if (rule === "day") this.roundId = dailyRoundId(date);
+    else if (rule === "assignment") this.roundId = this.homework!.assignment.roundIds[this.state.round - 1];
+    else this.roundId = randomUUID();
+  }
+
+  /**
+   * A restored room goes on from the phase it was checkpointed in: the lobby and the podium as
+   * they were; training or tuning trains the round again and resumes at tuning; a reveal trains
+   * it again and shows its reveal again (its points are in the restored state already).
+   */
+  resume(phase: Phase): void {
+    if (phase === "training" || phase === "tuning") return void this.beginRound("tuning");
+    if (phase === "reveal") return void this.beginRound("reveal");
+    this.enter(phase, undefined, false);
+  }
+
+  /** A restored reveal: the round message and the same reveal again, nothing scored or saved twice. */
+  private revealAgain(trained: CurrentRound): void {
+    this.enter(
+      "reveal",
+      () => {
+        this.rounds.begin(trained);
+        this.broadcast("round", trained.message);
+        this.broadcast("reveal", this.rounds.revealAgain(this.openingAfter(trained.date)));
+      },
+      false,
+    );
+  }
+
   /** Tuning is over: score, save, reveal. */
   endTuning(): void {
     if (this.state.phase !== "tuning" || !this.rounds.current) return;
-    this.showLockIns();
+    this.showLockIns(false); // the reveal's checkpoint follows
     const speedBonus = this.state.speedBonus;
     const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
     const picks = inRound.map(([sessionId, p]) => ({
@@ -186,15 +242,27 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
 
   /** The end of a match (after the last round, or when the host ends it): the podium. */
   toPodium(): void {
-    const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
-    const winner = players.find(([, p]) => p.rank === 1)?.[1].name;
+    const players = [...this.state.players.values()].filter((p) => p.playing);
+    const winner = players.find((p) => p.rank === 1)?.name;
     if (!this.daily) this.records.finish(this.rounds.reveal ? winner : undefined);
-    const standings = players.map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points }));
-    const podium = this.rounds.podium(this.records.match!.id, standings);
+    const podium = this.podiumMessage();
     this.enter("podium", () => {
       this.rounds.current = undefined;
       this.broadcast("podium", podium);
     });
+  }
+
+  /** The match's podium: its results' id and the shake-up of those who played. */
+  protected podiumMessage(): PodiumMessage {
+    const players = [...this.state.players.entries()].filter(([, p]) => p.playing);
+    const standings = players.map(([sessionId, p]) => ({ sessionId, name: p.name, points: p.points }));
+    return this.rounds.podium(this.records.match!.id, standings);
+  }
+
+  /** Something a checkpoint should hold changed: a pick within a second, anything else within 100 ms. */
+  changed(what: "pick" | "other"): void {
+    if (what === "pick") this.checkpoints?.later();
+    else this.checkpoints?.soon();
   }
 
   toLobby(): void {
@@ -213,13 +281,14 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
     this.lockFlush ??= this.clock.setTimeout(() => this.showLockIns(), LOCK_FLUSH_MS);
   }
 
-  private showLockIns(): void {
+  private showLockIns(save = true): void {
     this.lockFlush?.clear();
     this.lockFlush = undefined;
     if (!this.lockIns.pending) return;
     this.lockIns.show(this.state);
     this.recount();
     this.sendPickCounts();
+    if (save) this.checkpoints?.now(); // on disk before the patch that shows the marks
   }
 
   private clearLockIns(): void {

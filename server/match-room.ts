@@ -2,7 +2,9 @@
 // what (views), reconnection. The phases (server/match-phases.ts) follow PHASE_FLOW
 // (shared/match-flow.ts); each round is trained and scored by RoundPlay (server/round-play.ts),
 // and B stays secret until the reveal. Names pass the word filter (server/name-filter.ts); a
-// homework room plays one student's attempt at an assignment (server/homework-room.ts).
+// homework room plays one student's attempt at an assignment (server/homework-room.ts). The room
+// is checkpointed as it goes (server/checkpoint-writer.ts) and a new process rebuilds it from its
+// checkpoint (server/restore.ts); players take their seats back with their seat tokens (server/seats.ts).
 import { randomUUID } from "node:crypto";
 import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
@@ -15,7 +17,11 @@ import {
   type ClockMessage,
   type ErrorMessage,
   type HomeworkMessage,
+  type RestoredMessage,
   type SeatMessage,
+  CLOSE_NO_SEAT,
+  CLOSE_REPLACED,
+  SEAT_GONE,
   SERVER_RESTARTING,
 } from "../shared/protocol";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
@@ -37,21 +43,34 @@ import type { CheckpointStore } from "./checkpoint-store";
 import { homeworkMessage, openHomework, type HomeworkOptions } from "./homework-room";
 import { joinNameRefusal } from "./name-filter";
 import { teacherOf } from "./room-teacher";
-import { newSeatToken, sha256Of } from "./seat-tokens";
+import { sha256Of } from "./seat-tokens";
+import { Seats, restoredKey } from "./seats";
+import { CheckpointWriter } from "./checkpoint-writer";
+import { checkpointOf, playerOf, type RoomCheckpoint } from "./checkpoint";
+import { takeRestoreTicket } from "./restore";
+import { copyPlayer, restoredHomework } from "./room-restore";
 
 /** How long the seat of a socket closed with 4002 (CLOSE_REPLACED) waits (see onDrop). */
 const STALE_SOCKET_SECONDS = 3;
 /** How long a dropped player's seat waits for them. */
 export const RECONNECT_SECONDS = 60;
+/** How long a restored seat waits for its player (the process was down for a while too). */
+export const RESTORED_SEAT_SECONDS = RECONNECT_SECONDS * 2;
 
 interface JoinAuth {
   name: string;
   spectator: boolean;
-  device?: string;
+  /** The device id's SHA-256 (the id itself is not kept). */
+  deviceHash?: string;
+  /** A seat token: this join takes that seat back. */
+  seat?: string;
 }
 
-/** What a client may add when it creates a room (checked in onCreate; onAuth checks them again as join options). */
-type CreateOptions = HomeworkOptions & { teacherKey?: unknown };
+/**
+ * What a client may add when it creates a room (checked in onCreate; onAuth checks them again as
+ * join options). `restore` is a ticket of server/restore.ts: a client cannot hold a valid one.
+ */
+type CreateOptions = HomeworkOptions & { teacherKey?: unknown; restore?: unknown };
 
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
@@ -73,6 +92,9 @@ export interface MatchRoomOptions {
   maxPlayers?: number;
 }
 
+const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
+const NO_TICKET = "Cannot create the room: rooms are restored by the server only.";
+
 /** A creator's name the filter refuses fails the create itself, so no empty room is left waiting. */
 function refuseCreatorName(name: unknown): void {
   const typed = nameSchema.safeParse(name);
@@ -91,13 +113,18 @@ export class MatchRoom extends MatchPhases {
   maxPlayers = MAX_PLAYERS;
   /** Clients disconnected for flooding or kicked: no seat is kept for them. */
   readonly removed = new Set<string>();
-  /** Each client's device id (from its join options): server-side only, never in the state. */
-  readonly devices = new Map<string, string>();
-  /** Devices the host removed: they cannot join this room again, under any name. */
+  /** Seat tokens and device ids (as hashes, never in the state), and restored seats waiting. */
+  seats!: Seats;
+  /** Devices the host removed (their ids' SHA-256): they cannot join this room again, under any name. */
   readonly barredDevices = new Set<string>();
-  /** Each player's seat token, as its SHA-256 (the token itself went to the player only). */
-  readonly seatHashes = new Map<string, string>();
-  private seats = 0;
+  private nextSeat = 0;
+  private createdAt = Date.now();
+  /** When the room was rebuilt from a checkpoint (undefined: made here). */
+  private restoredAt?: number;
+  /** Shutting down (SIGTERM): the clients' leaves that follow change nothing (no scoring, no saving). */
+  private closing = false;
+  /** A homework room: its student's device id, as SHA-256. */
+  private homeworkDevice?: string;
   private desk!: MessageDesk;
 
   async onCreate(options: MatchRoomOptions & CreateOptions): Promise<void> {
@@ -105,14 +132,18 @@ export class MatchRoom extends MatchPhases {
     const rules = MODE_RULES[this.mode];
     this.now = options.now ?? this.now;
     // Refusals first (a throw here fails the create with its message, and nothing is made).
-    if (this.mode === "homework") this.homework = openHomework(options.teachers, options, this.now());
-    else refuseCreatorName(options.name);
-    if (this.mode === "match" && options.teacherKey !== undefined)
+    const saved = options.restore === undefined ? undefined : takeRestoreTicket(options.restore);
+    if (options.restore !== undefined && !saved) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, NO_TICKET);
+    if (saved?.homework) this.homework = restoredHomework(options.teachers, saved.homework);
+    else if (this.mode === "homework") this.homework = openHomework(options.teachers, options, this.now());
+    else if (!saved) refuseCreatorName(options.name);
+    if (!saved && this.mode === "match" && options.teacherKey !== undefined)
       this.teacherId = teacherOf(options.teachers, options.teacherKey);
     sendPatchesQuietly(this);
     this.maxPlayers = rules.solo ? 1 : (options.maxPlayers ?? MAX_PLAYERS);
     this.maxClients = rules.solo ? 1 : this.maxPlayers + MAX_SPECTATORS;
-    this.roomId = await this.freeCode();
+    this.roomId = saved?.code ?? (await this.freeCode());
+    this.seats = new Seats(this.clock);
     this.rounds = new RoundPlay(options.secret);
     this.records = new MatchRecords(options.store, this.roomId);
     this.phaseClock = new PhaseClock(this.state, this.clock);
@@ -123,10 +154,88 @@ export class MatchRoom extends MatchPhases {
     this.state.tuningSeconds = rules.tuningSeconds;
     this.state.kinds.push(...SPIRAL_KINDS);
     if (this.homework) this.takeAssignment();
-    await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
+    this.homeworkDevice = saved?.homework?.deviceHash ?? (this.homework && sha256Of(this.homework.device));
+    if (options.checkpoints) {
+      const take = () => this.checkpointNow();
+      const peopleIn = () => this.clients.length > 0;
+      this.checkpoints = new CheckpointWriter(options.checkpoints, this.clock, this.roomId, take, peopleIn);
+    }
+    if (saved) await this.restore(saved);
+    else await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
     this.publishListing();
     this.onMessage("*", (client, type, payload) => this.desk.receive(client, type, payload));
     log.info("room-created", { room: this.roomId, mode: this.state.mode, teacher: this.teacherId !== undefined });
+  }
+
+  /**
+   * The room as its checkpoint had it: settings, the match, every seat (disconnected, waiting
+   * RESTORED_SEAT_SECONDS for its player), lock-ins and the shake-up's tally; then the phase
+   * goes on as MatchPhases.resume says.
+   */
+  private async restore(saved: RoomCheckpoint): Promise<void> {
+    const { state } = this;
+    const { kinds, ...settings } = saved.settings;
+    Object.assign(state, settings);
+    state.kinds.splice(0, state.kinds.length, ...kinds);
+    state.round = saved.round;
+    state.matchId = saved.match?.id ?? "";
+    this.createdAt = saved.createdAt;
+    this.nextSeat = saved.nextSeat;
+    this.teacherId = saved.teacherId;
+    this.roundId = saved.roundId;
+    this.roundDate = saved.roundDate;
+    for (const device of saved.barredDevices) this.barredDevices.add(device);
+    if (saved.match) {
+      const record = this.homework
+        ? this.records.startAttempt(this.homework.attempt, this.homework.assignment)
+        : this.records.start(saved.code, state.rounds, state.tuningSeconds, { teacherId: this.teacherId });
+      this.records.match = { ...record, id: saved.match.id, startedAt: saved.match.startedAt };
+    }
+    for (const p of saved.players) {
+      const key = restoredKey(p.seat);
+      state.players.set(key, playerOf(p));
+      this.seats.tokens.set(key, p.seatHash);
+      if (p.deviceHash) this.seats.devices.set(key, p.deviceHash);
+      if (p.locked) this.lockIns.restore(key, p.lockShare ?? 0);
+      this.rounds.setPointsOnA(key, p.pointsOnA);
+      this.seats.wait(key, RESTORED_SEAT_SECONDS, () => this.removeSeat(key));
+    }
+    const host = saved.players.find((p) => p.seat === saved.hostSeat);
+    state.hostId = host ? restoredKey(host.seat) : "";
+    this.restoredAt = Date.now();
+    // An empty room is disposed at once; this one waits for its people (see seatsSettled).
+    this.autoDispose = false;
+    this.clock.setTimeout(() => this.seatsSettled(), RESTORED_SEAT_SECONDS * 1000 + 1);
+    await this.setPrivate(state.visibility === "private");
+    this.rank();
+    this.resume(saved.phase);
+  }
+
+  /** The checkpoint of this room now (server/checkpoint.ts). */
+  private checkpointNow(): RoomCheckpoint | undefined {
+    const { homework, records } = this;
+    return checkpointOf({
+      mode: this.mode,
+      createdAt: this.createdAt,
+      state: this.state,
+      tokens: this.seats.tokens,
+      devices: this.seats.devices,
+      barredDevices: this.barredDevices,
+      nextSeat: this.nextSeat,
+      teacherId: this.teacherId,
+      homework: homework && {
+        assignmentId: homework.assignment.id,
+        attempt: homework.attempt,
+        name: homework.name,
+        deviceHash: this.homeworkDevice!,
+      },
+      match:
+        this.state.matchId && records.match ? { id: records.match.id, startedAt: records.match.startedAt } : undefined,
+      roundId: this.state.phase === "lobby" ? undefined : this.roundId,
+      roundDate: this.state.phase === "lobby" ? undefined : this.roundDate,
+      lockShare: (key) => (this.lockIns.has(key) ? this.lockIns.shareOf(key) : undefined),
+      pointsOnA: (key) => this.rounds.pointsOnAOf(key),
+    });
   }
 
   /** A homework room plays the assignment's rounds, kinds and difficulty, with its names rule. */
@@ -140,20 +249,24 @@ export class MatchRoom extends MatchPhases {
   }
 
   onAuth(_client: Client, options: unknown): JoinAuth {
-    const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refuse(`Cannot join: ${parsed.error.issues[0].message}.`);
-    const { name, device } = parsed.data;
+    const { name, device, seat } = parsed.data;
     const spectator = parsed.data.spectator === true;
+    const deviceHash = device === undefined ? undefined : sha256Of(device);
+    if (seat !== undefined) return this.seatAuth(seat, spectator, deviceHash);
     const players = this.state.players.size;
-    if (device !== undefined && this.barredDevices.has(device))
+    if (deviceHash !== undefined && this.barredDevices.has(deviceHash))
       throw refuse("Cannot join: the host removed you from this match.");
     if (MODE_RULES[this.mode].solo && (spectator || players > 0)) {
       throw refuse(this.homework ? "Homework is played alone." : "The daily challenge is played alone.");
     }
     // A homework room is its creator's attempt: nobody else plays it.
-    if (this.homework && (name !== this.homework.name || device !== this.homework.device))
+    if (this.homework && (name !== this.homework.name || deviceHash !== this.homeworkDevice))
       throw refuse("This homework room belongs to another student.");
+    // A restored locked room stays open to Colyseus while its seats wait, so it is closed to newcomers here.
+    if (!spectator && this.state.locked && this.seats.waitingCount > 0)
+      throw refuse("Cannot join: the host locked this room.");
     if (spectator && this.spectators.size >= MAX_SPECTATORS) {
       throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
     }
@@ -165,22 +278,37 @@ export class MatchRoom extends MatchPhases {
     // Spectators (a projector too) are not listed by name, so only players are held to generated names.
     const refusal = joinNameRefusal(name, this.state.friendlyNames && !spectator);
     if (refusal) throw refuse(refusal);
-    return { name, spectator, device };
+    return { name, spectator, deviceHash };
+  }
+
+  /** A join with a seat token takes that seat back (after a restart, or a drop): it needs no other check. */
+  private seatAuth(seat: string, spectator: boolean, deviceHash?: string): JoinAuth {
+    if (spectator) throw refuse("Cannot join: a spectator has no seat to take back.");
+    const key = this.seats.holder(seat);
+    const player = key === undefined ? undefined : this.state.players.get(key);
+    if (!player) throw refuse(SEAT_GONE);
+    if (this.homework && deviceHash !== this.homeworkDevice)
+      throw refuse("This homework room belongs to another student.");
+    return { name: player.name, spectator: false, deviceHash, seat };
   }
 
   onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
     client.view = new StateView();
     this.watchSocket(client);
-    if (auth.device !== undefined) this.devices.set(client.sessionId, auth.device);
-    if (auth.spectator) {
+    if (auth.deviceHash !== undefined) this.seats.devices.set(client.sessionId, auth.deviceHash);
+    let back = false;
+    if (auth.seat !== undefined) {
+      back = this.takeSeatBack(client, auth.seat);
+    } else if (auth.spectator) {
       this.spectators.add(client.sessionId);
+      back = this.restoredAt !== undefined && Date.now() - this.restoredAt < RESTORED_SEAT_SECONDS * 1000;
     } else {
       const player = new Player();
       player.name = uniqueName(
         auth.name,
         [...this.state.players.values()].map((p) => p.name),
       );
-      player.seat = this.seats++;
+      player.seat = this.nextSeat++;
       player.pick = DEFAULT_PICK;
       player.playing = this.state.phase === "lobby"; // mid-match joiners play from the next round
       player.points = this.homework?.attempt.total ?? 0; // a resumed homework keeps its points
@@ -188,19 +316,59 @@ export class MatchRoom extends MatchPhases {
       if (!this.state.hostId) this.state.hostId = client.sessionId;
       this.rank();
       if (this.state.showPicksLive) for (const other of this.clients) other.view?.add(player);
-      const token = newSeatToken();
-      this.seatHashes.set(client.sessionId, sha256Of(token));
-      client.send("seat", { token } satisfies SeatMessage);
+      client.send("seat", { token: this.seats.give(client.sessionId) } satisfies SeatMessage);
     }
     showPicksTo(client, this.state);
+    if (back) client.send("restored", { reason: "restart" } satisfies RestoredMessage);
     this.catchUp(client);
     this.recount();
-    if (MODE_RULES[this.mode].startsOnJoin) this.startMatch();
+    this.checkpoints?.soon();
+    if (MODE_RULES[this.mode].startsOnJoin && (auth.seat === undefined || this.state.phase === "lobby"))
+      this.startMatch();
+  }
+
+  /**
+   * The seat this token holds moves to the client's session: the players-map entry (a copy
+   * under the new key), the host, the lock-in, the shake-up's tally, who sees the pick. A socket
+   * still holding it (a stale one) is closed. True when it was a restored seat.
+   */
+  private takeSeatBack(client: Client, token: string): boolean {
+    const from = this.seats.holder(token);
+    const old = from === undefined ? undefined : this.state.players.get(from);
+    if (from === undefined || !old) throw refuse(SEAT_GONE); // taken by another join meanwhile
+    const to = client.sessionId;
+    const restored = this.seats.isWaiting(from);
+    const player = copyPlayer(old);
+    player.connected = true;
+    this.state.players.delete(from);
+    this.state.players.set(to, player);
+    if (this.state.hostId === from) this.state.hostId = to;
+    this.seats.move(from, to, this.seats.devices.get(to));
+    this.lockIns.move(from, to);
+    this.rounds.movePlayer(from, to);
+    for (const other of this.clients) showPicksTo(other, this.state);
+    client.send("seat", { token } satisfies SeatMessage);
+    const stale = this.clients.find((c) => c.sessionId === from);
+    if (stale) {
+      this.removed.add(from);
+      stale.leave(CLOSE_REPLACED, "This seat was taken back by a newer connection.");
+    }
+    this.seatsSettled();
+    log.info("seat-taken-back", { room: this.roomId, seat: player.seat, restored });
+    return restored;
+  }
+
+  /** Once no restored seat waits: a locked room locks again, and an empty room may be disposed. */
+  private seatsSettled(): void {
+    if (this.restoredAt === undefined || this.seats.waitingCount > 0 || this.autoDispose) return;
+    if (this.state.locked) void this.lock();
+    this.autoDispose = true;
   }
 
   /** A dropped connection (not a Leave): keep the seat, name, points and pick for a while. */
   onDrop(client: Client, code?: number): void {
-    // Closed by the server itself (kicked, flooding, an oversize frame): no seat kept.
+    if (this.closing) return;
+    // Closed by the server itself (kicked, flooding, an oversize frame, a seat taken back): no seat kept.
     if (this.removed.has(client.sessionId)) return this.onLeave(client);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
@@ -220,6 +388,9 @@ export class MatchRoom extends MatchPhases {
 
   onReconnect(client: Client): void {
     const player = this.state.players.get(client.sessionId);
+    // Its seat was taken back by a join with its token meanwhile: nothing to come back to.
+    if (!player && !this.spectators.has(client.sessionId))
+      return client.leave(CLOSE_NO_SEAT, "This seat was taken back by another connection.");
     if (player) player.connected = true;
     client.view = new StateView();
     this.watchSocket(client);
@@ -235,40 +406,59 @@ export class MatchRoom extends MatchPhases {
     if (current && this.state.phase !== "lobby") client.send("round", current.message);
     if (reveal && this.state.phase === "reveal") client.send("reveal", reveal);
     if (this.state.phase === "tuning" && this.state.showPicksLive) client.send("pickCounts", this.pickCounts());
+    if (this.state.phase === "podium" && this.records.match) client.send("podium", this.podiumMessage());
   }
 
   onLeave(client: Client): void {
-    this.desk.forget(client.sessionId);
-    this.removed.delete(client.sessionId);
-    this.devices.delete(client.sessionId);
-    this.seatHashes.delete(client.sessionId);
-    if (this.spectators.delete(client.sessionId)) return this.recount();
-    this.state.players.delete(client.sessionId);
-    if (this.state.hostId === client.sessionId) {
+    if (this.closing) return; // the room stops as it was checkpointed
+    const { sessionId } = client;
+    this.desk.forget(sessionId);
+    this.removed.delete(sessionId);
+    if (this.state.players.has(sessionId)) return this.removeSeat(sessionId);
+    this.seats.forget(sessionId); // a spectator, or a session whose seat was taken back
+    this.spectators.delete(sessionId);
+    this.recount();
+  }
+
+  /** A seat is given up (a Leave, a timed-out reconnection, a restored seat nobody took back). */
+  private removeSeat(key: string): void {
+    this.seats.forget(key);
+    this.state.players.delete(key);
+    if (this.state.hostId === key) {
       const players = [...this.state.players.entries()].map(([sessionId, p]) => ({ sessionId, seat: p.seat }));
-      this.state.hostId = nextHost(players, client.sessionId) ?? "";
+      this.state.hostId = nextHost(players, key) ?? "";
     }
     this.rank();
     this.recount();
+    this.checkpoints?.soon();
     if (this.state.phase === "tuning") this.sendPickCounts();
     if (this.state.phase === "tuning" && this.allLocked()) this.endTuning();
+    this.seatsSettled();
   }
 
-  /** SIGTERM and friends: tell everyone before the connections close. */
+  /** SIGTERM and friends: checkpoint, tell everyone, then the connections close (the next process restores the room). */
   onBeforeShutdown(): void {
+    this.checkpoints?.freeze(); // written now; nothing that follows overwrites it
+    this.closing = true;
+    this.phaseClock.stop();
+    this.lockFlush?.clear();
     this.broadcast("error", { code: "server-restarting", message: SERVER_RESTARTING } satisfies ErrorMessage);
     this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 
   onDispose(): void {
-    log.info("room-disposed", { room: this.roomId });
+    const cost = this.checkpoints?.cost;
+    log.info("room-disposed", { room: this.roomId, checkpoints: cost });
     this.phaseClock?.stop();
     this.lockFlush?.clear();
+    // Disposed normally (everyone left): the room is over. At a shutdown its checkpoint stays.
+    if (this.checkpoints?.frozen) this.checkpoints.stop();
+    else this.checkpoints?.remove();
   }
 
   /** The host removed this client: its device may not come back, under any name. */
   barDevice(sessionId: string): void {
-    const device = this.devices.get(sessionId);
+    const device = this.seats.devices.get(sessionId);
     if (device !== undefined) this.barredDevices.add(device);
   }
 

@@ -10,6 +10,7 @@ import {
   CLOSE_KICKED,
   parseClientMessage,
   type ClientMessage,
+  type ClientMessageType,
   type ErrorMessage,
   type ParsedClientMessage,
 } from "../shared/protocol";
@@ -18,6 +19,9 @@ import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import type { MatchRoom } from "./match-room";
 import { NAME_NOT_ALLOWED, nameRefusal } from "./name-filter";
 import { showPicksTo } from "./pick-views";
+
+/** Messages that change what a checkpoint holds besides phases and lock-ins. */
+const CHANGES_SEATS_OR_SETTINGS = new Set<ClientMessageType>(["settings", "roomSettings", "rename", "kick"]);
 
 export class MessageDesk {
   private floodGuards = new Map<string, FloodGuard>();
@@ -45,6 +49,9 @@ export class MessageDesk {
       return this.refuse(client, { code: "not-allowed", message, type: parsed.type });
     }
     this.act(client, parsed, player);
+    // Phase changes and lock-ins are checkpointed as they happen; these within a moment.
+    if (parsed.type === "pick") this.room.changed("pick");
+    if (CHANGES_SEATS_OR_SETTINGS.has(parsed.type)) this.room.changed("other");
   }
 
   /** A client gone: its budget goes with it. */

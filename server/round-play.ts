@@ -88,19 +88,49 @@ export class RoundPlay {
     picks: PickEntry[],
     openingAfter?: string,
   ): { bestLevel: number; results: RoundResult[]; reveal: RevealMessage; levels: LevelErrors[] } {
-    const current = this.current!;
-    const { bestLevel, results } = scoreRound(current.hidden, picks);
+    const { bestLevel, results } = scoreRound(this.current!.hidden, picks);
     this.tallyPointsOnA(results);
-    const opening = openingAfter ? { later: openingAfter } : current.opening;
-    const { number, round, hidden, message } = current;
-    this.reveal = revealMessage(number, round, hidden, bestLevel, message.fits, opening);
-    const levels = this.reveal.hidden.map((h) => ({
+    const reveal = this.revealOf(bestLevel, openingAfter);
+    const { fits } = this.current!.message;
+    const levels = reveal.hidden.map((h) => ({
       level: h.level,
-      trainError: message.fits.find((f) => f.level === h.level)!.trainError,
+      trainError: fits.find((f) => f.level === h.level)!.trainError,
       validationError: h.validationError,
       hiddenError: h.error,
     }));
-    return { bestLevel, results, reveal: this.reveal, levels };
+    return { bestLevel, results, reveal, levels };
+  }
+
+  /**
+   * The reveal of a round scored before a restart (retrained from its id): the same message, and
+   * nothing tallied, saved or added again (the points are in the restored state already).
+   */
+  revealAgain(openingAfter?: string): RevealMessage {
+    return this.revealOf(scoreRound(this.current!.hidden, []).bestLevel, openingAfter);
+  }
+
+  private revealOf(bestLevel: number, openingAfter?: string): RevealMessage {
+    const { number, round, hidden, message, opening } = this.current!;
+    const shown = openingAfter ? { later: openingAfter } : opening;
+    this.reveal = revealMessage(number, round, hidden, bestLevel, message.fits, shown);
+    return this.reveal;
+  }
+
+  /** A player's shake-up tally so far (for checkpoints). */
+  pointsOnAOf(sessionId: string): number {
+    return this.pointsOnA.get(sessionId) ?? 0;
+  }
+
+  /** A restored player's tally, under the key it has now (a restored seat, then its new session). */
+  setPointsOnA(sessionId: string, points: number): void {
+    this.pointsOnA.set(sessionId, points);
+  }
+
+  /** A seat taken back by a new session keeps its tally. */
+  movePlayer(from: string, to: string): void {
+    const points = this.pointsOnA.get(from);
+    this.pointsOnA.delete(from);
+    if (points !== undefined) this.pointsOnA.set(to, points);
   }
 
   /** What each player would have scored had the round been scored on A's validation points. */

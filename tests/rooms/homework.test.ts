@@ -223,7 +223,7 @@ describe("homework", () => {
     expect(before.map((f) => findB(patterns, f.bytes)).flat()).toEqual([]);
     expect(findB(patterns, frames[reveal].bytes)).toContain("msgpack int (x10^4) of B.x (raw)"); // the detector works
     const messages = before.map(roomData).filter((m) => m !== undefined);
-    expect([...new Set(messages.map((m) => m.type))].sort()).toEqual(["clock", "homework", "round"]);
+    expect([...new Set(messages.map((m) => m.type))].sort()).toEqual(["clock", "homework", "round", "seat"]);
     for (const m of messages)
       expect([...keysIn(m.payload)].filter((k) => ["hidden", "b", "opening"].includes(k))).toEqual([]);
   });

@@ -103,10 +103,11 @@ describe("secrecy on the wire", () => {
 
       // (b) Picks, in the decoded messages: only the round message before the reveal (pick counts
       // go out only when the host shows picks live, which this room does not), besides the
-      // server's clock, which carries nothing but the time.
+      // server's clock, which carries nothing but the time, and the player's own seat token.
       const all = before.map(roomData).filter((m) => m !== undefined);
       for (const m of all.filter((m) => m.type === "clock")) expect(Object.keys(m.payload as object)).toEqual(["now"]);
-      const messages = all.filter((m) => m.type !== "clock");
+      for (const m of all.filter((m) => m.type === "seat")) expect(Object.keys(m.payload as object)).toEqual(["token"]);
+      const messages = all.filter((m) => m.type !== "clock" && m.type !== "seat");
       expect(messages[0]?.type, `${name}'s first message`).toBe("round");
       expect([...new Set(messages.map((m) => m.type))], `${name}'s messages before the reveal`).toEqual(["round"]);
       for (const m of messages) {
