@@ -14,6 +14,7 @@ import { normalizeRoomCode } from "../shared/room-code";
 import { fromWire } from "../shared/round-messages";
 import { byId } from "./dom";
 import { isUnreachable, leftMessage, spectate, watchListing, type MatchRoom } from "./net";
+import { giveUpIfProcessGone } from "./gone-process";
 import { rejoinCause, type RejoinCause } from "./rejoin";
 import { showRestored } from "./restored-notice";
 import { writeStored } from "./storage";
@@ -125,7 +126,11 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
     settleReveal(w);
     changed();
   });
-  room.onDrop(() => current() && showNotice(`Connection to room ${code} lost — reconnecting…`));
+  room.onDrop(() => {
+    if (!current()) return;
+    showNotice(`Connection to room ${code} lost — reconnecting…`);
+    void giveUpIfProcessGone(room);
+  });
   room.onReconnect(() => current() && showNotice(null));
   room.onLeave((closeCode, reason) => {
     if (!current()) return;

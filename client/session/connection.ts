@@ -42,7 +42,7 @@ import { loadProjectorPreference } from "./projector";
 import { roomUrl, urlCode } from "./routes";
 import { showReconnecting } from "./reconnect-notice";
 import { forgetSeat, goHome } from "./go-home";
-import { giveUpIfProcessGone } from "./gone-process";
+import { giveUpIfProcessGone } from "../gone-process";
 import { rejoin, shouldRejoin } from "./rejoin";
 
 export { goHome } from "./go-home";

@@ -6,9 +6,9 @@
 // `prepare` (from ./connection) listens to a new room; it is passed in so the two files do not
 // import each other.
 import type { JoinOptions } from "../../shared/protocol";
-import { SERVER_RESTARTING } from "../../shared/protocol";
+import { CLOSE_SERVER_SHUTDOWN, SERVER_RESTARTING } from "../../shared/protocol";
 import { leftMessage, rejoinRoom, type MatchRoom } from "../net";
-import { rejoinCause, rejoinWithBackoff, type RejoinCause } from "../rejoin";
+import { rejoinCause, rejoinFailure, rejoinWithBackoff, type RejoinCause } from "../rejoin";
 import { saveSeatToken } from "../reconnection";
 import { store, type RoomSession } from "../store";
 import { deviceId } from "../teacher-key";
@@ -51,16 +51,22 @@ function firstState(room: MatchRoom): Promise<void> {
   });
 }
 
-/** The way back failed: home, and why in words. A refusal means the seat is gone: its tokens go too. */
-function lost(s: RoomSession, cause: RejoinCause, closeCode: number, reason: string, refusal?: string): void {
-  if (refusal) forgetSeat(s.code);
+/** The way back failed: home, and why in words. A refusal or a missing room: the seat is gone, its tokens too. */
+function lost(s: RoomSession, closeCode: number, reason: string, outcome: { kind: string; error?: unknown }): void {
+  const failure = outcome.error === undefined ? "retry" : rejoinFailure(outcome.error);
+  if (failure !== "retry") forgetSeat(s.code);
   goHome(false, false);
   if (s.mode === "homework") {
     showError("Lost the connection to your homework. Your finished rounds are saved: press Start to go on.");
-  } else if (refusal && cause === "restart") {
-    showError(`The server restarted, but room ${s.code} could not take you back: ${refusal}`);
-  } else if (refusal) {
+  } else if (failure === "refused" && closeCode === CLOSE_SERVER_SHUTDOWN) {
+    showError(`The server restarted, but room ${s.code} could not take you back: ${(outcome.error as Error).message}`);
+  } else if (failure === "refused") {
     showError(leftMessage(s.code, closeCode, reason)); // refused by the same process: the seat is gone
+  } else if (failure === "no-room") {
+    showError(
+      `The server came back without room ${s.code} (it may have been idle too long). Finished rounds are ` +
+        "saved; create or join a room again.",
+    );
   } else {
     showError(
       `Lost the connection to room ${s.code} and could not get back in within a minute: the server did not ` +
@@ -71,7 +77,8 @@ function lost(s: RoomSession, cause: RejoinCause, closeCode: number, reason: str
 
 /**
  * Joins `s`'s room again by code until it works (then swaps the new room in), is refused (home,
- * with the refusal), the page stops wanting it (Leave) or a minute is over (home, tokens kept).
+ * with the refusal), the page stops wanting it (Leave) or a minute is over (home; the tokens stay
+ * unless the server came back without the room).
  */
 export async function rejoin(
   s: RoomSession,
@@ -92,11 +99,7 @@ export async function rejoin(
     void outcome.room?.room.leave(true).catch(() => undefined);
     return;
   }
-  if (outcome.kind === "refused") {
-    const message = (outcome.error as Error | undefined)?.message ?? "the server said no";
-    return lost(s, cause, closeCode, reason, message);
-  }
-  if (outcome.kind === "timeout") return lost(s, cause, closeCode, reason);
+  if (outcome.kind !== "back") return lost(s, closeCode, reason, outcome);
   const next = outcome.room;
   await firstState(next.room);
   if (!wanted()) return void next.room.leave(true).catch(() => undefined);

@@ -4,7 +4,7 @@
 // ../watch) listens to the new room at once, so its first messages (restored, round) are not missed.
 import { SERVER_RESTARTING } from "../../shared/protocol";
 import { rejoinRoom, type MatchRoom } from "../net";
-import { rejoinWithBackoff, type RejoinCause } from "../rejoin";
+import { rejoinFailure, rejoinWithBackoff, type RejoinCause } from "../rejoin";
 import { readStored } from "../storage";
 import { SPECTATOR_NAME_KEY, type Watching } from "./watch-state";
 
@@ -32,6 +32,8 @@ export async function watchAgain(
     case "refused":
       return `Stopped watching room ${w.code}: the server restarted and said no (${(outcome.error as Error).message}).`;
     case "timeout":
-      return `Stopped watching room ${w.code}: the server did not come back within a minute. Pick the room again when it is back.`;
+      return outcome.error !== undefined && rejoinFailure(outcome.error) === "no-room"
+        ? `Stopped watching room ${w.code}: the server came back without it.`
+        : `Stopped watching room ${w.code}: the server did not come back within a minute. Pick the room again when it is back.`;
   }
 }

@@ -3,8 +3,8 @@
 // a minute, while another process may already have restored the room behind the page's own
 // address. So once a few tries have failed and the page's own server answers, the SDK is told to
 // stop: its next failure closes the room (4003) and the page joins the restored room by code.
-import type { MatchRoom } from "../net";
-import { onPageAddress } from "../rejoin";
+import type { MatchRoom } from "./net";
+import { onPageAddress } from "./rejoin";
 
 /** Failed tries (≈ 3.5 s) before the page's own server is asked. */
 const TRIES_BEFORE_PROBE = 3;
