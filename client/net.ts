@@ -1,7 +1,8 @@
 // The connection to the game server, for the game and the spectator pages alike: one SDK client
 // at the page's own origin; create, join, watch or get back into a match room; the live listing
 // of public rooms; join failures and lost rooms in sentences a person can act on. Every room gets
-// the reconnection settings of ./reconnection (the SDK then reconnects by itself after a drop).
+// the reconnection settings of ./reconnection (the SDK then reconnects by itself after a drop);
+// after the server process itself is gone, rejoinRoom joins the restored room by code (./rejoin).
 // A player's create or join carries this browser's device id (../teacher-key): homework resumes
 // by it, and a host's Remove bars it from the room.
 import { Client, type Room } from "@colyseus/sdk";
