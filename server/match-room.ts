@@ -3,8 +3,7 @@
 // (shared/match-flow.ts); each round is trained and scored by RoundPlay (server/round-play.ts),
 // and B stays secret until the reveal. Names pass the word filter (server/name-filter.ts); a
 // homework room plays one student's attempt at an assignment (server/homework-room.ts). The room
-// is checkpointed as it goes (server/checkpoint-writer.ts) and a new process rebuilds it from its
-// checkpoint (server/restore.ts); players take their seats back with their seat tokens (server/seats.ts).
+// outlives its process (server/restorable-room.ts: checkpoints, restore, seat tokens).
 import { randomUUID } from "node:crypto";
 import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
@@ -20,7 +19,6 @@ import {
   type RestoredMessage,
   type SeatMessage,
   CLOSE_NO_SEAT,
-  CLOSE_REPLACED,
   SEAT_GONE,
   SERVER_RESTARTING,
 } from "../shared/protocol";
@@ -32,7 +30,6 @@ import { newRoomCode } from "../shared/room-code";
 import { MatchRecords } from "./match-records";
 import { PhaseClock } from "./phase-clock";
 import { RoundPlay } from "./round-play";
-import { MatchPhases } from "./match-phases";
 import { showPicksTo } from "./pick-views";
 import { MessageDesk } from "./message-desk";
 import { sendPatchesQuietly } from "./quiet-patches";
@@ -44,18 +41,14 @@ import { homeworkMessage, openHomework, type HomeworkOptions } from "./homework-
 import { joinNameRefusal } from "./name-filter";
 import { teacherOf } from "./room-teacher";
 import { sha256Of } from "./seat-tokens";
-import { Seats, restoredKey } from "./seats";
-import { CheckpointWriter } from "./checkpoint-writer";
-import { checkpointOf, playerOf, type RoomCheckpoint } from "./checkpoint";
+import { Seats } from "./seats";
 import { takeRestoreTicket } from "./restore";
-import { copyPlayer, restoredHomework } from "./room-restore";
+import { restoredHomework } from "./room-restore";
+import { RECONNECT_SECONDS, RestorableRoom } from "./restorable-room";
 
 /** How long the seat of a socket closed with 4002 (CLOSE_REPLACED) waits (see onDrop). */
 const STALE_SOCKET_SECONDS = 3;
-/** How long a dropped player's seat waits for them. */
-export const RECONNECT_SECONDS = 60;
-/** How long a restored seat waits for its player (the process was down for a while too). */
-export const RESTORED_SEAT_SECONDS = RECONNECT_SECONDS * 2;
+export { RECONNECT_SECONDS };
 
 interface JoinAuth {
   name: string;
@@ -102,7 +95,7 @@ function refuseCreatorName(name: unknown): void {
   if (refusal) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusal);
 }
 
-export class MatchRoom extends MatchPhases {
+export class MatchRoom extends RestorableRoom {
   maxClients = MAX_PLAYERS + MAX_SPECTATORS;
   /**
    * Colyseus's own cap on frames a second, a backstop above the flood guard: it also counts the
@@ -111,20 +104,8 @@ export class MatchRoom extends MatchPhases {
   maxMessagesPerSecond = 200;
 
   maxPlayers = MAX_PLAYERS;
-  /** Clients disconnected for flooding or kicked: no seat is kept for them. */
-  readonly removed = new Set<string>();
-  /** Seat tokens and device ids (as hashes, never in the state), and restored seats waiting. */
-  seats!: Seats;
-  /** Devices the host removed (their ids' SHA-256): they cannot join this room again, under any name. */
-  readonly barredDevices = new Set<string>();
-  private nextSeat = 0;
-  private createdAt = Date.now();
-  /** When the room was rebuilt from a checkpoint (undefined: made here). */
-  private restoredAt?: number;
   /** Shutting down (SIGTERM): the clients' leaves that follow change nothing (no scoring, no saving). */
   private closing = false;
-  /** A homework room: its student's device id, as SHA-256. */
-  private homeworkDevice?: string;
   private desk!: MessageDesk;
 
   async onCreate(options: MatchRoomOptions & CreateOptions): Promise<void> {
@@ -155,87 +136,12 @@ export class MatchRoom extends MatchPhases {
     this.state.kinds.push(...SPIRAL_KINDS);
     if (this.homework) this.takeAssignment();
     this.homeworkDevice = saved?.homework?.deviceHash ?? (this.homework && sha256Of(this.homework.device));
-    if (options.checkpoints) {
-      const take = () => this.checkpointNow();
-      const peopleIn = () => this.clients.length > 0;
-      this.checkpoints = new CheckpointWriter(options.checkpoints, this.clock, this.roomId, take, peopleIn);
-    }
+    this.startCheckpoints(options.checkpoints);
     if (saved) await this.restore(saved);
     else await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
     this.publishListing();
     this.onMessage("*", (client, type, payload) => this.desk.receive(client, type, payload));
     log.info("room-created", { room: this.roomId, mode: this.state.mode, teacher: this.teacherId !== undefined });
-  }
-
-  /**
-   * The room as its checkpoint had it: settings, the match, every seat (disconnected, waiting
-   * RESTORED_SEAT_SECONDS for its player), lock-ins and the shake-up's tally; then the phase
-   * goes on as MatchPhases.resume says.
-   */
-  private async restore(saved: RoomCheckpoint): Promise<void> {
-    const { state } = this;
-    const { kinds, ...settings } = saved.settings;
-    Object.assign(state, settings);
-    state.kinds.splice(0, state.kinds.length, ...kinds);
-    state.round = saved.round;
-    state.matchId = saved.match?.id ?? "";
-    this.createdAt = saved.createdAt;
-    this.nextSeat = saved.nextSeat;
-    this.teacherId = saved.teacherId;
-    this.roundId = saved.roundId;
-    this.roundDate = saved.roundDate;
-    for (const device of saved.barredDevices) this.barredDevices.add(device);
-    if (saved.match) {
-      const record = this.homework
-        ? this.records.startAttempt(this.homework.attempt, this.homework.assignment)
-        : this.records.start(saved.code, state.rounds, state.tuningSeconds, { teacherId: this.teacherId });
-      this.records.match = { ...record, id: saved.match.id, startedAt: saved.match.startedAt };
-    }
-    for (const p of saved.players) {
-      const key = restoredKey(p.seat);
-      state.players.set(key, playerOf(p));
-      this.seats.tokens.set(key, p.seatHash);
-      if (p.deviceHash) this.seats.devices.set(key, p.deviceHash);
-      if (p.locked) this.lockIns.restore(key, p.lockShare ?? 0);
-      this.rounds.setPointsOnA(key, p.pointsOnA);
-      this.seats.wait(key, RESTORED_SEAT_SECONDS, () => this.removeSeat(key));
-    }
-    const host = saved.players.find((p) => p.seat === saved.hostSeat);
-    state.hostId = host ? restoredKey(host.seat) : "";
-    this.restoredAt = Date.now();
-    // An empty room is disposed at once; this one waits for its people (see seatsSettled).
-    this.autoDispose = false;
-    this.clock.setTimeout(() => this.seatsSettled(), RESTORED_SEAT_SECONDS * 1000 + 1);
-    await this.setPrivate(state.visibility === "private");
-    this.rank();
-    this.resume(saved.phase);
-  }
-
-  /** The checkpoint of this room now (server/checkpoint.ts). */
-  private checkpointNow(): RoomCheckpoint | undefined {
-    const { homework, records } = this;
-    return checkpointOf({
-      mode: this.mode,
-      createdAt: this.createdAt,
-      state: this.state,
-      tokens: this.seats.tokens,
-      devices: this.seats.devices,
-      barredDevices: this.barredDevices,
-      nextSeat: this.nextSeat,
-      teacherId: this.teacherId,
-      homework: homework && {
-        assignmentId: homework.assignment.id,
-        attempt: homework.attempt,
-        name: homework.name,
-        deviceHash: this.homeworkDevice!,
-      },
-      match:
-        this.state.matchId && records.match ? { id: records.match.id, startedAt: records.match.startedAt } : undefined,
-      roundId: this.state.phase === "lobby" ? undefined : this.roundId,
-      roundDate: this.state.phase === "lobby" ? undefined : this.roundDate,
-      lockShare: (key) => (this.lockIns.has(key) ? this.lockIns.shareOf(key) : undefined),
-      pointsOnA: (key) => this.rounds.pointsOnAOf(key),
-    });
   }
 
   /** A homework room plays the assignment's rounds, kinds and difficulty, with its names rule. */
@@ -301,7 +207,7 @@ export class MatchRoom extends MatchPhases {
       back = this.takeSeatBack(client, auth.seat);
     } else if (auth.spectator) {
       this.spectators.add(client.sessionId);
-      back = this.restoredAt !== undefined && Date.now() - this.restoredAt < RESTORED_SEAT_SECONDS * 1000;
+      back = this.justRestored;
     } else {
       const player = new Player();
       player.name = uniqueName(
@@ -325,44 +231,6 @@ export class MatchRoom extends MatchPhases {
     this.checkpoints?.soon();
     if (MODE_RULES[this.mode].startsOnJoin && (auth.seat === undefined || this.state.phase === "lobby"))
       this.startMatch();
-  }
-
-  /**
-   * The seat this token holds moves to the client's session: the players-map entry (a copy
-   * under the new key), the host, the lock-in, the shake-up's tally, who sees the pick. A socket
-   * still holding it (a stale one) is closed. True when it was a restored seat.
-   */
-  private takeSeatBack(client: Client, token: string): boolean {
-    const from = this.seats.holder(token);
-    const old = from === undefined ? undefined : this.state.players.get(from);
-    if (from === undefined || !old) throw refuse(SEAT_GONE); // taken by another join meanwhile
-    const to = client.sessionId;
-    const restored = this.seats.isWaiting(from);
-    const player = copyPlayer(old);
-    player.connected = true;
-    this.state.players.delete(from);
-    this.state.players.set(to, player);
-    if (this.state.hostId === from) this.state.hostId = to;
-    this.seats.move(from, to, this.seats.devices.get(to));
-    this.lockIns.move(from, to);
-    this.rounds.movePlayer(from, to);
-    for (const other of this.clients) showPicksTo(other, this.state);
-    client.send("seat", { token } satisfies SeatMessage);
-    const stale = this.clients.find((c) => c.sessionId === from);
-    if (stale) {
-      this.removed.add(from);
-      stale.leave(CLOSE_REPLACED, "This seat was taken back by a newer connection.");
-    }
-    this.seatsSettled();
-    log.info("seat-taken-back", { room: this.roomId, seat: player.seat, restored });
-    return restored;
-  }
-
-  /** Once no restored seat waits: a locked room locks again, and an empty room may be disposed. */
-  private seatsSettled(): void {
-    if (this.restoredAt === undefined || this.seats.waitingCount > 0 || this.autoDispose) return;
-    if (this.state.locked) void this.lock();
-    this.autoDispose = true;
   }
 
   /** A dropped connection (not a Leave): keep the seat, name, points and pick for a while. */
@@ -421,7 +289,7 @@ export class MatchRoom extends MatchPhases {
   }
 
   /** A seat is given up (a Leave, a timed-out reconnection, a restored seat nobody took back). */
-  private removeSeat(key: string): void {
+  protected removeSeat(key: string): void {
     this.seats.forget(key);
     this.state.players.delete(key);
     if (this.state.hostId === key) {

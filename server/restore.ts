@@ -34,7 +34,8 @@ export async function restoreCheckpoint(cp: RoomCheckpoint): Promise<boolean> {
   const ticket = randomUUID();
   tickets.set(ticket, cp);
   try {
-    await matchMaker.createRoom(ROOM_NAMES[cp.mode], { restore: ticket });
+    // Made here (createRoom could pick another process, which has no ticket).
+    await matchMaker.handleCreateRoom(ROOM_NAMES[cp.mode], { restore: ticket });
     log.info("room-restored", { room: cp.code, mode: cp.mode, phase: cp.phase, round: cp.round, from: cp.owner });
     return true;
   } catch (error) {
