@@ -128,7 +128,7 @@ class Writes implements CheckpointMirror {
     try {
       for (let write = this.next.get(code); write; write = this.next.get(code)) {
         this.next.delete(code);
-        await this.apply(code, write).catch((error) => log.error("checkpoint-mirror-failed", { code, error }));
+        await this.apply(code, write).catch((error) => log.error("checkpoint-mirror-failed", { room: code, error }));
       }
     } finally {
       this.running.delete(code);
@@ -212,18 +212,18 @@ class OrphanWatcher {
     }
     if (cp.owner !== owner) return this.release(code); // restored and reowned since the scan read it
     if (Date.now() - cp.savedAt > RESTORE_IDLE_LIMIT_MS) {
-      log.info("checkpoint-expired", { code, owner, savedAt: cp.savedAt });
+      log.info("checkpoint-expired", { room: code, owner, savedAt: new Date(cp.savedAt).toISOString() });
       return this.writes.forget(code);
     }
     if (await this.stillHosted(code)) {
-      log.warn("checkpoint-owner-silent", { code, owner, hint: "its room still answers: not restored" });
+      log.warn("checkpoint-owner-silent", { room: code, owner, hint: "its room still answers: not restored" });
       return;
     }
     const started = Date.now();
     try {
       const restored = await restoreCheckpoint(cp);
       if (!restored && !matchMaker.getLocalRoomById(code)) {
-        log.warn("room-restore-refused", { code, owner }); // the claim lapses, and the next one tries again
+        log.warn("room-restore-refused", { room: code, owner }); // the claim lapses, and the next one tries again
         return;
       }
       this.writes.reown(code);
@@ -235,7 +235,7 @@ class OrphanWatcher {
         lostFor: Date.now() - cp.savedAt,
       });
     } catch (error) {
-      log.error("room-restore-failed", { code, owner, error });
+      log.error("room-restore-failed", { room: code, owner, error });
       await this.release(code); // another process may try at once
     }
   }
@@ -263,8 +263,8 @@ class OrphanWatcher {
       this.timers.delete(timer);
       const room = matchMaker.getLocalRoomById(code);
       if (!room || this.stopping() || (await matchMaker.getRoomById(code))) return;
-      log.warn("room-listing-rewritten", { code });
-      await room.setMetadata(room.metadata).catch((error) => log.error("room-listing-failed", { code, error }));
+      log.warn("room-listing-rewritten", { room: code });
+      await room.setMetadata(room.metadata).catch((error) => log.error("room-listing-failed", { room: code, error }));
     }, LISTING_CHECK_MS);
     timer.unref();
     this.timers.add(timer);
