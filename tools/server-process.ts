@@ -2,6 +2,7 @@
 // and for tests that need a whole process (killing it, restarting it, or browsers talking to it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Room } from "@colyseus/sdk";
@@ -14,6 +15,18 @@ export interface ServerProcess {
   output: () => string;
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
+}
+
+/** A free TCP port on loopback (for a process that must listen where something expects it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export const tempDatabasePath = () => join(mkdtempSync(join(tmpdir(), "sg-data-")), "results.sqlite");

@@ -6,13 +6,12 @@
 // match finishes and each player's round-2 result is the level they picked before the crash.
 // Prints the time from the kill to every page being back. Screenshots: test-results/screenshots/restart.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import { startServerProcess, tempDatabasePath, type ServerProcess } from "../../tools/server-process";
+import { freePort, startServerProcess, tempDatabasePath, type ServerProcess } from "../../tools/server-process";
 import { roomData } from "../rooms/b-on-the-wire";
 import { hasChromium, launchChromium, closeChromium } from "./chromium";
 
@@ -26,18 +25,6 @@ const PLAYERS = [
   { name: "Ada", levels: [2, 3] },
   { name: "Cy", levels: [9, 10] },
 ];
-
-/** A free TCP port (the new process must listen where the pages expect their server). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 describe.skipIf(!hasChromium)("a match survives its server in Chromium", () => {
   let browser: Browser;

@@ -2,25 +2,15 @@
 // in order and the last one wins, a save never waits for Redis (not even while Redis is down),
 // the heartbeat lives 5 s and is refreshed, and stop() flushes the writes and leaves the
 // heartbeat to expire.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { Redis } from "ioredis";
 import { PROCESS_ID, roomCheckpointSchema, type RoomCheckpoint } from "../../server/checkpoint";
 import { CheckpointStore } from "../../server/checkpoint-store";
 import { HEARTBEAT_TTL_MS, startRedisCheckpoints } from "../../server/checkpoint-redis";
-
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../tools/server-process";
+import { hasRedis, startRedisServer } from "./redis-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,9 +59,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
   const store = new CheckpointStore(db);
 
   const startRedis = async () => {
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-      stdio: "ignore",
-    });
+    redis = startRedisServer(port);
     await poll(() => kv.ping(), "redis-server");
   };
   const roundIn = async (code: string) => JSON.parse((await kv.get(`sg:checkpoint:${code}`)) ?? "null")?.round;

@@ -6,30 +6,20 @@
 // - the process hosting four rooms is killed while two others run: their watchers race for the
 //   orphans; each is restored exactly once and stays one room after their next scans; each
 //   player rejoins through either process.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ColyseusSDK, type Room } from "@colyseus/sdk";
 import { Redis } from "ioredis";
 import { MATCH_ROOM, type JoinOptions } from "../../shared/protocol";
 import type { MatchState } from "../../shared/state";
-import { startServerProcess, type ServerProcess } from "../../tools/server-process";
+import { freePort, startServerProcess, type ServerProcess } from "../../tools/server-process";
+import { hasRedis, startRedisServer } from "./redis-server";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedis && process.env.CI !== "true") {
   console.warn(
     "\n*** SKIPPING the Redis restore test: redis-server is not installed (apt-get install redis-server). ***\n",
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -136,9 +126,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("rooms restored across pro
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-      stdio: "ignore",
-    });
+    redis = startRedisServer(port);
     redisUrl = `redis://127.0.0.1:${port}`;
     kv = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
     kv.on("error", () => undefined); // until redis-server listens

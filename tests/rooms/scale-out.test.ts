@@ -1,28 +1,18 @@
 // Scale-out with Redis: two server processes share rooms through Colyseus's Redis presence and
 // driver. A player on one process joins by code a room that lives on the other and plays a round.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { MATCH_ROOM } from "../../shared/protocol";
 import type { MatchState } from "../../shared/state";
-import { startServerProcess, until, type ServerProcess } from "../../tools/server-process";
+import { freePort, startServerProcess, until, type ServerProcess } from "../../tools/server-process";
 import { recordReveals } from "./players";
+import { hasRedis, startRedisServer } from "./redis-server";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 if (!hasRedis && process.env.CI !== "true") {
   console.warn(
     "\n*** SKIPPING the Redis scale-out test: redis-server is not installed (apt-get install redis-server; .ci/run does). ***\n",
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", () => {
@@ -32,9 +22,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("scale-out with Redis", ()
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-      stdio: "ignore",
-    });
+    redis = startRedisServer(port);
     redisUrl = `redis://127.0.0.1:${port}`;
     await new Promise((r) => setTimeout(r, 300));
     for (let i = 0; i < 2; i++) {
