@@ -1,6 +1,9 @@
 // Limits per network address on matchmaking: rooms created, and wrong room codes tried (so
-// codes cannot be found by guessing). Counts live in memory, in sliding windows.
-import { AddressWindow } from "./address-window";
+// codes cannot be found by guessing). Counts live in sliding windows: in memory, or with Redis
+// in Redis, so that many processes share one allowance instead of each having its own.
+import type { Redis } from "ioredis";
+import { AddressWindow, type AddressCounter } from "./address-window";
+import { RedisWindow } from "./redis-window";
 
 export interface AddressLimitOptions {
   /** Match rooms one address may create per window. */
@@ -25,13 +28,18 @@ export const DEFAULT_ADDRESS_LIMITS: AddressLimitOptions = {
 };
 
 export class AddressLimits {
-  readonly created: AddressWindow;
-  readonly soloCreated: AddressWindow;
-  readonly failedJoins: AddressWindow;
+  readonly created: AddressCounter;
+  readonly soloCreated: AddressCounter;
+  readonly failedJoins: AddressCounter;
 
-  constructor(readonly options: AddressLimitOptions = DEFAULT_ADDRESS_LIMITS) {
-    this.created = new AddressWindow(options.roomsPerWindow, options.roomWindowMs);
-    this.soloCreated = new AddressWindow(options.soloRoomsPerWindow, options.roomWindowMs);
-    this.failedJoins = new AddressWindow(options.failedJoinsPerWindow, options.joinWindowMs);
+  constructor(
+    readonly options: AddressLimitOptions = DEFAULT_ADDRESS_LIMITS,
+    redis?: Redis,
+  ) {
+    const window = (name: string, limit: number, windowMs: number) =>
+      redis ? new RedisWindow(redis, name, limit, windowMs) : new AddressWindow(limit, windowMs);
+    this.created = window("rooms", options.roomsPerWindow, options.roomWindowMs);
+    this.soloCreated = window("solo-rooms", options.soloRoomsPerWindow, options.roomWindowMs);
+    this.failedJoins = window("failed-joins", options.failedJoinsPerWindow, options.joinWindowMs);
   }
 }

@@ -16,6 +16,7 @@ import { teacherApiRouter } from "./teacher-api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
 import { redisScaleOut } from "./scale-out";
+import { limitsRedis } from "./redis-window";
 import { CheckpointStore } from "./checkpoint-store";
 
 // Colyseus checks a reconnecting socket against the global WebSocket, which Node 20 has only
@@ -58,7 +59,9 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
   const secret = options.roundSecret ?? loadRoundSecret(databasePath);
   const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
-  guardMatchmaking(transport.server!, new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }));
+  const redis = options.redisUrl ? limitsRedis(options.redisUrl) : undefined; // limits shared by all processes
+  const limits = new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }, redis);
+  guardMatchmaking(transport.server!, limits);
   const server = new Server({
     transport,
     greet: false,
@@ -75,7 +78,7 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
           clients: ccu,
         });
       });
-      app.use("/api", teacherApiRouter(teachers, now, secret)); // before apiRouter, whose last route answers 404
+      app.use("/api", teacherApiRouter(teachers, now, secret, redis)); // before apiRouter, whose last route answers 404
       app.use("/api", apiRouter(store, now, secret));
       if (options.monitorPassword)
         app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));
@@ -91,6 +94,7 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
   const beforeClose: (() => Promise<void>)[] = []; // e.g. the Redis mirror's last writes, after the rooms' checkpoints
   server.onShutdown(async () => {
     for (const task of beforeClose) await task();
+    redis?.disconnect();
     store.close();
   });
   return Object.assign(server, { checkpoints, beforeClose });

@@ -32,6 +32,9 @@ const server = createGameServer({
   maxPlayers: Number(process.env.MAX_PLAYERS_PER_ROOM) || undefined,
   addressLimits: {
     ...(Number(process.env.ROOMS_PER_ADDRESS) ? { roomsPerWindow: Number(process.env.ROOMS_PER_ADDRESS) } : {}),
+    ...(Number(process.env.SOLO_ROOMS_PER_ADDRESS)
+      ? { soloRoomsPerWindow: Number(process.env.SOLO_ROOMS_PER_ADDRESS) }
+      : {}),
     ...(Number(process.env.FAILED_JOINS_PER_ADDRESS)
       ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) }
       : {}),

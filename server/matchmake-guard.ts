@@ -1,41 +1,59 @@
 // Applies the address limits to Colyseus's matchmaking requests (POST /matchmake/…). Colyseus
 // answers those before any Express middleware runs, so the guard sits in front of the HTTP
-// server's request event instead.
+// server's request event instead. Counted in memory it decides at once; counted in Redis the
+// request waits for the count (its body stays paused in the socket meanwhile).
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { DAILY_ROOM, HOMEWORK_ROOM } from "../shared/protocol";
 import type { AddressLimits } from "./address-limits";
+import { log } from "./log";
 
 const MATCHMAKE = /^\/matchmake\/(create|join|joinById|joinOrCreate|reconnect)\/([^/?]*)/;
 /** Rooms of one player: counted apart, with their own (higher) limit. */
 const SOLO_ROOMS = new Set([DAILY_ROOM, HOMEWORK_ROOM]);
 
+type Maybe<T> = T | Promise<T>;
+/** f(value): at once for a value, so the in-memory path stays synchronous; after it for a promise. */
+const then = <T, U>(value: Maybe<T>, f: (v: T) => Maybe<U>): Maybe<U> =>
+  value instanceof Promise ? value.then(f) : f(value);
+
 export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: () => number = Date.now): void {
   const emit = http.emit.bind(http);
   http.emit = ((event: string, ...args: unknown[]) => {
-    if (event === "request" && refused(args[0] as IncomingMessage, args[1] as ServerResponse, limits, now)) return true;
-    return emit(event, ...args);
+    if (event !== "request") return emit(event, ...args);
+    const res = args[1] as ServerResponse;
+    const verdict = refused(args[0] as IncomingMessage, res, limits, now);
+    if (!(verdict instanceof Promise)) return verdict || emit(event, ...args);
+    verdict
+      .then((no) => no || emit(event, ...args))
+      .catch((error: unknown) => {
+        log.error("matchmake-guard-error", { error });
+        res.destroy();
+      });
+    return true;
   }) as typeof http.emit;
 }
 
 /** Answers 429 and returns true when the address is over a limit; otherwise counts the request. */
-function refused(req: IncomingMessage, res: ServerResponse, limits: AddressLimits, now: () => number): boolean {
+function refused(req: IncomingMessage, res: ServerResponse, limits: AddressLimits, now: () => number): Maybe<boolean> {
   const [, method, room] = (req.method === "POST" && MATCHMAKE.exec(req.url ?? "")) || [];
   if (!method) return false;
   // The socket's address: proxy headers are not trusted, since anyone can send them.
   const address = req.socket.remoteAddress ?? "unknown";
   const creating = method === "create";
   const counter = !creating ? limits.failedJoins : SOLO_ROOMS.has(room) ? limits.soloCreated : limits.created;
-  if (counter.full(address, now())) {
-    const retryAfter = counter.retryAfter(address, now());
+  const refuse = (retryAfter: number) => {
     const error = creating
       ? `Too many rooms created from your network: try again in ${retryAfter} s.`
       : `Too many failed joins (wrong codes?) from your network: try again in ${retryAfter} s.`;
     res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
     res.end(JSON.stringify({ code: 429, error }));
     return true;
-  }
-  res.on("finish", () => {
-    if (creating ? res.statusCode < 400 : res.statusCode >= 400) counter.add(address, now());
+  };
+  return then(counter.full(address, now()), (full) => {
+    if (full) return then(counter.retryAfter(address, now()), refuse);
+    res.on("finish", () => {
+      if (creating ? res.statusCode < 400 : res.statusCode >= 400) void counter.add(address, now());
+    });
+    return false;
   });
-  return false;
 }

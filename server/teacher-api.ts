@@ -16,7 +16,9 @@ import {
 import { toCsv } from "./csv";
 import { roundKey } from "./round-secret";
 import type { StoredAssignment, TeacherStore } from "./teacher-store";
+import type { Redis } from "ioredis";
 import { AddressWindow } from "./address-window";
+import { RedisWindow } from "./redis-window";
 
 /** Keys one address may make per hour. */
 export const TEACHER_KEYS_PER_HOUR = 20;
@@ -63,9 +65,17 @@ export function publicAssignment(a: StoredAssignment, now: Date, secret: string)
   return { ...shown, reveals };
 }
 
-export function teacherApiRouter(teachers: TeacherStore, now: () => Date, secret: string): express.Router {
+/** With `redis`, the key limit is counted there, so all processes share one allowance per address. */
+export function teacherApiRouter(
+  teachers: TeacherStore,
+  now: () => Date,
+  secret: string,
+  redis?: Redis,
+): express.Router {
   const api = express.Router();
-  const keysMade = new AddressWindow(TEACHER_KEYS_PER_HOUR, HOUR_MS);
+  const keysMade = redis
+    ? new RedisWindow(redis, "teacher-keys", TEACHER_KEYS_PER_HOUR, HOUR_MS)
+    : new AddressWindow(TEACHER_KEYS_PER_HOUR, HOUR_MS);
   const json = express.json({ limit: "4kb" });
   const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
 
@@ -95,11 +105,11 @@ export function teacherApiRouter(teachers: TeacherStore, now: () => Date, secret
   };
   const teacherOf = (res: express.Response) => res.locals.teacherId as string;
 
-  api.post("/teacher/keys", (req, res) => {
+  api.post("/teacher/keys", async (req, res) => {
     const address = req.socket.remoteAddress ?? "unknown"; // proxy headers are not trusted: anyone can send them
     const at = Date.now();
-    if (keysMade.full(address, at)) {
-      const retryAfter = keysMade.retryAfter(address, at);
+    if (await keysMade.full(address, at)) {
+      const retryAfter = await keysMade.retryAfter(address, at);
       res.set("Retry-After", String(retryAfter));
       return refuse(
         res,
@@ -107,7 +117,7 @@ export function teacherApiRouter(teachers: TeacherStore, now: () => Date, secret
         `Too many teacher keys made from your network: try again in ${Math.ceil(retryAfter / 60)} min.`,
       );
     }
-    keysMade.add(address, at);
+    await keysMade.add(address, at);
     res.set("Cache-Control", "no-store").status(201).json({ key: teachers.createKey() });
   });
 
