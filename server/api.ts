@@ -31,6 +31,11 @@ export const leaderboardQuery = z.strictObject({
   date: isoDate.optional(),
   limit: count(1, 100, 20),
   offset: count(0, 1_000_000, 0),
+  /** A snapshot: the board as it stood then, so the next page neither repeats nor skips a row. */
+  asOf: z.iso
+    .datetime({ message: "a time like 2026-12-01T10:00:00.000Z" })
+    .transform((t) => new Date(t).toISOString())
+    .optional(),
 });
 
 function badRequest(res: express.Response, error: z.ZodError): void {
@@ -78,13 +83,14 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
     const query = leaderboardQuery.safeParse(req.query);
     if (!query.success) return badRequest(res, query.error);
     const { board, limit, offset } = query.data;
+    const asOf = store.snapshotTime(query.data.asOf); // given back: the next page passes it to stay on this snapshot
     if (board === "daily") {
       const date = query.data.date ?? utcDate(now());
-      return void res.json({ board, date, limit, offset, ...store.dailyBoard(date, limit, offset) });
+      return void res.json({ board, date, limit, offset, asOf, ...store.dailyBoard(date, limit, offset, asOf) });
     }
-    const best = store.bestDailyScores(limit, offset);
-    const wins = store.mostWins(limit, offset);
-    res.json({ board, limit, offset, ...best, wins: wins.rows, winsTotal: wins.total });
+    const best = store.bestDailyScores(limit, offset, asOf);
+    const wins = store.mostWins(limit, offset, asOf);
+    res.json({ board, limit, offset, asOf, ...best, wins: wins.rows, winsTotal: wins.total });
   });
 
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));
