@@ -70,6 +70,11 @@ async function refresh(): Promise<void> {
   const daily = new URLSearchParams({ board: "daily", limit, offset: String((view.page - 1) * view.limit) });
   if (view.date) daily.set("date", view.date);
   const alltime = new URLSearchParams({ board: "alltime", limit, offset: String((view.fame - 1) * view.limit) });
+  // Page 1 is live; the pages after it show the board as it stood when it was last read, so
+  // paging on neither repeats nor skips a row while results arrive.
+  const shown = store.get();
+  if (view.page > 1 && shown.daily?.asOf) daily.set("asOf", shown.daily.asOf);
+  if (view.fame > 1 && shown.alltime?.asOf) alltime.set("asOf", shown.alltime.asOf);
   store.set({ refresh: mine, busy: true });
   const [d, a] = await Promise.allSettled([
     getJson<DailyBoard>(`/api/leaderboard?${daily}`),

@@ -15,6 +15,8 @@ export interface DailyRow {
 export interface DailyBoard {
   board: "daily";
   date: string;
+  /** The instant the board is read as of (sent back with the next pages: ?asOf=). */
+  asOf?: string;
   total: number;
   limit: number;
   offset: number;
@@ -33,6 +35,7 @@ export interface WinsRow {
 }
 export interface AlltimeBoard {
   board: "alltime";
+  asOf?: string;
   total: number;
   winsTotal?: number;
   limit: number;
