@@ -86,7 +86,15 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
     },
   });
   server
-    .define(MATCH_ROOM, MatchRoom, { store, teachers, checkpoints, secret, maxPlayers: options.maxPlayers })
+    .define(MATCH_ROOM, MatchRoom, {
+      store,
+      teachers,
+      checkpoints,
+      secret,
+      mode: "match",
+      now,
+      maxPlayers: options.maxPlayers,
+    })
     .enableRealtimeListing();
   server.define(DAILY_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "daily", now });
   server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "homework", now });

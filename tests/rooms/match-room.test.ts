@@ -20,6 +20,13 @@ async function playRound(players: TestPlayer[], levels: number[]): Promise<void>
 }
 
 describe("a match room", () => {
+  it("refuses create options that are the server's own (a room's kind, its clock)", async () => {
+    // Colyseus merges a client's create options under the room's own: the join schema refuses them too.
+    await expect(colyseus.sdk.create("match", { name: "Ada", mode: "daily", now: 0 })).rejects.toThrow(
+      /Unrecognized keys: "mode", "now"/,
+    );
+  });
+
   it("plays a whole match of 3 whose points are the shared scoring of their picks", async () => {
     const host = await createMatch(colyseus, { name: "Ada" });
     const code = host.room.state.code;
