@@ -86,6 +86,13 @@ describe.runIf(hasRedis || process.env.CI === "true")("limits across processes w
     const keys = await admin.keys(`sg:limit:${name}:*`);
     return Promise.all(keys.map((k) => admin.zcard(k)));
   };
+  /**
+   * Waits until `n` events are counted: the server records a creation or a failed join once it has
+   * answered it, so the client may hear the answer a moment before the count lands in Redis.
+   */
+  const countedAll = async (name: string, n: number) => {
+    for (let t = 0; t < 50 && (await counted(name))[0] !== n; t++) await sleep(20);
+  };
 
   it("lists on /watch the public rooms of both processes, whichever process the lobby is joined through", async () => {
     const lobbies = await Promise.all(clients.map((c) => c.joinOrCreate(LOBBY_ROOM, {})));
@@ -116,6 +123,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("limits across processes w
 
   it("refuses rooms created alternately on both processes after the one shared allowance", async () => {
     for (let i = 0; i < ROOMS; i++) keep(await clients[i % 2].create(MATCH_ROOM, { name: `Host ${i}` }));
+    await countedAll("rooms", ROOMS);
     for (const client of clients)
       await expect(client.create(MATCH_ROOM, { name: "One too many" })).rejects.toThrow(
         /Too many rooms created from your network: try again in \d+ s/,
@@ -125,6 +133,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("limits across processes w
 
   it("counts solo rooms apart, shared the same way", async () => {
     for (let i = 0; i < SOLO_ROOMS; i++) keep(await clients[i % 2].create(DAILY_ROOM, { name: `Solo ${i}` }));
+    await countedAll("solo-rooms", SOLO_ROOMS);
     for (const client of clients)
       await expect(client.create(DAILY_ROOM, { name: "Solo 3" })).rejects.toThrow(/Too many rooms created/);
     expect(await counted("solo-rooms")).toEqual([SOLO_ROOMS]);
@@ -134,6 +143,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("limits across processes w
   it("refuses failed joins made alternately on both processes after the one shared allowance", async () => {
     for (let i = 0; i < FAILED_JOINS; i++)
       await expect(clients[i % 2].joinById(`ZZZZ${"ABCD"[i]}`, { name: "Guesser" })).rejects.toThrow(/not found/);
+    await countedAll("failed-joins", FAILED_JOINS);
     for (const client of clients)
       await expect(client.joinById("EEEEE", { name: "Guesser" })).rejects.toThrow(
         /Too many failed joins \(wrong codes\?\) from your network/,
