@@ -183,19 +183,26 @@ export function checkpointOf(room: RoomFacts, now = Date.now()): RoomCheckpoint 
   };
 }
 
-/** A restored seat's player, disconnected until its player takes the seat back. */
-export function playerOf(saved: CheckpointPlayer): Player {
-  const player = new Player();
-  player.seat = saved.seat;
-  player.name = saved.name;
-  player.points = saved.points;
-  player.playing = saved.playing;
-  player.pick = saved.pick;
-  player.locked = saved.locked;
-  player.revealedPick = saved.revealedPick;
-  player.roundPoints = saved.roundPoints;
-  player.speedBonus = saved.speedBonus;
-  player.previousRank = saved.previousRank;
-  player.connected = false;
-  return player;
+/** The player fields a seat keeps: across a restart, and when it moves to a new session. */
+const SEAT_FIELDS = [
+  "name",
+  "seat",
+  "points",
+  "roundPoints",
+  "speedBonus",
+  "previousRank",
+  "playing",
+  "locked",
+  "pick",
+  "revealedPick",
+] as const;
+type SeatFields = Pick<Player, (typeof SEAT_FIELDS)[number]>;
+
+/** A new schema instance with a seat's fields (`extra`: what else it starts with). */
+export function seatPlayer(from: SeatFields, extra: Partial<Pick<Player, "rank" | "connected">>): Player {
+  const fields = Object.fromEntries(SEAT_FIELDS.map((k) => [k, from[k]]));
+  return Object.assign(new Player(), fields, extra);
 }
+
+/** A restored seat's player, disconnected until its player takes the seat back. */
+export const playerOf = (saved: CheckpointPlayer): Player => seatPlayer(saved, { connected: false });

@@ -1,7 +1,7 @@
 // Small pieces of rebuilding a room from its checkpoint that need no room: the homework it plays
 // (its assignment read again from the store) and a player's copy under a new key.
-import { Player } from "../shared/state";
-import type { RoomCheckpoint } from "./checkpoint";
+import type { Player } from "../shared/state";
+import { seatPlayer, type RoomCheckpoint } from "./checkpoint";
 import type { Homework } from "./homework-room";
 import type { TeacherStore } from "./teacher-store";
 
@@ -22,19 +22,4 @@ export function restoredHomework(
  * The same player as a new schema instance: a seat taken back moves to a new map key, and an
  * instance is not moved between keys (the encoder tracks each instance where it was added).
  */
-export function copyPlayer(old: Player): Player {
-  const player = new Player();
-  player.name = old.name;
-  player.seat = old.seat;
-  player.points = old.points;
-  player.roundPoints = old.roundPoints;
-  player.speedBonus = old.speedBonus;
-  player.rank = old.rank;
-  player.previousRank = old.previousRank;
-  player.playing = old.playing;
-  player.locked = old.locked;
-  player.connected = old.connected;
-  player.pick = old.pick;
-  player.revealedPick = old.revealedPick;
-  return player;
-}
+export const copyPlayer = (old: Player): Player => seatPlayer(old, { rank: old.rank, connected: old.connected });

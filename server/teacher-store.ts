@@ -2,7 +2,8 @@
 // give a key away), homework assignments, and students' attempts at them. An attempt is a row of
 // `matches` (code HOMEWORK) whose rounds are stored like any match's, so one report reads both.
 import type Database from "better-sqlite3";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { sha256Of as sha256 } from "./seat-tokens";
 import { HOMEWORK_TUNING_SECONDS } from "../shared/match-flow";
 import {
   assignmentPath,
@@ -69,8 +70,6 @@ type AssignmentRow = Omit<StoredAssignment, "kinds" | "roundIds" | "friendlyName
   roundIds: string;
   friendlyNames: number;
 };
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export class TeacherStore {
   constructor(private readonly db: Database.Database) {

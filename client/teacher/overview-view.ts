@@ -23,7 +23,7 @@ function reportLink(choice: ReportChoice, shown: ReportChoice | undefined, act: 
     act.open(choice);
   };
   // Where storage is blocked the key stays in the fragment: the link keeps it.
-  return html`<a class="report-link" href="/teacher?report=${choiceParam(choice)}${location.hash}" @click=${open}
+  return html`<a class="button-link report-link" href="/teacher?report=${choiceParam(choice)}${location.hash}" @click=${open}
     aria-current=${sameChoice(choice, shown) ? "page" : nothing}>${text}</a>`;
 }
 
