@@ -6,7 +6,8 @@ import { dailyIsOver, dailyOpeningAfter, dailyRoundId, utcDate } from "../shared
 import { SPIRAL_KINDS } from "../shared/catalog";
 import { commitmentOf, replayPath, type RoundOpening } from "../shared/round-key";
 import { roundKey } from "./round-secret";
-import type { ResultsStore } from "./results-store";
+import type { ResultsStore, StoredRound } from "./results-store";
+import { log } from "./log";
 
 const MATCH_FILE = /^([0-9a-f-]{36})(\.csv)?$/i;
 const matchId = z.uuid();
@@ -64,14 +65,14 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
   });
 
   /** A stored match with its rounds and results: JSON, or CSV with `.csv`. */
-  api.get("/matches/:file", (req, res) => {
+  api.get("/matches/:file", async (req, res) => {
     const [, id, csv] = MATCH_FILE.exec(req.params.file) ?? [];
     const parsed = matchId.safeParse(id);
     if (!parsed.success)
       return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…, optionally with .csv" });
-    const match = store.match(parsed.data);
+    const match = await store.match(parsed.data);
     if (!match) return void res.status(404).json({ error: "No match with that id." });
-    const rounds = store.rounds(match.id);
+    const rounds = await store.rounds(match.id);
     if (!csv) return void res.json({ match, rounds });
     res
       .type("text/csv; charset=utf-8")
@@ -79,26 +80,40 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
     res.send(matchCsv(match.id, match.code, rounds));
   });
 
-  api.get("/leaderboard", (req, res) => {
+  api.get("/leaderboard", async (req, res) => {
     const query = leaderboardQuery.safeParse(req.query);
     if (!query.success) return badRequest(res, query.error);
     const { board, limit, offset } = query.data;
     const asOf = store.snapshotTime(query.data.asOf); // given back: the next page passes it to stay on this snapshot
     if (board === "daily") {
       const date = query.data.date ?? utcDate(now());
-      return void res.json({ board, date, limit, offset, asOf, ...store.dailyBoard(date, limit, offset, asOf) });
+      return void res.json({
+        board,
+        date,
+        limit,
+        offset,
+        asOf,
+        ...(await store.dailyBoard(date, limit, offset, asOf)),
+      });
     }
-    const best = store.bestDailyScores(limit, offset, asOf);
-    const wins = store.mostWins(limit, offset, asOf);
+    const [best, wins] = await Promise.all([
+      store.bestDailyScores(limit, offset, asOf),
+      store.mostWins(limit, offset, asOf),
+    ]);
     res.json({ board, limit, offset, asOf, ...best, wins: wins.rows, winsTotal: wins.total });
   });
 
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));
+  // A store that fails (PostgreSQL down, a lost connection): a sentence, and the log says why.
+  api.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error("api-failed", { path: req.path, error });
+    res.status(503).json({ error: "The results store is not answering just now; try again in a moment." });
+  });
   return api;
 }
 
 /** One row per player per round, with a header row; a spreadsheet opens it as it is and runs no name as a formula. */
-function matchCsv(matchId: string, code: string, rounds: ReturnType<ResultsStore["rounds"]>): string {
+function matchCsv(matchId: string, code: string, rounds: StoredRound[]): string {
   const columns = [
     "match_id",
     "room",

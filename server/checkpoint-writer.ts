@@ -28,6 +28,8 @@ export class CheckpointWriter {
   private dueAt = Infinity;
   frozen = false;
   private readonly refresh: Delayed;
+  /** The last write begun: each waits for the one before, so an older checkpoint never lands after a newer. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: CheckpointStore,
@@ -48,19 +50,21 @@ export class CheckpointWriter {
     if (this.frozen) return;
     const cp = this.take();
     if (!cp) return;
-    const started = performance.now();
-    try {
-      const bytes = this.store.save(cp);
-      const ms = performance.now() - started;
-      const c = this.cost;
-      c.writes++;
-      c.lastBytes = bytes;
-      c.maxBytes = Math.max(c.maxBytes, bytes);
-      c.totalMs += ms;
-      c.maxMs = Math.max(c.maxMs, ms);
-    } catch (error) {
-      log.error("checkpoint-not-saved", { room: this.room, error });
-    }
+    this.enqueue(async () => {
+      const started = performance.now();
+      try {
+        const bytes = await this.store.save(cp);
+        const ms = performance.now() - started;
+        const c = this.cost;
+        c.writes++;
+        c.lastBytes = bytes;
+        c.maxBytes = Math.max(c.maxBytes, bytes);
+        c.totalMs += ms;
+        c.maxMs = Math.max(c.maxMs, ms);
+      } catch (error) {
+        log.error("checkpoint-not-saved", { room: this.room, error });
+      }
+    });
   }
 
   /** Written within CHECKPOINT_SOON_MS (joins, leaves, names, settings). */
@@ -84,17 +88,22 @@ export class CheckpointWriter {
   remove(): void {
     this.frozen = true;
     this.stop();
-    try {
-      this.store.remove(this.room);
-    } catch (error) {
-      log.error("checkpoint-not-removed", { room: this.room, error });
-    }
+    this.enqueue(() =>
+      this.store
+        .remove(this.room)
+        .catch((error) => void log.error("checkpoint-not-removed", { room: this.room, error })),
+    );
   }
 
   stop(): void {
     this.pending?.clear();
     this.pending = undefined;
     this.refresh.clear();
+  }
+
+  private enqueue(write: () => Promise<void>): void {
+    this.queue = this.queue.then(write);
+    this.store.holdOpenFor(this.queue);
   }
 
   private within(ms: number): void {

@@ -9,7 +9,8 @@ import { resolve } from "node:path";
 import { DAILY_ROOM, HOMEWORK_ROOM, LOBBY_ROOM, MATCH_ROOM } from "../shared/protocol";
 import { MatchRoom } from "./match-room";
 import { DEFAULT_DATABASE_PATH, ResultsStore } from "./results-store";
-import { loadRoundSecret } from "./round-secret";
+import { loadRoundSecret, sharedRoundSecret } from "./round-secret";
+import { unsavedWrites } from "./match-records";
 import { apiRouter } from "./api";
 import { TeacherStore } from "./teacher-store";
 import { teacherApiRouter } from "./teacher-api";
@@ -32,6 +33,8 @@ export interface GameServerOptions {
   version?: string;
   /** The SQLite file for results (created with its folder when missing). */
   databasePath?: string;
+  /** PostgreSQL (postgres://…) for everything the store holds, shared by every process; unset: the SQLite file. */
+  databaseUrl?: string;
   /** The secret that keys every round's B (default: ROUND_SECRET, else a file beside the database). */
   roundSecret?: string;
   /** Matchmaking limits per address (rooms created, failed joins). */
@@ -51,12 +54,15 @@ export interface GameServerOptions {
 /** The server, with the store of its rooms' checkpoints (server/restore.ts reads it at start). */
 export type GameServer = Server & { checkpoints: CheckpointStore; beforeClose: (() => Promise<void>)[] };
 
-export function createGameServer(options: GameServerOptions = {}): GameServer {
+/** The server on its store, migrated (PostgreSQL when `databaseUrl`, else the SQLite file). */
+export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
-  const store = new ResultsStore(databasePath);
-  const teachers = new TeacherStore(store.database); // the same file and connection as the results
+  const databaseUrl = options.databaseUrl;
+  const store = await ResultsStore.open({ url: databaseUrl, path: databasePath });
+  const teachers = new TeacherStore(store.database); // the same store and connection as the results
   const checkpoints = new CheckpointStore(store.database);
-  const secret = options.roundSecret ?? loadRoundSecret(databasePath);
+  const secret =
+    options.roundSecret ?? (databaseUrl ? await sharedRoundSecret(store.database) : loadRoundSecret(databasePath));
   const now = options.now ?? (() => new Date());
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
   const redis = options.redisUrl ? limitsRedis(options.redisUrl) : undefined; // limits shared by all processes
@@ -76,6 +82,8 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
           uptime: process.uptime(),
           rooms: roomCount,
           clients: ccu,
+          store: store.database.engine,
+          unsavedWrites,
         });
       });
       app.use("/api", teacherApiRouter(teachers, now, secret, redis)); // before apiRouter, whose last route answers 404
@@ -101,9 +109,10 @@ export function createGameServer(options: GameServerOptions = {}): GameServer {
   server.define(LOBBY_ROOM, LobbyRoom);
   const beforeClose: (() => Promise<void>)[] = []; // e.g. the Redis mirror's last writes, after the rooms' checkpoints
   server.onShutdown(async () => {
+    await checkpoints.settled(); // the rooms' last checkpoints, before the store closes
     for (const task of beforeClose) await task();
     redis?.disconnect();
-    store.close();
+    await store.close();
   });
   return Object.assign(server, { checkpoints, beforeClose });
 }

@@ -22,24 +22,36 @@ if (REDIS_URL) {
   }
 }
 
-const server = createGameServer({
-  clientDir: process.env.CLIENT_DIR ?? "dist/client",
-  version: process.env.npm_package_version,
-  redisUrl: REDIS_URL,
-  publicAddress: process.env.PUBLIC_ADDRESS,
-  monitorPassword: process.env.MONITOR_PASSWORD || undefined,
-  // Operators and load tests may raise these; the defaults suit classrooms.
-  maxPlayers: Number(process.env.MAX_PLAYERS_PER_ROOM) || undefined,
-  addressLimits: {
-    ...(Number(process.env.ROOMS_PER_ADDRESS) ? { roomsPerWindow: Number(process.env.ROOMS_PER_ADDRESS) } : {}),
-    ...(Number(process.env.SOLO_ROOMS_PER_ADDRESS)
-      ? { soloRoomsPerWindow: Number(process.env.SOLO_ROOMS_PER_ADDRESS) }
-      : {}),
-    ...(Number(process.env.FAILED_JOINS_PER_ADDRESS)
-      ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) }
-      : {}),
-  },
-});
+let server: Awaited<ReturnType<typeof createGameServer>>;
+try {
+  server = await createGameServer({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    clientDir: process.env.CLIENT_DIR ?? "dist/client",
+    version: process.env.npm_package_version,
+    redisUrl: REDIS_URL,
+    publicAddress: process.env.PUBLIC_ADDRESS,
+    monitorPassword: process.env.MONITOR_PASSWORD || undefined,
+    // Operators and load tests may raise these; the defaults suit classrooms.
+    maxPlayers: Number(process.env.MAX_PLAYERS_PER_ROOM) || undefined,
+    addressLimits: {
+      ...(Number(process.env.ROOMS_PER_ADDRESS) ? { roomsPerWindow: Number(process.env.ROOMS_PER_ADDRESS) } : {}),
+      ...(Number(process.env.SOLO_ROOMS_PER_ADDRESS)
+        ? { soloRoomsPerWindow: Number(process.env.SOLO_ROOMS_PER_ADDRESS) }
+        : {}),
+      ...(Number(process.env.FAILED_JOINS_PER_ADDRESS)
+        ? { failedJoinsPerWindow: Number(process.env.FAILED_JOINS_PER_ADDRESS) }
+        : {}),
+    },
+  });
+} catch (error) {
+  // PostgreSQL unreachable, a refused login, a migration that failed: say so and stop.
+  log.error("store-unavailable", {
+    store: process.env.DATABASE_URL ? "postgres" : "sqlite",
+    error,
+    hint: process.env.DATABASE_URL ? "start PostgreSQL, fix DATABASE_URL, or unset it for the SQLite file" : undefined,
+  });
+  process.exit(1);
+}
 await trainer.warmUp();
 await server.listen(PORT);
 const address = server.transport.server?.address();

@@ -48,6 +48,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   /** Writes the room's checkpoint (server/checkpoint-writer.ts). */
   protected checkpoints?: CheckpointWriter;
   private listing = "";
+  /** A round's results are being written (the reveal follows). */
+  private saving = false;
 
   get daily(): boolean {
     return this.mode === "daily";
@@ -83,7 +85,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   private advance(from: Phase): void {
     if (this.state.phase !== from) return;
     const next = nextPhase(from, this.state);
-    if (next === "reveal") return this.endTuning();
+    if (next === "reveal") return void this.endTuning();
     if (next === "training") return void this.beginRound();
     if (next === "podium") return this.toPodium();
   }
@@ -187,8 +189,17 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   }
 
   /** Tuning is over: score, save, reveal. */
-  endTuning(): void {
-    if (this.state.phase !== "tuning" || !this.rounds.current) return;
+  async endTuning(): Promise<void> {
+    if (this.state.phase !== "tuning" || !this.rounds.current || this.saving) return;
+    this.saving = true; // the timer and the last lock-in may both end tuning while the round is written
+    try {
+      await this.scoreSaveReveal(this.rounds.current);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async scoreSaveReveal(current: CurrentRound): Promise<void> {
     this.showLockIns(false); // the reveal's checkpoint follows
     const speedBonus = this.state.speedBonus;
     const inRound = [...this.state.players.entries()].filter(([, p]) => p.playing);
@@ -198,23 +209,24 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       level: p.pick,
       ...(speedBonus ? { timeLeftShare: this.lockIns.shareOf(sessionId) } : {}),
     }));
-    const { current } = this.rounds;
     const { bestLevel, results, reveal, levels } = this.rounds.score(picks, this.openingAfter(current.date));
+    const rows = results.map((r) => {
+      const player = this.state.players.get(r.sessionId)!;
+      return { ...r, seat: player.seat, total: player.points + r.points };
+    });
     // Written before anyone sees the results; a homework round scored after the deadline is not.
-    const standing = this.daily ? this.records.saveDaily(current.date, results[0]) : undefined;
+    const standing = this.daily ? await this.records.saveDaily(current.date, results[0]) : undefined;
     const late = this.homework && !isOpen(this.homework.assignment, this.now());
     if (!this.daily && !late) {
-      const rows = results.map((r) => {
-        const player = this.state.players.get(r.sessionId)!;
-        return { ...r, seat: player.seat, total: player.points + r.points };
-      });
-      this.records.saveRound(this.state.round, current.opening, bestLevel, rows, levels);
+      await this.records.saveRound(this.state.round, current.opening, bestLevel, rows, levels);
     }
     if (late) log.info("homework-round-late", { room: this.roomId, round: this.state.round });
+    if (this.state.phase !== "tuning" || this.rounds.current !== current) return; // the room went on without it (it is closing)
     this.enter("reveal", () => {
-      for (const result of results) {
-        const player = this.state.players.get(result.sessionId)!;
-        player.points += result.points;
+      for (const [i, result] of results.entries()) {
+        const player = this.state.players.get(result.sessionId);
+        if (!player) continue; // left while the round was being written
+        player.points = rows[i].total;
         player.roundPoints = result.points;
         player.speedBonus = result.speedBonus;
         player.revealedPick = result.level;
@@ -244,7 +256,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   toPodium(): void {
     const players = [...this.state.players.values()].filter((p) => p.playing);
     const winner = players.find((p) => p.rank === 1)?.name;
-    if (!this.daily) this.records.finish(this.rounds.reveal ? winner : undefined);
+    if (!this.daily) void this.records.finish(this.rounds.reveal ? winner : undefined); // logs its own failure
     const podium = this.podiumMessage();
     this.enter("podium", () => {
       this.rounds.current = undefined;
@@ -277,7 +289,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   /** A player locks in: decided now, shown in the state with the next batch (LOCK_FLUSH_MS). */
   lockIn(sessionId: string): void {
     this.lockIns.add(sessionId, this.phaseClock.shareLeft(this.state.tuningSeconds));
-    if (this.allLocked()) return this.endTuning();
+    if (this.allLocked()) return void this.endTuning();
     this.lockFlush ??= this.clock.setTimeout(() => this.showLockIns(), LOCK_FLUSH_MS);
   }
 

@@ -1,5 +1,6 @@
 // What a room keeps in the results store: each match and its rounds, and the daily challenge's
-// scores. A failed write is logged (with what was not kept) and the round is still played out.
+// scores. A failed write is tried again (RETRY_DELAYS_MS); if it still fails it is logged with what
+// was not kept, counted (/healthz), and the round is still played out: the reveal never waits longer.
 import { randomUUID } from "node:crypto";
 import type { DailyMessage, RoundResult } from "../shared/protocol";
 import { replayToken, type RoundOpening } from "../shared/round-key";
@@ -8,6 +9,24 @@ import type { LevelErrors } from "../shared/teacher";
 import { log } from "./log";
 import type { MatchRecord, ResultsStore } from "./results-store";
 import { HOMEWORK_CODE, type Attempt, type StoredAssignment } from "./teacher-store";
+
+/** Writes given up on since the process started, after every retry (/healthz shows them). */
+export const unsavedWrites = { rounds: 0, dailies: 0, finishes: 0 };
+
+/** Waits before each retry of a failed write: about 2 s in all before the reveal goes on without it. */
+export const RETRY_DELAYS_MS = [100, 400, 1500];
+
+async function withRetries<T>(what: string, room: string, write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= RETRY_DELAYS_MS.length) throw error;
+      log.warn("store-write-retried", { what, room, attempt: attempt + 1, error });
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
+  }
+}
 
 /** A round result as stored: with the player's seat and their new total. */
 export type StoredRow = RoundResult & { seat: number; total: number };
@@ -44,37 +63,48 @@ export class MatchRecords {
   }
 
   /** A match round's results, each row with the player's seat and new total, and the round's U-curve. */
-  saveRound(
+  async saveRound(
     round: number,
     opening: RoundOpening,
     bestLevel: number,
     rows: StoredRow[],
     levels: LevelErrors[] = [],
-  ): void {
+  ): Promise<void> {
     const results = rows.map(({ arithmetic: _, ...r }) => r);
     const stored = { round, opening: replayToken(opening), bestLevel, levels, results };
+    const match = this.match!;
     try {
-      this.store.saveRound(this.match!, stored);
+      await withRetries("round", this.room, () => this.store.saveRound(match, stored));
     } catch (error) {
-      log.error("round-not-saved", { room: this.room, round, match: this.match!.id, error, results: stored });
+      unsavedWrites.rounds++;
+      log.error("round-not-saved", { room: this.room, round, match: match.id, error, results: stored });
     }
   }
 
   /** The daily round's score; returns where the player stands today (undefined if not saved). */
-  saveDaily(date: string, result: RoundResult | undefined): DailyMessage | undefined {
+  async saveDaily(date: string, result: RoundResult | undefined): Promise<DailyMessage | undefined> {
     if (!result) return undefined;
     try {
       const { name, points, level, hiddenError } = result;
-      const standing = this.store.saveDaily({ date, name, points, level, hiddenError });
+      const entry = { date, name, points, level, hiddenError };
+      const standing = await withRetries("daily", this.room, () => this.store.saveDaily(entry));
       return { date, points: result.points, ...standing };
     } catch (error) {
+      unsavedWrites.dailies++;
       log.error("daily-score-not-saved", { room: this.room, name: result.name, error });
       return undefined;
     }
   }
 
   /** A homework attempt has no winner (it would count on the hall of fame's wins). */
-  finish(winner: string | undefined): void {
-    this.store.finishMatch(this.match!.id, this.match!.assignmentId ? undefined : winner);
+  async finish(winner: string | undefined): Promise<void> {
+    const match = this.match!;
+    try {
+      const write = () => this.store.finishMatch(match.id, match.assignmentId ? undefined : winner);
+      await withRetries("finish", this.room, write);
+    } catch (error) {
+      unsavedWrites.finishes++;
+      log.error("match-finish-not-saved", { room: this.room, match: match.id, winner, error });
+    }
   }
 }

@@ -115,11 +115,11 @@ export class MatchRoom extends RestorableRoom {
     // Refusals first (a throw here fails the create with its message, and nothing is made).
     const saved = options.restore === undefined ? undefined : takeRestoreTicket(options.restore);
     if (options.restore !== undefined && !saved) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, NO_TICKET);
-    if (saved?.homework) this.homework = restoredHomework(options.teachers, saved.homework);
-    else if (this.mode === "homework") this.homework = openHomework(options.teachers, options, this.now());
+    if (saved?.homework) this.homework = await restoredHomework(options.teachers, saved.homework);
+    else if (this.mode === "homework") this.homework = await openHomework(options.teachers, options, this.now());
     else if (!saved) refuseCreatorName(options.name);
     if (!saved && this.mode === "match" && options.teacherKey !== undefined)
-      this.teacherId = teacherOf(options.teachers, options.teacherKey);
+      this.teacherId = await teacherOf(options.teachers, options.teacherKey);
     sendPatchesQuietly(this);
     this.maxPlayers = rules.solo ? 1 : (options.maxPlayers ?? MAX_PLAYERS);
     this.maxClients = rules.solo ? 1 : this.maxPlayers + MAX_SPECTATORS;
@@ -300,7 +300,7 @@ export class MatchRoom extends RestorableRoom {
     this.recount();
     this.checkpoints?.soon();
     if (this.state.phase === "tuning") this.sendPickCounts();
-    if (this.state.phase === "tuning" && this.allLocked()) this.endTuning();
+    if (this.state.phase === "tuning" && this.allLocked()) void this.endTuning();
     this.seatsSettled();
   }
 

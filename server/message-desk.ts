@@ -93,7 +93,7 @@ export class MessageDesk {
       case "pause":
         return room.phaseClock.pause(parsed.message.paused);
       case "skip":
-        return room.endTuning();
+        return void room.endTuning();
       case "endMatch":
         return room.toPodium();
       case "start":

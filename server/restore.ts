@@ -49,9 +49,9 @@ export async function restoreCheckpoint(cp: RoomCheckpoint): Promise<boolean> {
 /** At start (one process): every fresh checkpoint is restored; older ones are deleted. */
 export async function restoreRooms(store: CheckpointStore): Promise<number> {
   let restored = 0;
-  for (const cp of store.list()) {
+  for (const cp of await store.list()) {
     if (!isFresh(cp)) {
-      store.remove(cp.code);
+      await store.remove(cp.code);
       log.info("checkpoint-expired", { room: cp.code, savedAt: new Date(cp.savedAt).toISOString() });
     } else if (await restoreCheckpoint(cp)) restored++;
   }

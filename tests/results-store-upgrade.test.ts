@@ -1,12 +1,11 @@
-// A results file written before teacher reports existed opens as it is: the store adds the new
-// columns and tables in place, keeps every old row, and opens it again without adding twice.
+// A results file written before teacher reports existed opens as it is: its first versioned
+// migration adds the new columns and tables in place, keeps every old row, and runs once.
 import Database from "better-sqlite3";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ResultsStore } from "../server/results-store";
-import { TeacherStore } from "../server/teacher-store";
 
 /** The schema of files written before issue 14 (matches, rounds and results without the teacher's columns). */
 const PREVIOUS_SCHEMA = `
@@ -31,16 +30,15 @@ const columnsOf = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
 
 describe("an old results file", () => {
-  it("opens, gains the new columns and tables, keeps its rows, and opens again", () => {
+  it("opens, gains the new columns and tables, keeps its rows, and opens again", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "old-results-")), "results.sqlite");
     const old = new Database(path);
     old.exec(PREVIOUS_SCHEMA);
     old.close();
 
     for (let open = 0; open < 2; open++) {
-      const store = new ResultsStore(path);
-      new TeacherStore(store.database);
-      const db = store.database;
+      const store = await ResultsStore.open({ path });
+      const db = store.database.sqlite!;
       expect(columnsOf(db, "matches")).toEqual(
         expect.arrayContaining(["teacher_id", "assignment_id", "student", "device", "counts"]),
       );
@@ -49,16 +47,17 @@ describe("an old results file", () => {
       expect(columnsOf(db, "assignments")).toContain("round_ids");
 
       const id = "11111111-1111-4111-8111-111111111111";
-      expect(store.match(id)).toMatchObject({ code: "ABCDE", winner: "Ada" });
+      expect(await store.match(id)).toMatchObject({ code: "ABCDE", winner: "Ada" });
       expect(db.prepare("SELECT teacher_id, counts FROM matches WHERE id = ?").get(id)).toEqual({
         teacher_id: null,
         counts: 1,
       });
-      const [round] = store.rounds(id);
+      const [round] = await store.rounds(id);
       expect(round).toMatchObject({ round: 1, bestLevel: 5, levels: [] });
       expect(round.results.map((r) => [r.name, r.points])).toEqual([["Ada", 1000]]);
-      expect(store.mostWins(10, 0).rows).toEqual([{ name: "Ada", wins: 1, rank: 1 }]);
-      store.close();
+      expect((await store.mostWins(10, 0)).rows).toEqual([{ name: "Ada", wins: 1, rank: 1 }]);
+      expect(db.prepare("SELECT name FROM kysely_migration").all()).toEqual([{ name: "0001-tables" }]);
+      await store.close();
     }
   });
 });

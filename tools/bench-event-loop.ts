@@ -32,7 +32,7 @@ async function measure(run: () => Promise<void>): Promise<{ p50: number; p99: nu
   };
 }
 
-const server = createGameServer({ databasePath: ":memory:" });
+const server = await createGameServer({ databasePath: ":memory:" });
 await trainer.warmUp();
 await server.listen(0);
 const url = `http://localhost:${(server.transport.server!.address() as AddressInfo).port}`;

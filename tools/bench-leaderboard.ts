@@ -9,6 +9,8 @@ import { ResultsStore } from "../server/results-store";
 import { utcDate } from "../shared/daily";
 import { Random } from "../shared/random";
 import { startServerProcess, tempDatabasePath } from "./server-process";
+import { startPostgres } from "./postgres-server";
+import { sql } from "kysely";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,8 +35,8 @@ const day = (back: number) => utcDate(new Date(Date.now() - back * 86_400_000));
 /** Results as a day's players leave them: a few regulars play most days and retry, most play now and then.
  *  Written as into a file from before the summaries (faster than through the triggers), so opening it
  *  then times the summaries' one-off backfill too. */
-function seed(path: string): void {
-  new ResultsStore(path).close();
+async function seed(path: string): Promise<void> {
+  await (await ResultsStore.open({ path })).close();
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
@@ -67,7 +69,7 @@ function seed(path: string): void {
   })();
   db.close();
   const t = performance.now();
-  new ResultsStore(path).close();
+  await (await ResultsStore.open({ path })).close();
   console.log(
     `sqlite: an old file of ${ROWS} results gets its summaries in ${round1((performance.now() - t) / 1000)} s`,
   );
@@ -114,7 +116,7 @@ function baseline(path: string, query: string): () => void {
 }
 
 /** The same request through today's store, in-process: the database's share of the HTTP time. */
-function current(store: ResultsStore, query: string): () => void {
+function current(store: ResultsStore, query: string): () => Promise<unknown> {
   const q = new URLSearchParams(query);
   const [limit, offset, asOf] = [
     Number(q.get("limit") ?? 20),
@@ -123,10 +125,21 @@ function current(store: ResultsStore, query: string): () => void {
   ];
   if (q.get("board") === "daily")
     return () => store.dailyBoard(q.get("date") ?? day(0), limit, offset, store.snapshotTime(asOf));
-  return () => (
-    store.bestDailyScores(limit, offset, store.snapshotTime(asOf)),
-    store.mostWins(limit, offset, store.snapshotTime(asOf))
-  );
+  return () =>
+    Promise.all([
+      store.bestDailyScores(limit, offset, store.snapshotTime(asOf)),
+      store.mostWins(limit, offset, store.snapshotTime(asOf)),
+    ]);
+}
+
+async function timeAsync(run: () => Promise<unknown>, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return times;
 }
 
 function timeSync(run: () => void, n: number): number[] {
@@ -155,46 +168,88 @@ const line = (label: string, ms: number[]) =>
 /** One engine: how to make a store of `ROWS` results, and the server's environment to serve it. */
 interface Engine {
   name: string;
-  prepare(): {
+  prepare(): Promise<{
     env: Record<string, string>;
-    /** The old queries, and today's store, run in-process on the same data (where the engine has them). */
+    /** The old queries (SQLite's), and today's store, run in-process on the same data. */
     baseline?: (query: string) => () => void;
-    current?: (query: string) => () => void;
-  };
+    current: (query: string) => () => Promise<unknown>;
+  }>;
 }
+
+const seeded = tempDatabasePath();
+{
+  const t = performance.now();
+  await seed(seeded);
+  console.log(
+    `sqlite: seeded ${ROWS} results over ${DAYS} days and ${MATCHES} matches in ${round1((performance.now() - t) / 1000)} s → ${seeded}`,
+  );
+}
+
+/** The seeded rows copied into PostgreSQL through its triggers, as the game would have written them. */
+async function copyToPostgres(store: ResultsStore): Promise<void> {
+  const from = new Database(seeded, { readonly: true });
+  const { db } = store.database;
+  const t = performance.now();
+  const BATCH = 5000; // 6 values a row: below PostgreSQL's 65,535 parameters
+  for (const table of ["daily_scores", "matches"] as const) {
+    const columns =
+      table === "daily_scores"
+        ? "date, name, points, level, hidden_error, played_at"
+        : "id, code, rounds, tuning_seconds, started_at, finished_at, winner";
+    const rows = from.prepare(`SELECT ${columns} FROM ${table} ORDER BY rowid`).all() as never[];
+    for (let i = 0; i < rows.length; i += BATCH)
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + BATCH))
+        .execute();
+  }
+  from.close();
+  console.log(
+    `postgres: ${ROWS} results copied in through its triggers in ${round1((performance.now() - t) / 1000)} s`,
+  );
+}
+
 const engines: Engine[] = [
   {
     name: "sqlite",
-    prepare() {
-      const path = tempDatabasePath();
-      const t = performance.now();
-      seed(path);
-      console.log(
-        `sqlite: seeded ${ROWS} results over ${DAYS} days and ${MATCHES} matches in ${round1((performance.now() - t) / 1000)} s → ${path}`,
-      );
-      const store = new ResultsStore(path);
+    async prepare() {
+      const store = await ResultsStore.open({ path: seeded });
       return {
-        env: { DATABASE_PATH: path },
-        baseline: (query) => baseline(path, query),
+        env: { DATABASE_PATH: seeded },
+        baseline: (query) => baseline(seeded, query),
         current: (query) => current(store, query),
       };
+    },
+  },
+  {
+    name: "postgres",
+    // DATABASE_URL (an empty database), or a throwaway server from Debian's package.
+    async prepare() {
+      let url = process.env.DATABASE_URL;
+      if (!url) {
+        const server = await startPostgres();
+        process.once("exit", () => server.stop());
+        url = await server.database();
+      }
+      const store = await ResultsStore.open({ url });
+      await copyToPostgres(store);
+      await sql`ANALYZE`.execute(store.database.db);
+      return { env: { DATABASE_URL: url }, current: (query) => current(store, query) };
     },
   },
 ];
 
 const summaries: string[] = [];
 for (const engine of engines) {
-  const { env, baseline: before, current: after } = engine.prepare();
+  const { env, baseline: before, current: after } = await engine.prepare();
   const requests = kinds(day(Math.min(7, DAYS - 1)));
   if (before && BASELINE > 0) {
     console.log(`${engine.name} before (the old queries, in-process, ${BASELINE} runs each):`);
     for (const [kind, query] of requests.filter(([, q]) => !q.includes("asOf")))
       console.log(line(kind, timeSync(before(query), BASELINE)));
   }
-  if (after) {
-    console.log(`${engine.name} now (the same, in-process, ${REQUESTS} runs each):`);
-    for (const [kind, query] of requests) console.log(line(kind, timeSync(after(query), REQUESTS)));
-  }
+  console.log(`${engine.name} now (the same, in-process, ${REQUESTS} runs each):`);
+  for (const [kind, query] of requests) console.log(line(kind, await timeAsync(after(query), REQUESTS)));
   const server = await startServerProcess({ LOG_LEVEL: "warn", ...env });
   process.once("exit", () => server.child.kill("SIGKILL")); // never left behind, even when this bench dies
   const all: number[] = [];

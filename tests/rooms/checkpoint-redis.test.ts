@@ -4,10 +4,10 @@
 // heartbeat to expire.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
 import { Redis } from "ioredis";
 import { PROCESS_ID, roomCheckpointSchema, type RoomCheckpoint } from "../../server/checkpoint";
 import { CheckpointStore } from "../../server/checkpoint-store";
+import { openDatabase, type StoreDatabase } from "../../server/store/database";
 import { HEARTBEAT_TTL_MS, startRedisCheckpoints } from "../../server/checkpoint-redis";
 import { freePort } from "../../tools/server-process";
 import { hasRedis, startRedisServer } from "./redis-server";
@@ -55,8 +55,8 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
   let port: number;
   let redis: ChildProcess | undefined;
   let kv: Redis;
-  const db = new Database(":memory:");
-  const store = new CheckpointStore(db);
+  let database: StoreDatabase;
+  let store: CheckpointStore;
 
   const startRedis = async () => {
     redis = startRedisServer(port);
@@ -69,11 +69,13 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
     kv = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 1 });
     kv.on("error", () => undefined); // while redis-server is down on purpose
     await startRedis();
+    database = await openDatabase({ path: ":memory:" });
+    store = new CheckpointStore(database);
   });
-  afterAll(() => {
+  afterAll(async () => {
     kv.disconnect();
     redis?.kill("SIGKILL");
-    db.close();
+    await database.close();
   });
 
   it("mirrors in order without holding the room, through a Redis outage, and stops cleanly", async () => {

@@ -52,9 +52,9 @@ describe("crash safety", () => {
 
     // A new process on the same file serves both rounds back; the third never finished.
     const second = await start({ DATABASE_PATH: databasePath });
-    const store = new ResultsStore(databasePath);
-    const [match] = store.matchesByCode(host.roomId);
-    store.close();
+    const store = await ResultsStore.open({ path: databasePath });
+    const [match] = await store.matchesByCode(host.roomId);
+    await store.close();
     const response = await fetch(`${second.url}/api/matches/${match.id}`);
     expect(response.status).toBe(200);
     const { rounds } = await response.json();
@@ -85,8 +85,8 @@ describe("crash safety", () => {
     expect((await told).code).toBe("server-restarting");
     expect(await left).toBe(4001); // Colyseus's SERVER_SHUTDOWN close code
     expect(await server.exited).toBe(0);
-    const store = new ResultsStore(databasePath); // opens cleanly after the shutdown
-    expect(store.matchesByCode(host.roomId)).toEqual([]);
-    store.close();
+    const store = await ResultsStore.open({ path: databasePath }); // opens cleanly after the shutdown
+    expect(await store.matchesByCode(host.roomId)).toEqual([]);
+    await store.close();
   });
 });

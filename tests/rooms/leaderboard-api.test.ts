@@ -13,7 +13,7 @@ let base: string;
 let close: () => void;
 
 beforeAll(async () => {
-  store = new ResultsStore(tempDatabasePath());
+  store = await ResultsStore.open({ path: tempDatabasePath() });
   const app = express().use(
     "/api",
     apiRouter(store, () => new Date(`${DATE}T12:00:00Z`), "test-secret"),
@@ -23,9 +23,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/leaderboard`;
   close = () => server.close();
 });
-afterAll(() => {
+afterAll(async () => {
   close();
-  store.close();
+  await store.close();
 });
 
 type Answer = { asOf: string; total: number; rows: { name: string; rank: number }[]; error?: string };
@@ -37,15 +37,15 @@ const play = (name: string, points: number) => store.saveDaily({ date: DATE, nam
 
 describe("GET /api/leaderboard?asOf=", () => {
   it("pages through one snapshot while results arrive, where offsets alone would repeat rows", async () => {
-    for (let i = 0; i < 12; i++) play(`P${i}`, 100 * (i % 5));
+    for (let i = 0; i < 12; i++) await play(`P${i}`, 100 * (i % 5));
     const first = await get("board=daily&limit=4");
     expect(first.status).toBe(200);
     const { asOf } = first.body;
     expect(new Date(asOf).toISOString()).toBe(asOf);
     const seen = [...first.body.rows];
     for (let offset = 4; offset < first.body.total; offset += 4) {
-      play(`Top ${offset}`, 10_000 + offset); // lands above the page already read
-      play("P0", 5000 + offset); // the last name climbs to the top
+      await play(`Top ${offset}`, 10_000 + offset); // lands above the page already read
+      await play("P0", 5000 + offset); // the last name climbs to the top
       const page = await get(`board=daily&limit=4&offset=${offset}&asOf=${asOf}`);
       expect(page.body).toMatchObject({ asOf, total: 12 });
       seen.push(...page.body.rows);
@@ -58,7 +58,7 @@ describe("GET /api/leaderboard?asOf=", () => {
 
     // The same pages by offset only have moved: the second page repeats rows of the first.
     const now1 = await get("board=daily&limit=4");
-    play("Another", 20_000);
+    await play("Another", 20_000);
     const now2 = await get("board=daily&limit=4&offset=4");
     expect(now2.body.rows[0].name).toBe(now1.body.rows[3].name);
 

@@ -205,10 +205,10 @@ async function comeBack(
   ada.room.send("next", {});
   await inState(ada, (s) => s.phase === "podium", "the podium");
   await waitFor(() => messagesOf(ada, "podium").length === 1, "the podium message");
-  const store = new ResultsStore(databasePath);
-  const [match] = store.matchesByCode(code);
-  const rounds = store.rounds(match.id);
-  store.close();
+  const store = await ResultsStore.open({ path: databasePath });
+  const [match] = await store.matchesByCode(code);
+  const rounds = await store.rounds(match.id);
+  await store.close();
   expect(rounds.map((r) => r.round)).toEqual([1, 2]);
   expect(rounds[1].results.map((r) => [r.name, r.level, r.total])).toEqual(
     players.map((p) => [p.name, me(p).revealedPick, me(p).points]),
@@ -297,10 +297,10 @@ describe("restore after a restart", () => {
     expect(messagesOf<RoundMessage>(again[1], "round")[0].round).toBe(1); // its A, to draw the reveal on
     again[0].room.send("next", {});
     await inState(again[0], (s) => s.phase === "podium", "the podium");
-    const store = new ResultsStore(databasePath);
-    const [match] = store.matchesByCode(code);
-    const rounds = store.rounds(match.id);
-    store.close();
+    const store = await ResultsStore.open({ path: databasePath });
+    const [match] = await store.matchesByCode(code);
+    const rounds = await store.rounds(match.id);
+    await store.close();
     expect(rounds).toHaveLength(1);
     expect(rounds[0].results.map((r) => r.total)).toEqual(points);
     expect(second.output()).not.toContain("round-not-saved");

@@ -8,7 +8,7 @@ import { Client } from "@colyseus/sdk";
 import { createGameServer, type GameServerOptions } from "../../server/game-server";
 
 export async function bootGameServer(options: GameServerOptions = {}): Promise<ColyseusTestServer> {
-  const server = createGameServer({ databasePath: ":memory:", ...options });
+  const server = await createGameServer({ databasePath: ":memory:", ...options });
   await server.listen(0);
   const { port } = server.transport.server!.address() as AddressInfo;
   (server as unknown as { port: number }).port = port; // ColyseusTestServer reads its address from here

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL for tests (Debian's `postgresql` package; .ci/run installs it): a fresh
+// A throwaway PostgreSQL for tests and benchmarks (Debian's `postgresql` package; .ci/run installs it): a fresh
 // data directory in /tmp, on loopback, on a free port, without fsync. PostgreSQL refuses to run
 // as root, so under root it runs as the package's `postgres` user. `database()` gives a new
 // empty database's URL, so each test starts from nothing.
@@ -7,7 +7,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort } from "../tools/server-process";
+import { freePort } from "./server-process";
 
 const BIN = "/usr/lib/postgresql/15/bin";
 export const hasPostgres = existsSync(join(BIN, "initdb"));
