@@ -35,6 +35,8 @@ export interface GameServerOptions {
   databasePath?: string;
   /** PostgreSQL (postgres://…) for everything the store holds, shared by every process; unset: the SQLite file. */
   databaseUrl?: string;
+  /** PostgreSQL connections kept by this process (default 10). */
+  databasePoolSize?: number;
   /** The secret that keys every round's B (default: ROUND_SECRET, else a file beside the database). */
   roundSecret?: string;
   /** Matchmaking limits per address (rooms created, failed joins). */
@@ -58,7 +60,7 @@ export type GameServer = Server & { checkpoints: CheckpointStore; beforeClose: (
 export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const databasePath = options.databasePath ?? process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   const databaseUrl = options.databaseUrl;
-  const store = await ResultsStore.open({ url: databaseUrl, path: databasePath });
+  const store = await ResultsStore.open({ url: databaseUrl, path: databasePath, poolSize: options.databasePoolSize });
   const teachers = new TeacherStore(store.database); // the same store and connection as the results
   const checkpoints = new CheckpointStore(store.database);
   const secret =

@@ -26,6 +26,7 @@ let server: Awaited<ReturnType<typeof createGameServer>>;
 try {
   server = await createGameServer({
     databaseUrl: process.env.DATABASE_URL || undefined,
+    databasePoolSize: Number(process.env.DATABASE_POOL_SIZE) || undefined,
     clientDir: process.env.CLIENT_DIR ?? "dist/client",
     version: process.env.npm_package_version,
     redisUrl: REDIS_URL,

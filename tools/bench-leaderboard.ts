@@ -42,7 +42,9 @@ async function seed(path: string): Promise<void> {
   db.pragma("synchronous = OFF");
   const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[];
   for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
-  for (const table of ["daily_best", "match_wins", "leaderboard_totals"]) db.exec(`DROP TABLE ${table}`);
+  // …and from before versioned migrations, so opening it runs the first one, which backfills.
+  for (const table of ["daily_best", "match_wins", "leaderboard_totals", "kysely_migration", "kysely_migration_lock"])
+    db.exec(`DROP TABLE ${table}`);
   const random = new Random("bench-leaderboard");
   const name = () => `Player ${Math.floor(NAMES * random.next() ** 2)}`; // skewed: regulars replay
   const daily = db.prepare("INSERT INTO daily_scores VALUES (?, ?, ?, ?, ?, ?)");
