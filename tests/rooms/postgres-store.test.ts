@@ -11,6 +11,7 @@ import { utcDate } from "../../shared/daily";
 import { freshStoreLocation } from "../store-engines";
 import { createMatch, inPhase, joinMatch, type TestPlayer } from "./players";
 import { bootGameServer } from "./test-server";
+import { freePort, startServerProcess } from "../../tools/server-process";
 
 let servers: ColyseusTestServer[];
 let db: StoreDatabase;
@@ -114,5 +115,16 @@ describe("game servers on one PostgreSQL", () => {
     expect(await unsaved()).toBe(before + 1);
     expect((await json(b, `/api/matches/${matchId}`)).rounds.map((r: { round: number }) => r.round)).toEqual([1]);
     await failNextRoundWrites(0);
+  });
+
+  it("a process that cannot reach PostgreSQL says so and exits, without printing the password", async () => {
+    const url = `postgres://game:not-printed@127.0.0.1:${await freePort()}/game`;
+    const failed = startServerProcess({ DATABASE_URL: url }).then(
+      () => "started",
+      (error: Error) => error.message,
+    );
+    const output = await failed;
+    expect(output).toMatch(/store-unavailable[\s\S]*ECONNREFUSED[\s\S]*start PostgreSQL, fix DATABASE_URL/);
+    expect(output).not.toContain("not-printed");
   });
 });
