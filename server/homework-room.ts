@@ -7,6 +7,7 @@ import { z } from "zod";
 import { nameSchema, type HomeworkMessage } from "../shared/protocol";
 import { deviceSchema } from "../shared/teacher";
 import { joinNameRefusal } from "./name-filter";
+import { fromStore } from "./room-teacher";
 import type { Attempt, StoredAssignment, TeacherStore } from "./teacher-store";
 
 /** A homework being played: the assignment, the attempt, and who plays it. */
@@ -25,6 +26,8 @@ export interface HomeworkOptions {
 }
 
 const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
+const STORE_FAILED =
+  "Cannot start this homework: the server cannot reach its stored homework just now. Try again in a minute.";
 
 /** "This homework closed on 8 Dec 2026, 17:00 America/New_York time (2026-12-08T22:00:00.000Z)." */
 export function closedOn(assignment: StoredAssignment): string {
@@ -38,9 +41,16 @@ export function closedOn(assignment: StoredAssignment): string {
 export const isOpen = (assignment: StoredAssignment, now: Date) => now.getTime() < Date.parse(assignment.deadline);
 
 /** The homework this room plays, or the refusal the student sees (thrown: the room is not made). */
-export function openHomework(teachers: TeacherStore | undefined, options: HomeworkOptions, now: Date): Homework {
+export async function openHomework(
+  teachers: TeacherStore | undefined,
+  options: HomeworkOptions,
+  now: Date,
+): Promise<Homework> {
   const id = z.uuid().safeParse(options.assignment);
-  const assignment = id.success ? teachers?.assignment(id.data) : undefined;
+  const assignment =
+    id.success && teachers
+      ? await fromStore("homework-not-read", () => teachers.assignment(id.data), STORE_FAILED)
+      : undefined;
   if (!assignment) throw refuse("There is no such homework. Check the link your teacher gave you.");
   if (!isOpen(assignment, now)) throw refuse(closedOn(assignment));
   const device = deviceSchema.safeParse(options.device);
@@ -51,7 +61,11 @@ export function openHomework(teachers: TeacherStore | undefined, options: Homewo
   if (!name.success) throw refuse(`Cannot join: ${name.error.issues[0].message}.`);
   const refusal = joinNameRefusal(name.data, assignment.friendlyNames);
   if (refusal) throw refuse(refusal);
-  const attempt = teachers!.resumeAttempt(assignment.id, device.data, name.data, now);
+  const attempt = await fromStore(
+    "homework-attempt-not-stored",
+    () => teachers!.resumeAttempt(assignment.id, device.data, name.data, now),
+    STORE_FAILED,
+  );
   return { assignment, attempt, name: name.data, device: device.data };
 }
 

@@ -9,11 +9,11 @@ import type { TeacherStore } from "./teacher-store";
  * A restored homework room's assignment and attempt. The device id itself was never kept (only
  * its hash, which the room checks joins against), so `device` is empty.
  */
-export function restoredHomework(
+export async function restoredHomework(
   teachers: TeacherStore | undefined,
   saved: NonNullable<RoomCheckpoint["homework"]>,
-): Homework {
-  const assignment = teachers?.assignment(saved.assignmentId);
+): Promise<Homework> {
+  const assignment = await teachers?.assignment(saved.assignmentId);
   if (!assignment) throw new Error(`cannot restore homework: no assignment ${saved.assignmentId}`);
   return { assignment, attempt: saved.attempt, name: saved.name, device: "" };
 }

@@ -3,15 +3,35 @@
 // never put in the state, a message or a log line.
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { teacherKeySchema } from "../shared/teacher";
-import type { TeacherStore } from "./teacher-store";
+import { log } from "./log";
+import type { KeyCheck, TeacherStore } from "./teacher-store";
 
 const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
 
+/**
+ * What the store answers; when it fails (PostgreSQL unreachable, a locked file) the failure is
+ * logged and the room is not made, with a sentence instead of the database's error.
+ */
+export async function fromStore<T>(event: string, read: () => Promise<T>, sorry: string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    log.error(event, { error });
+    throw new ServerError(ErrorCode.APPLICATION_ERROR, sorry);
+  }
+}
+
 /** The teacher id the room's matches are stored under, or the refusal (thrown: the room is not made). */
-export function teacherOf(teachers: TeacherStore | undefined, key: unknown): string {
+export async function teacherOf(teachers: TeacherStore | undefined, key: unknown): Promise<string> {
   const parsed = teacherKeySchema.safeParse(key);
   if (!parsed.success) throw refuse("Cannot create the room: a teacher key looks like tk- and 24 letters or digits.");
-  const check = teachers?.checkKey(parsed.data) ?? { ok: false, reason: "unknown" };
+  const check: KeyCheck = teachers
+    ? await fromStore(
+        "teacher-key-not-checked",
+        () => teachers.checkKey(parsed.data),
+        "Cannot create the room: the teacher keys cannot be read just now. Try again in a minute.",
+      )
+    : { ok: false, reason: "unknown" };
   if (check.ok) return check.teacherId;
   if (check.reason === "revoked")
     throw refuse("Cannot create the room: this teacher key was revoked. Make a new one on the teacher page.");

@@ -1,6 +1,8 @@
 // The teacher's HTTP API: keys, the class report (JSON and CSV), homework assignments, and the
 // public page of an assignment. The key travels only in `Authorization: Bearer`, never in a URL
 // (URLs end up in logs); nothing here logs a request. Every refusal is `{ error }` and changes nothing.
+// The store answers asynchronously (SQLite or PostgreSQL): Express 5 hands a handler's rejected
+// promise to the error handler at the end, which logs the failure and answers 500 with a sentence.
 import express from "express";
 import { z } from "zod";
 import { REPORT_CSV_COLUMNS, reportCsvRows } from "../shared/class-report";
@@ -19,6 +21,7 @@ import type { StoredAssignment, TeacherStore } from "./teacher-store";
 import type { Redis } from "ioredis";
 import { AddressWindow } from "./address-window";
 import { RedisWindow } from "./redis-window";
+import { log } from "./log";
 
 /** Keys one address may make per hour. */
 export const TEACHER_KEYS_PER_HOUR = 20;
@@ -80,7 +83,7 @@ export function teacherApiRouter(
   const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
 
   /** Checks the Bearer key; the handler after it finds the teacher in res.locals.teacherId. */
-  const withKey: express.RequestHandler = (req, res, next) => {
+  const withKey: express.RequestHandler = async (req, res, next) => {
     res.set("Cache-Control", "no-store"); // a teacher's data stays out of shared caches
     const [, key] = /^Bearer +(\S+) *$/i.exec(req.get("authorization") ?? "") ?? [];
     if (!key || !TEACHER_KEY_PATTERN.test(key)) {
@@ -91,7 +94,7 @@ export function teacherApiRouter(
         "Send your teacher key as `Authorization: Bearer tk-…` (tk- and 24 letters, digits, - or _).",
       );
     }
-    const check = teachers.checkKey(key);
+    const check = await teachers.checkKey(key);
     if (!check.ok)
       return refuse(
         res,
@@ -118,20 +121,21 @@ export function teacherApiRouter(
       );
     }
     await keysMade.add(address, at);
-    res.set("Cache-Control", "no-store").status(201).json({ key: teachers.createKey() });
+    const made = await teachers.createKey();
+    res.set("Cache-Control", "no-store").status(201).json({ key: made });
   });
 
-  api.get("/teacher", withKey, (_req, res) => void res.json(teachers.overview(teacherOf(res))));
+  api.get("/teacher", withKey, async (_req, res) => void res.json(await teachers.overview(teacherOf(res))));
 
-  api.delete("/teacher", withKey, (_req, res) => {
-    teachers.revoke(teacherOf(res));
+  api.delete("/teacher", withKey, async (_req, res) => {
+    await teachers.revoke(teacherOf(res));
     res.json({ revoked: true });
   });
 
-  const report: express.RequestHandler = (req, res) => {
+  const report: express.RequestHandler = async (req, res) => {
     const query = reportQuery.safeParse(req.query);
     if (!query.success) return refuse(res, 400, problem(query.error, "query"));
-    const found = teachers.report(teacherOf(res), query.data);
+    const found = await teachers.report(teacherOf(res), query.data);
     if (!found)
       return refuse(
         res,
@@ -148,30 +152,31 @@ export function teacherApiRouter(
   api.get("/teacher/report", withKey, report);
   api.get("/teacher/report.csv", withKey, report);
 
-  api.post("/teacher/assignments", json, withKey, (req, res) => {
+  api.post("/teacher/assignments", json, withKey, async (req, res) => {
     const settings = assignmentSettingsSchema.safeParse(req.body);
     if (!settings.success) return refuse(res, 400, problem(settings.error, "settings"));
     const late = deadlineRefusal(settings.data.deadline, now());
     if (late) return refuse(res, 400, late);
     const teacherId = teacherOf(res);
-    if (teachers.assignmentCount(teacherId) >= ASSIGNMENTS_PER_KEY)
+    if ((await teachers.assignmentCount(teacherId)) >= ASSIGNMENTS_PER_KEY)
       return refuse(res, 429, `One teacher key makes at most ${ASSIGNMENTS_PER_KEY} assignments; this one has.`);
-    res.status(201).json(teachers.createAssignment(teacherId, settings.data, now()));
+    res.status(201).json(await teachers.createAssignment(teacherId, settings.data, now()));
   });
 
-  api.get("/assignments/:id", (req, res) => {
+  api.get("/assignments/:id", async (req, res) => {
     const id = z.uuid().safeParse(req.params.id);
     if (!id.success) return refuse(res, 400, "An assignment id is a UUID, like 3f2b8c1e-…: check the link.");
-    const assignment = teachers.assignment(id.data);
+    const assignment = await teachers.assignment(id.data);
     if (!assignment) return refuse(res, 404, "No homework has that link. Check that it was copied whole.");
     res.json(publicAssignment(assignment, now(), secret));
   });
 
-  // A body too big or not JSON (express.json's errors) gets a sentence too, not an HTML page.
+  // A body too big or not JSON (express.json's errors) gets a sentence too, not an HTML page, and
+  // so does a store that failed (PostgreSQL unreachable, a locked file): logged, then a 500.
   api.use(
     (
       error: { type?: string; status?: number },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       next: express.NextFunction,
     ) => {
@@ -179,7 +184,11 @@ export function teacherApiRouter(
       if (error.type === "entity.parse.failed") return refuse(res, 400, "The request body is not valid JSON.");
       if (error.status && error.status >= 400 && error.status < 500)
         return refuse(res, error.status, "The request body could not be read.");
-      next(error);
+      if (!req.route) return next(error); // not one of these routes' (an earlier middleware's)
+      // The path only: no query, no header (a key never reaches a log line).
+      log.error("teacher-api-failed", { method: req.method, path: req.baseUrl + req.path, error });
+      if (res.headersSent) return next(error);
+      refuse(res, 500, "The server could not read or write its teacher data just now: try again in a minute.");
     },
   );
   return api;

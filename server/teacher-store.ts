@@ -1,7 +1,9 @@
-// The teacher's side of the results file: keys (only their SHA-256 is kept, so the file cannot
-// give a key away), homework assignments, and students' attempts at them. An attempt is a row of
+// The teacher's side of the store: keys (only their SHA-256 is kept, so the store cannot give a
+// key away), homework assignments, and students' attempts at them. An attempt is a row of
 // `matches` (code HOMEWORK) whose rounds are stored like any match's, so one report reads both.
-import type Database from "better-sqlite3";
+// Its tables are made by the store's migrations (server/store/migrations-*.ts); every query here
+// runs unchanged on SQLite and PostgreSQL (server/store/database.ts).
+import { sql, type Kysely } from "kysely";
 import { randomBytes, randomUUID } from "node:crypto";
 import { sha256Of as sha256 } from "./seat-tokens";
 import { HOMEWORK_TUNING_SECONDS } from "../shared/match-flow";
@@ -13,7 +15,9 @@ import {
   type ClassReport,
   type TeacherOverview,
 } from "../shared/teacher";
-import { readReport, type ReportFilter } from "./teacher-report";
+import type { StoreDatabase } from "./store/database";
+import type { Tables } from "./store/tables";
+import { insertionOrder, readReport, type ReportFilter } from "./teacher-report";
 
 /** The room code stored for a homework attempt. */
 export const HOMEWORK_CODE = "HOMEWORK";
@@ -36,34 +40,36 @@ export interface Attempt {
   total: number;
 }
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS teacher_keys (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    revoked_at TEXT
-  );
-  CREATE TABLE IF NOT EXISTS assignments (
-    id TEXT PRIMARY KEY,
-    teacher_id TEXT NOT NULL REFERENCES teacher_keys(id),
-    title TEXT NOT NULL,
-    rounds INTEGER NOT NULL,
-    kinds TEXT NOT NULL,
-    difficulty TEXT NOT NULL,
-    deadline TEXT NOT NULL,
-    time_zone TEXT NOT NULL,
-    friendly_names INTEGER NOT NULL,
-    round_ids TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS assignments_by_teacher ON assignments(teacher_id, created_at);
-`;
-
+// Over a match row `m`. Counts and sums are numbers on both engines (PostgreSQL's pool parses
+// its BIGINTs); a condition becomes 0/1 through CASE, as PostgreSQL has no SUM of a boolean.
+const PLAYED = sql<number>`(SELECT COUNT(*) FROM rounds r WHERE r.match_id = m.id)`;
 /** An attempt is done when it reached the podium or stored all its rounds (the tab closed at the last reveal). */
-const PLAYED = "(SELECT COUNT(*) FROM rounds r WHERE r.match_id = m.id)";
-const DONE = `(m.finished_at IS NOT NULL OR ${PLAYED} >= m.rounds)`;
+const DONE = sql<number>`(CASE WHEN m.finished_at IS NOT NULL OR ${PLAYED} >= m.rounds THEN 1 ELSE 0 END)`;
+const POINTS = sql<number>`(SELECT COALESCE(SUM(x.points), 0) FROM round_results x WHERE x.match_id = m.id)`;
+const PLAYERS = sql<number>`(SELECT COUNT(DISTINCT x.session_id) FROM round_results x WHERE x.match_id = m.id)`;
+// Over an assignment row `a`: its counted attempts, and those done.
+const STUDENTS = sql<number>`(SELECT COUNT(*) FROM matches m WHERE m.assignment_id = a.id AND m.counts = 1)`;
+const FINISHED = sql<number>`(SELECT COALESCE(SUM(${DONE}), 0) FROM matches m WHERE m.assignment_id = a.id AND m.counts = 1)`;
 
-const SELECT_ASSIGNMENT = `SELECT id, teacher_id AS teacherId, title, rounds, kinds, difficulty, deadline,
-  time_zone AS timeZone, friendly_names AS friendlyNames, round_ids AS roundIds, created_at AS createdAt FROM assignments`;
+type Db = Kysely<Tables>;
+
+/** The assignments' columns as StoredAssignment names them (JSON and 0/1 still raw). */
+const selectAssignments = (db: Db) =>
+  db
+    .selectFrom("assignments as a")
+    .select([
+      "a.id",
+      "a.teacher_id as teacherId",
+      "a.title",
+      "a.rounds",
+      "a.kinds",
+      "a.difficulty",
+      "a.deadline",
+      "a.time_zone as timeZone",
+      "a.friendly_names as friendlyNames",
+      "a.round_ids as roundIds",
+      "a.created_at as createdAt",
+    ]);
 
 type AssignmentRow = Omit<StoredAssignment, "kinds" | "roundIds" | "friendlyNames" | "link"> & {
   kinds: string;
@@ -72,151 +78,178 @@ type AssignmentRow = Omit<StoredAssignment, "kinds" | "roundIds" | "friendlyName
 };
 
 export class TeacherStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+  constructor(private readonly store: StoreDatabase) {}
+
+  private get db(): Db {
+    return this.store.db;
   }
 
   /** A new key: "tk-" and 24 base64url characters (18 random bytes); only its hash is stored. */
-  createKey(): string {
+  async createKey(): Promise<string> {
     const key = `tk-${randomBytes(18).toString("base64url")}`;
-    this.db
-      .prepare("INSERT INTO teacher_keys (id, created_at) VALUES (?, ?)")
-      .run(sha256(key), new Date().toISOString());
+    await this.db
+      .insertInto("teacher_keys")
+      .values({ id: sha256(key), created_at: new Date().toISOString() })
+      .execute();
     return key;
   }
 
-  checkKey(key: string): KeyCheck {
+  async checkKey(key: string): Promise<KeyCheck> {
     if (!TEACHER_KEY_PATTERN.test(key)) return { ok: false, reason: "unknown" };
     const teacherId = sha256(key);
-    const row = this.db.prepare("SELECT revoked_at AS revokedAt FROM teacher_keys WHERE id = ?").get(teacherId) as
-      { revokedAt: string | null } | undefined;
+    const row = await this.db
+      .selectFrom("teacher_keys")
+      .select("revoked_at")
+      .where("id", "=", teacherId)
+      .executeTakeFirst();
     if (!row) return { ok: false, reason: "unknown" };
-    return row.revokedAt ? { ok: false, reason: "revoked" } : { ok: true, teacherId };
+    return row.revoked_at ? { ok: false, reason: "revoked" } : { ok: true, teacherId };
   }
 
-  revoke(teacherId: string): void {
-    this.db
-      .prepare("UPDATE teacher_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-      .run(new Date().toISOString(), teacherId);
+  async revoke(teacherId: string): Promise<void> {
+    await this.db
+      .updateTable("teacher_keys")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id", "=", teacherId)
+      .where("revoked_at", "is", null)
+      .execute();
   }
 
   /** The key's matches (newest first, those with a stored round) and assignments. */
-  overview(teacherId: string): TeacherOverview {
-    const key = this.db.prepare("SELECT created_at AS createdAt FROM teacher_keys WHERE id = ?").get(teacherId) as
-      { createdAt: string } | undefined;
+  async overview(teacherId: string): Promise<TeacherOverview> {
+    const key = await this.db
+      .selectFrom("teacher_keys")
+      .select("created_at")
+      .where("id", "=", teacherId)
+      .executeTakeFirst();
     if (!key) throw new Error("no such teacher key");
-    const matches = this.db
-      .prepare(
-        `SELECT m.id, m.code, m.started_at AS startedAt, m.finished_at AS finishedAt, m.rounds, ${PLAYED} AS played,
-           (SELECT COUNT(DISTINCT x.session_id) FROM round_results x WHERE x.match_id = m.id) AS players
-         FROM matches m WHERE m.teacher_id = ? AND m.assignment_id IS NULL ORDER BY m.started_at DESC`,
-      )
-      .all(teacherId) as TeacherOverview["matches"];
-    const rows = this.db
-      .prepare(`${SELECT_ASSIGNMENT} WHERE teacher_id = ? ORDER BY created_at DESC`)
-      .all(teacherId) as AssignmentRow[];
-    return { createdAt: key.createdAt, matches, assignments: rows.map((r) => this.summary(fromRow(r))) };
+    const matches = await this.db
+      .selectFrom("matches as m")
+      .select([
+        "m.id",
+        "m.code",
+        "m.started_at as startedAt",
+        "m.finished_at as finishedAt",
+        "m.rounds",
+        PLAYED.as("played"),
+        PLAYERS.as("players"),
+      ])
+      .where("m.teacher_id", "=", teacherId)
+      .where("m.assignment_id", "is", null)
+      .orderBy("m.started_at", "desc")
+      .orderBy(insertionOrder(this.store.engine), "desc") // matches started in the same millisecond
+      .execute();
+    const assignments = await this.summaries(teacherId);
+    return { createdAt: key.created_at, matches, assignments };
   }
 
   /** A new assignment; its settings were checked (deadline ahead, the key's count) by the caller. */
-  createAssignment(teacherId: string, settings: AssignmentSettings, now: Date): AssignmentSummary {
+  async createAssignment(teacherId: string, settings: AssignmentSettings, now: Date): Promise<AssignmentSummary> {
     const id = randomUUID();
     const roundIds = Array.from({ length: settings.rounds }, () => randomUUID());
-    this.db
-      .prepare(
-        `INSERT INTO assignments (id, teacher_id, title, rounds, kinds, difficulty, deadline, time_zone, friendly_names, round_ids, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    await this.db
+      .insertInto("assignments")
+      .values({
         id,
-        teacherId,
-        settings.title,
-        settings.rounds,
-        JSON.stringify(settings.kinds),
-        settings.difficulty,
-        new Date(settings.deadline).toISOString(),
-        settings.timeZone,
-        settings.friendlyNames ? 1 : 0,
-        JSON.stringify(roundIds),
-        now.toISOString(),
-      );
-    return this.summary(this.assignment(id)!);
+        teacher_id: teacherId,
+        title: settings.title,
+        rounds: settings.rounds,
+        kinds: JSON.stringify(settings.kinds),
+        difficulty: settings.difficulty,
+        deadline: new Date(settings.deadline).toISOString(),
+        time_zone: settings.timeZone,
+        friendly_names: settings.friendlyNames ? 1 : 0,
+        round_ids: JSON.stringify(roundIds),
+        created_at: now.toISOString(),
+      })
+      .execute();
+    const [made] = await this.summaries(teacherId, id);
+    return made;
   }
 
-  assignment(id: string): StoredAssignment | undefined {
-    const row = this.db.prepare(`${SELECT_ASSIGNMENT} WHERE id = ?`).get(id) as AssignmentRow | undefined;
+  async assignment(id: string): Promise<StoredAssignment | undefined> {
+    const row = await selectAssignments(this.db).where("a.id", "=", id).executeTakeFirst();
     return row && fromRow(row);
   }
 
-  assignmentCount(teacherId: string): number {
-    return (
-      this.db.prepare("SELECT COUNT(*) AS n FROM assignments WHERE teacher_id = ?").get(teacherId) as { n: number }
-    ).n;
+  async assignmentCount(teacherId: string): Promise<number> {
+    const { n } = await this.db
+      .selectFrom("assignments")
+      .select(sql<number>`COUNT(*)`.as("n"))
+      .where("teacher_id", "=", teacherId)
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
-  /** The device's attempt for this name: the open one, else a new one (counts=false when a counted one was already finished). */
-  resumeAttempt(assignmentId: string, device: string, name: string, now: Date): Attempt {
+  /**
+   * The device's attempt for this name: the open one, else a new one (counts=false when a counted
+   * one was already finished). One transaction; on PostgreSQL the assignment's row is locked in it,
+   * so two joins at once of one student wait for each other and find the same attempt (SQLite's
+   * one connection runs transactions one at a time already).
+   */
+  async resumeAttempt(assignmentId: string, device: string, name: string, now: Date): Promise<Attempt> {
     const deviceId = sha256(device);
-    return this.db.transaction((): Attempt => {
-      const assignment = this.assignment(assignmentId);
+    return this.db.transaction().execute(async (trx): Promise<Attempt> => {
+      let find = trx.selectFrom("assignments").select(["id", "teacher_id", "rounds"]).where("id", "=", assignmentId);
+      if (this.store.engine === "postgres") find = find.forUpdate();
+      const assignment = await find.executeTakeFirst();
       if (!assignment) throw new Error(`no assignment ${assignmentId}`);
-      const attempts = this.db
-        .prepare(
-          `SELECT m.id, m.counts, ${DONE} AS done, ${PLAYED} AS played,
-             (SELECT COALESCE(SUM(x.points), 0) FROM round_results x WHERE x.match_id = m.id) AS total
-           FROM matches m WHERE m.assignment_id = ? AND m.device = ? AND m.student = ? ORDER BY m.started_at`,
-        )
-        .all(assignmentId, deviceId, name) as {
-        id: string;
-        counts: number;
-        done: number;
-        played: number;
-        total: number;
-      }[];
-      const open = attempts.find((a) => !a.done);
+      const attempts = await trx
+        .selectFrom("matches as m")
+        .select(["m.id", "m.counts", DONE.as("done"), PLAYED.as("played"), POINTS.as("total")])
+        .where("m.assignment_id", "=", assignmentId)
+        .where("m.device", "=", deviceId)
+        .where("m.student", "=", name)
+        .orderBy("m.started_at")
+        .orderBy(insertionOrder(this.store.engine))
+        .execute();
+      const open = attempts.find((a) => a.done === 0);
       if (open) return { id: open.id, counts: open.counts === 1, roundsDone: open.played, total: open.total };
       // Those that stored every round but never reached the podium are over now.
-      this.db
-        .prepare(
-          "UPDATE matches SET finished_at = ? WHERE assignment_id = ? AND device = ? AND student = ? AND finished_at IS NULL",
-        )
-        .run(now.toISOString(), assignmentId, deviceId, name);
+      await trx
+        .updateTable("matches")
+        .set({ finished_at: now.toISOString() })
+        .where("assignment_id", "=", assignmentId)
+        .where("device", "=", deviceId)
+        .where("student", "=", name)
+        .where("finished_at", "is", null)
+        .execute();
       const attempt = { id: randomUUID(), counts: !attempts.some((a) => a.counts === 1), roundsDone: 0, total: 0 };
-      this.db
-        .prepare(
-          `INSERT INTO matches (id, code, rounds, tuning_seconds, started_at, teacher_id, assignment_id, student, device, counts)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          attempt.id,
-          HOMEWORK_CODE,
-          assignment.rounds,
-          HOMEWORK_TUNING_SECONDS,
-          now.toISOString(),
-          assignment.teacherId,
-          assignment.id,
-          name,
-          deviceId,
-          attempt.counts ? 1 : 0,
-        );
+      await trx
+        .insertInto("matches")
+        .values({
+          id: attempt.id,
+          code: HOMEWORK_CODE,
+          rounds: assignment.rounds,
+          tuning_seconds: HOMEWORK_TUNING_SECONDS,
+          started_at: now.toISOString(),
+          teacher_id: assignment.teacher_id,
+          assignment_id: assignment.id,
+          student: name,
+          device: deviceId,
+          counts: attempt.counts ? 1 : 0,
+        })
+        .execute();
       return attempt;
-    })();
+    });
   }
 
   /** The report of one match, one assignment or everything of the key; undefined when that match/assignment is not the key's. */
-  report(teacherId: string, filter: ReportFilter): ClassReport | undefined {
-    return readReport(this.db, teacherId, filter);
+  report(teacherId: string, filter: ReportFilter): Promise<ClassReport | undefined> {
+    return readReport(this.store, teacherId, filter);
   }
 
-  private summary(a: StoredAssignment): AssignmentSummary {
-    const { students, finished } = this.db
-      .prepare(
-        `SELECT COUNT(*) AS students, COALESCE(SUM(${DONE}), 0) AS finished
-         FROM matches m WHERE m.assignment_id = ? AND m.counts = 1`,
-      )
-      .get(a.id) as { students: number; finished: number };
-    const { teacherId: _, roundIds: __, ...shown } = a;
-    return { ...shown, students, finished };
+  /** The key's assignments (or the one with `id`), newest first, with their students and finished attempts. */
+  private async summaries(teacherId: string, id?: string): Promise<AssignmentSummary[]> {
+    let query = selectAssignments(this.db)
+      .select([STUDENTS.as("students"), FINISHED.as("finished")])
+      .where("a.teacher_id", "=", teacherId);
+    if (id) query = query.where("a.id", "=", id);
+    const rows = await query.orderBy("a.created_at", "desc").orderBy("a.id").execute();
+    return rows.map(({ students, finished, ...row }) => {
+      const { teacherId: _, roundIds: __, ...shown } = fromRow(row);
+      return { ...shown, students, finished };
+    });
   }
 }
 

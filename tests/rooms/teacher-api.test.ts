@@ -5,13 +5,17 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { parse } from "csv-parse/sync";
 import { ResultsStore } from "../../server/results-store";
 import { MatchRecords } from "../../server/match-records";
-import { TeacherStore } from "../../server/teacher-store";
-import { TEACHER_KEYS_PER_HOUR } from "../../server/teacher-api";
+import { TeacherStore, type Attempt } from "../../server/teacher-store";
+import { TEACHER_KEYS_PER_HOUR, teacherApiRouter } from "../../server/teacher-api";
+import { log } from "../../server/log";
+import { openDatabase } from "../../server/store/database";
 import { roundKey } from "../../server/round-secret";
 import { REPORT_CSV_COLUMNS } from "../../shared/class-report";
 import { parseReplayToken, replayPath } from "../../shared/round-key";
@@ -37,8 +41,8 @@ useGameServer((booted) => (colyseus = booted), { databasePath, roundSecret, now:
 // A second connection to the server's file, to look at what it stored (and to store rounds as a room does).
 let results: ResultsStore;
 let teachers: TeacherStore;
-beforeAll(() => {
-  results = new ResultsStore(databasePath);
+beforeAll(async () => {
+  results = await ResultsStore.open({ path: databasePath });
   teachers = new TeacherStore(results.database);
 });
 afterAll(() => results.close());
@@ -98,7 +102,7 @@ describe("teacher keys", () => {
     expect(overview.status).toBe(200);
     expect(overview.headers.get("cache-control")).toBe("no-store");
     expect(overview.body).toEqual({ createdAt: expect.any(String), matches: [], assignments: [] });
-    expect(teachers.checkKey(key)).toEqual({ ok: true, teacherId: teacherIdOf(key) });
+    expect(await teachers.checkKey(key)).toEqual({ ok: true, teacherId: teacherIdOf(key) });
     // The key is in no file beside the database (the file, its WAL).
     const dir = join(databasePath, "..");
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(key), file).toBe(false);
@@ -137,7 +141,7 @@ describe("teacher keys", () => {
     }
     const late = await api("POST", "/teacher/assignments", { key, body: settings("2026-03-11T00:00:00Z") });
     expect(late).toMatchObject({ status: 403, body: { error: expect.stringMatching(revoked) } });
-    expect(teachers.assignmentCount(teacherIdOf(key))).toBe(1);
+    expect(await teachers.assignmentCount(teacherIdOf(key))).toBe(1);
   });
 });
 
@@ -213,7 +217,7 @@ describe("assignments", () => {
       friendlyNames: false,
       closed: false,
     });
-    const { roundIds } = teachers.assignment(made.body.id)!;
+    const { roundIds } = (await teachers.assignment(made.body.id))!;
     expect(open.text).not.toContain(roundIds[0]); // the rounds' ids stay secret until the deadline
 
     const before = clock;
@@ -269,17 +273,17 @@ describe("assignments", () => {
     });
     const big = await api("POST", "/teacher/assignments", { key, body: { ...good, title: "x".repeat(5000) } });
     expect(big).toMatchObject({ status: 413, body: { error: "A request body is at most 4 KB." } });
-    expect(teachers.assignmentCount(teacherIdOf(key))).toBe(0);
+    expect(await teachers.assignmentCount(teacherIdOf(key))).toBe(0);
   });
 
   it(`makes at most ${ASSIGNMENTS_PER_KEY} assignments per key`, async () => {
     const key = await newKey();
     const teacherId = teacherIdOf(key);
     const ahead = assignmentSettingsSchema.parse(settings("2026-03-11T00:00:00Z"));
-    for (let i = 0; i < ASSIGNMENTS_PER_KEY; i++) teachers.createAssignment(teacherId, ahead, clock);
+    for (let i = 0; i < ASSIGNMENTS_PER_KEY; i++) await teachers.createAssignment(teacherId, ahead, clock);
     const over = await api("POST", "/teacher/assignments", { key, body: settings("2026-03-11T00:00:00Z") });
     expect(over).toMatchObject({ status: 429, body: { error: expect.stringMatching(/at most 200 assignments/) } });
-    expect(teachers.assignmentCount(teacherId)).toBe(ASSIGNMENTS_PER_KEY);
+    expect(await teachers.assignmentCount(teacherId)).toBe(ASSIGNMENTS_PER_KEY);
     // Another key is not held back by this one's count.
     const other = await api("POST", "/teacher/assignments", {
       key: await newKey(),
@@ -410,18 +414,18 @@ describe("the class report", () => {
     const teacherId = teacherIdOf(key);
     const records = new MatchRecords(results, "test");
     records.start("ABCDE", 1, 30, { teacherId });
-    records.saveRound(1, opening("m-1"), 5, [row("s1", "Ada", 0, 3, 600), row("s2", "Bo", 1, 5, 1000)], curve);
-    records.finish("Bo");
+    await records.saveRound(1, opening("m-1"), 5, [row("s1", "Ada", 0, 3, 600), row("s2", "Bo", 1, 5, 1000)], curve);
+    await records.finish("Bo");
     const matchId = records.match!.id;
 
     const made = await api<AssignmentSummary>("POST", "/teacher/assignments", {
       key,
       body: settings("2026-03-11T00:00:00Z"),
     });
-    const assignment = teachers.assignment(made.body.id)!;
-    const play = (attempt: ReturnType<TeacherStore["resumeAttempt"]>, round: number, name: string, level: number) => {
+    const assignment = (await teachers.assignment(made.body.id))!;
+    const play = async (attempt: Attempt, round: number, name: string, level: number) => {
       records.startAttempt(attempt, assignment);
-      records.saveRound(
+      await records.saveRound(
         round,
         opening(assignment.roundIds[round - 1]),
         6,
@@ -430,33 +434,37 @@ describe("the class report", () => {
       );
     };
     const zoeDevice = "zoe-device-000000001";
-    const zoe = teachers.resumeAttempt(assignment.id, zoeDevice, "Zoe", clock);
+    const zoe = await teachers.resumeAttempt(assignment.id, zoeDevice, "Zoe", clock);
     expect(zoe).toEqual({ id: expect.any(String), counts: true, roundsDone: 0, total: 0 });
-    play(zoe, 1, "Zoe", 6);
-    play(zoe, 2, "Zoe", 7);
-    records.finish("Zoe");
+    await play(zoe, 1, "Zoe", 6);
+    await play(zoe, 2, "Zoe", 7);
+    await records.finish("Zoe");
     // Done: the next attempt of Zoe on that device is practice; under another name, or elsewhere, it counts.
-    const practice = teachers.resumeAttempt(assignment.id, zoeDevice, "Zoe", clock);
+    const practice = await teachers.resumeAttempt(assignment.id, zoeDevice, "Zoe", clock);
     expect(practice).toMatchObject({ counts: false, roundsDone: 0 });
-    play(practice, 1, "Zoe", 12);
-    expect(teachers.resumeAttempt(assignment.id, zoeDevice, "Zoé", clock).counts).toBe(true);
-    const ann = teachers.resumeAttempt(assignment.id, "ann-device-000000001", "Ann", clock);
-    play(ann, 1, "Ann", 2);
+    await play(practice, 1, "Zoe", 12);
+    expect((await teachers.resumeAttempt(assignment.id, zoeDevice, "Zoé", clock)).counts).toBe(true);
+    const ann = await teachers.resumeAttempt(assignment.id, "ann-device-000000001", "Ann", clock);
+    await play(ann, 1, "Ann", 2);
     // Ann left after round 1: she comes back to the same attempt, at round 2 with her points.
-    expect(teachers.resumeAttempt(assignment.id, "ann-device-000000001", "Ann", clock)).toEqual({
+    expect(await teachers.resumeAttempt(assignment.id, "ann-device-000000001", "Ann", clock)).toEqual({
       id: ann.id,
       counts: true,
       roundsDone: 1,
       total: 200,
     });
     // An attempt is stored under the device's hash, and is no public match (its openings hold B).
-    const stored = results.database.prepare("SELECT device, student, counts FROM matches WHERE id = ?").get(ann.id);
+    const stored = await results.database.db
+      .selectFrom("matches")
+      .select(["device", "student", "counts"])
+      .where("id", "=", ann.id)
+      .executeTakeFirst();
     expect(stored).toEqual({
       device: createHash("sha256").update("ann-device-000000001").digest("hex"),
       student: "Ann",
       counts: 1,
     });
-    expect(results.match(ann.id)).toBeUndefined();
+    expect(await results.match(ann.id)).toBeUndefined();
     expect((await api("GET", `/matches/${ann.id}`)).status).toBe(404);
 
     const homework = await api<ClassReport>("GET", `/teacher/report?assignment=${assignment.id}`, { key });
@@ -519,6 +527,48 @@ describe("the class report", () => {
   });
 });
 
+describe("a store that fails", () => {
+  it("answers 500 with a sentence and logs the failure, without the key; the server keeps answering", async () => {
+    // The teacher API over a store whose connection is gone (as when PostgreSQL cannot be reached).
+    const gone = await openDatabase({ path: join(mkdtempSync(join(tmpdir(), "teacher-api-gone-")), "gone.sqlite") });
+    await gone.close();
+    const app = express().use(
+      "/api",
+      teacherApiRouter(new TeacherStore(gone), () => clock, roundSecret),
+    );
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((listening) => server.once("listening", listening));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    const errors = vi.spyOn(log, "error");
+    try {
+      const key = "tk-AAAAAAAAAAAAAAAAAAAAAAAA";
+      const asked: [string, string, RequestInit][] = [
+        ["POST", "/teacher/keys", {}],
+        ["GET", "/teacher", { headers: { authorization: `Bearer ${key}` } }],
+        ["GET", "/teacher/report.csv", { headers: { authorization: `Bearer ${key}` } }],
+        ["GET", "/assignments/3f2b8c1e-0000-4000-8000-000000000000", {}],
+      ];
+      for (const [method, path, init] of asked) {
+        const reply = await fetch(`${base}${path}`, { method, ...init });
+        expect(reply.status, path).toBe(500);
+        expect(reply.headers.get("content-type"), path).toMatch(/^application\/json/);
+        expect(await reply.json(), path).toEqual({
+          error: "The server could not read or write its teacher data just now: try again in a minute.",
+        });
+      }
+      expect(errors.mock.calls.map(([event, fields]) => [event, fields?.method, fields?.path])).toEqual(
+        asked.map(([method, path]) => ["teacher-api-failed", method, `/api${path}`]),
+      );
+      expect(JSON.stringify(errors.mock.calls)).not.toContain(key);
+      // A refusal that needs no store still gets its own answer.
+      expect((await fetch(`${base}/teacher`)).status).toBe(401);
+    } finally {
+      errors.mockRestore();
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+});
+
 describe("key creation", () => {
   it(`makes at most ${TEACHER_KEYS_PER_HOUR} keys per address an hour`, async () => {
     while (keysMade < TEACHER_KEYS_PER_HOUR) await newKey();
@@ -526,7 +576,7 @@ describe("key creation", () => {
     expect(over.status).toBe(429);
     expect(over.body.error).toMatch(/^Too many teacher keys made from your network: try again in \d+ min\.$/);
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(3000);
-    const keys = results.database.prepare("SELECT COUNT(*) AS n FROM teacher_keys").get() as { n: number };
-    expect(keys.n).toBe(TEACHER_KEYS_PER_HOUR);
+    const keys = await results.database.db.selectFrom("teacher_keys").select("id").execute();
+    expect(keys).toHaveLength(TEACHER_KEYS_PER_HOUR);
   });
 });

@@ -1,11 +1,16 @@
 // A match room made with a teacher key, against a real server: unknown, revoked and malformed keys
 // fail the create with a sentence (and make no room); a good key files the room's matches under
-// the teacher, and the key itself reaches no client (no frame, no state) and no log line.
+// the teacher, and the key itself reaches no client (no frame, no state) and no log line. A store
+// that cannot be read fails the create (a teacher's room, a homework) with a sentence, logged.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
-import { matchMaker } from "@colyseus/core";
+import { ErrorCode, matchMaker } from "@colyseus/core";
 import { MATCH_ROOM } from "../../shared/protocol";
 import { log } from "../../server/log";
+import { openHomework } from "../../server/homework-room";
+import { teacherOf } from "../../server/room-teacher";
+import { openDatabase } from "../../server/store/database";
+import { TeacherStore } from "../../server/teacher-store";
 import { capturingClient, createMatch, framesOf, inPhase, joinMatch } from "./players";
 import { teacherHttp } from "./teacher-http";
 import { useGameServer } from "./test-server";
@@ -59,5 +64,33 @@ describe("a room made with a teacher key", () => {
     }
     expect(logged.length).toBeGreaterThan(0);
     expect(JSON.stringify(logged)).not.toContain(key);
+  });
+});
+
+describe("a store that cannot be read at create", () => {
+  it("fails the room with a sentence instead of the database's error, and logs it without the key", async () => {
+    const gone = await openDatabase({ path: ":memory:" });
+    await gone.close(); // as when PostgreSQL cannot be reached
+    const teachers = new TeacherStore(gone);
+    const errors = vi.spyOn(log, "error");
+    const key = "tk-AAAAAAAAAAAAAAAAAAAAAAAA";
+    await expect(teacherOf(teachers, key)).rejects.toMatchObject({
+      code: ErrorCode.APPLICATION_ERROR,
+      message: "Cannot create the room: the teacher keys cannot be read just now. Try again in a minute.",
+    });
+    const homework = {
+      name: "Ada",
+      assignment: "3f2b8c1e-0000-4000-8000-000000000000",
+      device: "ada-device-000000001",
+    };
+    await expect(openHomework(teachers, homework, new Date())).rejects.toMatchObject({
+      code: ErrorCode.APPLICATION_ERROR,
+      message:
+        "Cannot start this homework: the server cannot reach its stored homework just now. Try again in a minute.",
+    });
+    expect(errors.mock.calls.map(([event]) => event)).toEqual(["teacher-key-not-checked", "homework-not-read"]);
+    expect(JSON.stringify(errors.mock.calls)).not.toContain(key);
+    // A malformed key is refused before the store is asked.
+    await expect(teacherOf(teachers, "tk-short")).rejects.toMatchObject({ code: ErrorCode.MATCHMAKE_INVALID_CRITERIA });
   });
 });
