@@ -35,6 +35,8 @@ export interface GameServerOptions {
   databasePath?: string;
   /** PostgreSQL (postgres://…) for everything the store holds, shared by every process; unset: the SQLite file. */
   databaseUrl?: string;
+  /** Proxies whose X-Real-IP names the player, for the address limits (server/client-address.ts). */
+  trustedProxies?: ReadonlySet<string>;
   /** PostgreSQL connections kept by this process (default 10). */
   databasePoolSize?: number;
   /** The secret that keys every round's B (default: ROUND_SECRET, else a file beside the database). */
@@ -69,7 +71,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
   const redis = options.redisUrl ? limitsRedis(options.redisUrl) : undefined; // limits shared by all processes
   const limits = new AddressLimits({ ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits }, redis);
-  guardMatchmaking(transport.server!, limits);
+  const trustedProxies = options.trustedProxies ?? new Set<string>();
+  guardMatchmaking(transport.server!, limits, trustedProxies);
   const server = new Server({
     transport,
     greet: false,
@@ -88,7 +91,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
           unsavedWrites,
         });
       });
-      app.use("/api", teacherApiRouter(teachers, now, secret, redis)); // before apiRouter, whose last route answers 404
+      app.use("/api", teacherApiRouter(teachers, now, secret, redis, trustedProxies)); // before apiRouter, whose last route answers 404
       app.use("/api", apiRouter(store, now, secret));
       if (options.monitorPassword)
         app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));

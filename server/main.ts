@@ -1,5 +1,6 @@
 // Starts Shell & Galaxy: the page, the rooms and the API on one port.
 import { createGameServer } from "./game-server";
+import { trustedProxiesFrom } from "./client-address";
 import { trainer } from "./trainer";
 import { checkRedis } from "./scale-out";
 import { log } from "./log";
@@ -27,6 +28,7 @@ try {
   server = await createGameServer({
     databaseUrl: process.env.DATABASE_URL || undefined,
     databasePoolSize: Number(process.env.DATABASE_POOL_SIZE) || undefined,
+    trustedProxies: trustedProxiesFrom(process.env.TRUST_PROXY),
     clientDir: process.env.CLIENT_DIR ?? "dist/client",
     version: process.env.npm_package_version,
     redisUrl: REDIS_URL,

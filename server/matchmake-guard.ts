@@ -6,6 +6,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import { DAILY_ROOM, HOMEWORK_ROOM } from "../shared/protocol";
 import type { AddressLimits } from "./address-limits";
 import { log } from "./log";
+import { clientAddress } from "./client-address";
 
 const MATCHMAKE = /^\/matchmake\/(create|join|joinById|joinOrCreate|reconnect)\/([^/?]*)/;
 /** Rooms of one player: counted apart, with their own (higher) limit. */
@@ -16,12 +17,17 @@ type Maybe<T> = T | Promise<T>;
 const then = <T, U>(value: Maybe<T>, f: (v: T) => Maybe<U>): Maybe<U> =>
   value instanceof Promise ? value.then(f) : f(value);
 
-export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: () => number = Date.now): void {
+export function guardMatchmaking(
+  http: HttpServer,
+  limits: AddressLimits,
+  trustedProxies: ReadonlySet<string> = new Set(),
+  now: () => number = Date.now,
+): void {
   const emit = http.emit.bind(http);
   http.emit = ((event: string, ...args: unknown[]) => {
     if (event !== "request") return emit(event, ...args);
     const res = args[1] as ServerResponse;
-    const verdict = refused(args[0] as IncomingMessage, res, limits, now);
+    const verdict = refused(args[0] as IncomingMessage, res, limits, trustedProxies, now);
     if (!(verdict instanceof Promise)) return verdict || emit(event, ...args);
     verdict
       .then((no) => no || emit(event, ...args))
@@ -34,11 +40,16 @@ export function guardMatchmaking(http: HttpServer, limits: AddressLimits, now: (
 }
 
 /** Answers 429 and returns true when the address is over a limit; otherwise counts the request. */
-function refused(req: IncomingMessage, res: ServerResponse, limits: AddressLimits, now: () => number): Maybe<boolean> {
+function refused(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: AddressLimits,
+  trustedProxies: ReadonlySet<string>,
+  now: () => number,
+): Maybe<boolean> {
   const [, method, room] = (req.method === "POST" && MATCHMAKE.exec(req.url ?? "")) || [];
   if (!method) return false;
-  // The socket's address: proxy headers are not trusted, since anyone can send them.
-  const address = req.socket.remoteAddress ?? "unknown";
+  const address = clientAddress(req, trustedProxies);
   const creating = method === "create";
   const counter = !creating ? limits.failedJoins : SOLO_ROOMS.has(room) ? limits.soloCreated : limits.created;
   const refuse = (retryAfter: number) => {

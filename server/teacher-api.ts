@@ -3,6 +3,7 @@
 // (URLs end up in logs); nothing here logs a request. Every refusal is `{ error }` and changes nothing.
 // The store answers asynchronously (SQLite or PostgreSQL): Express 5 hands a handler's rejected
 // promise to the error handler at the end, which logs the failure and answers 500 with a sentence.
+import { clientAddress } from "./client-address";
 import express from "express";
 import { z } from "zod";
 import { REPORT_CSV_COLUMNS, reportCsvRows } from "../shared/class-report";
@@ -74,6 +75,7 @@ export function teacherApiRouter(
   now: () => Date,
   secret: string,
   redis?: Redis,
+  trustedProxies: ReadonlySet<string> = new Set(),
 ): express.Router {
   const api = express.Router();
   const keysMade = redis
@@ -109,7 +111,7 @@ export function teacherApiRouter(
   const teacherOf = (res: express.Response) => res.locals.teacherId as string;
 
   api.post("/teacher/keys", async (req, res) => {
-    const address = req.socket.remoteAddress ?? "unknown"; // proxy headers are not trusted: anyone can send them
+    const address = clientAddress(req, trustedProxies);
     const at = Date.now();
     if (await keysMade.full(address, at)) {
       const retryAfter = await keysMade.retryAfter(address, at);

@@ -62,3 +62,35 @@ describe("limits per address", () => {
     expect(CODE_ALPHABET.length ** 5).toBe(28_629_151);
   });
 });
+
+describe("behind a proxy", () => {
+  let proxied: ColyseusTestServer;
+  beforeAll(async () => {
+    proxied = await bootGameServer({ addressLimits: { roomsPerWindow: 1 }, trustedProxies: new Set(["127.0.0.1"]) });
+  });
+  afterAll(async () => {
+    await proxied.shutdown();
+  });
+  const create = (realIp?: string) =>
+    fetch(`http://127.0.0.1:${(proxied.server as unknown as { port: number }).port}/matchmake/create/match`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(realIp ? { "x-real-ip": realIp } : {}) },
+      body: JSON.stringify({ name: "Ada" }),
+    });
+
+  it("counts each player by the X-Real-IP of a trusted proxy, and a header from anyone else not at all", async () => {
+    expect((await create("203.0.113.7")).status).toBe(200);
+    expect((await create("203.0.113.7")).status).toBe(429); // that player's one room
+    expect((await create("198.51.100.4")).status).toBe(200); // another player behind the same proxy
+    // The test server itself does not trust this process's own connections as a proxy.
+    const direct = await fetch(
+      `http://127.0.0.1:${(colyseus.server as unknown as { port: number }).port}/matchmake/create/match`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-real-ip": "192.0.2.99" },
+        body: JSON.stringify({ name: "Ada" }),
+      },
+    );
+    expect(direct.status).toBe(429); // still this address, whose rooms were used up above
+  });
+});
