@@ -7,8 +7,6 @@ import type { LevelErrors } from "../shared/teacher";
 import { openDatabase, type StoreDatabase, type StoreLocation } from "./store/database";
 import type { Tables } from "./store/tables";
 
-export { DEFAULT_DATABASE_PATH } from "./store/database";
-
 export interface MatchRecord {
   id: string;
   code: string;
