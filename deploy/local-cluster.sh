@@ -10,7 +10,7 @@
 # free ones picked at start unless set: FRONT_PORT, GS1_PORT, GS2_PORT, REDIS_PORT, PG_PORT.
 # FRONT_HOST (default 127.0.0.1) is the host in the URL and in each process's PUBLIC_ADDRESS.
 # ROUND_SECRET: passed to every process when set (they must share it); unset, the processes keep
-# it in PostgreSQL. CLIENT_DIR: the built client (default dist/client, built when missing).
+# it in PostgreSQL. CLIENT_DIR: a built client to serve (default: built afresh into CLUSTER_DIR).
 # Extra environment for the game processes: GAME_ENV="NAME=value NAME=value".
 set -euo pipefail
 
@@ -153,13 +153,15 @@ EOF
   "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U sg shell_galaxy ||
     { tail_log "$DIR/logs/postgres.log"; fail "createdb failed"; }
 
-  # The built client, as `npm start` builds it.
-  local client_dir="${CLIENT_DIR:-$ROOT/dist/client}"
-  if [ ! -f "$client_dir/index.html" ]; then
+  # The client, built as `npm start` builds it (every time, so it is never older than the
+  # server), unless CLIENT_DIR names a built one.
+  local client_dir="${CLIENT_DIR:-$DIR/client}"
+  if [ -z "${CLIENT_DIR:-}" ]; then
     say "building the client into $client_dir (npx vite build)"
     (cd "$ROOT" && npx vite build --outDir "$client_dir" --emptyOutDir) >"$DIR/logs/build.log" 2>&1 ||
       { tail_log "$DIR/logs/build.log"; fail "the client did not build"; }
   fi
+  [ -f "$client_dir/index.html" ] || fail "no built client in $client_dir (index.html missing)"
 
   # The game processes: one each, sharing Redis and PostgreSQL; each reachable through the front
   # door at /gs-N (its PUBLIC_ADDRESS). DATABASE_PATH only matters to a server without DATABASE_URL.
