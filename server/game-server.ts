@@ -15,6 +15,8 @@ import { unsavedWrites } from "./match-records";
 import { apiRouter } from "./api";
 import { TeacherStore } from "./teacher-store";
 import { teacherApiRouter } from "./teacher-api";
+import { SetsStore } from "./sets-store";
+import { setsApiRouter } from "./sets-api";
 import { AddressLimits, DEFAULT_ADDRESS_LIMITS, type AddressLimitOptions } from "./address-limits";
 import { guardMatchmaking } from "./matchmake-guard";
 import { redisScaleOut } from "./scale-out";
@@ -66,6 +68,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const store = await ResultsStore.open({ url: databaseUrl, path: databasePath, poolSize: options.databasePoolSize });
   const teachers = new TeacherStore(store.database); // the same store and connection as the results
   const checkpoints = new CheckpointStore(store.database);
+  const sets = new SetsStore(store.database); // teachers' round sets (server/sets-store.ts)
   const secret =
     options.roundSecret ?? (databaseUrl ? await sharedRoundSecret(store.database) : loadRoundSecret(databasePath));
   const now = options.now ?? (() => new Date());
@@ -93,6 +96,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
         });
       });
       app.use("/api", teacherApiRouter(teachers, now, secret, redis, trustedProxies)); // before apiRouter, whose last route answers 404
+      app.use("/api", setsApiRouter(teachers, sets, now));
       app.use("/api", apiRouter(store, now, secret));
       if (options.monitorPassword)
         app.use("/monitor", monitor({ use: [basicAuth({ users: { admin: options.monitorPassword } })] }));

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { SPIRAL_KINDS, type SpiralKind } from "./catalog";
 import { DIFFICULTIES } from "./protocol";
 import type { Difficulty } from "./round";
+import type { SetRoundSpec } from "./round-set";
 
 export interface RoundKey {
   /** Public: seeds A and the model's starting weights. */
@@ -25,6 +26,11 @@ export interface RoundOpening extends RoundKey {
   difficulty: Difficulty;
   /** The kinds of spirals the round was drawn from, in catalog order. */
   kinds: SpiralKind[];
+  /**
+   * A round from a teacher's set (shared/round-set.ts): A and B as the set gives them. It fixes B
+   * as much as `hidden` does, so it stays on the server until the reveal and the commitment covers it.
+   */
+  set?: SetRoundSpec;
 }
 
 export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
@@ -56,6 +62,8 @@ export function commitmentOf(opening: RoundOpening): string {
       opening.hidden,
       opening.difficulty,
       canonicalKinds(opening.kinds).join(","),
+      // Only a set's round has this line, so every catalog round's commitment stays as it was.
+      ...(opening.set ? [`set ${sha256Hex(JSON.stringify(opening.set))}`] : []),
     ].join("\n"),
   );
 }

@@ -16,7 +16,10 @@ export interface RevealedB {
 
 /** The round an opening fixes (the same generator a room uses). */
 export const roundOf = (opening: RoundOpening) =>
-  generateRound(catalogOfKinds(opening.kinds), opening, { difficulty: opening.difficulty });
+  generateRound(catalogOfKinds(opening.kinds), opening, {
+    difficulty: opening.difficulty,
+    ...(opening.set ? { set: opening.set } : {}),
+  });
 
 export function verifyOpening(commitment: string, opening: RoundOpening, b: RevealedB): Verdict {
   if (commitmentOf(opening) !== commitment)

@@ -8,6 +8,8 @@ import type { Catalog, SpiralEntry, SpiralKind } from "./catalog";
 import { Random } from "./random";
 import type { RoundKey } from "./round-key";
 import { detCos, detExp, detLog, detSin, detTan } from "./ladder";
+import type { ResolvedSpiral, SetRoundSpec, TracedSpiral } from "./round-set";
+import { fitSpiral, logrAt } from "./tracer";
 
 export const POINTS_PER_SPIRAL = 140;
 export const VALIDATION_SHARE = 0.25;
@@ -83,6 +85,8 @@ export interface Cue {
 
 export interface RoundOptions {
   difficulty?: Difficulty;
+  /** A round from a teacher's set (shared/round-set.ts): A and B given, catalog or traced. */
+  set?: SetRoundSpec;
 }
 
 export interface Round {
@@ -152,22 +156,34 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
   const difficulty = options.difficulty ?? "normal";
 
   // ---- A: every draw from rngA ----
-  const a = rngA.pick(catalog.spirals);
-  const turns = visibleTurns(a);
-  const noise = logUniform(rngA, ...NOISE[difficulty]) * NOISE_BY_KIND[a.kind];
+  const set = options.set;
+  const givenA = set && resolveSide(catalog, set.a);
+  const a = givenA?.spiral ?? rngA.pick(catalog.spirals);
+  const turns = givenA?.arm ? givenA.turns : visibleTurns(a);
+  const noise = logUniform(rngA, ...NOISE[difficulty]) * NOISE_BY_KIND[a.kind] * (givenA?.arm ? TRACED_NOISE_SCALE : 1);
   const structureAmp = rngA.uniform(...STRUCTURE.amplitude);
-  const structure = randomWaves(rngA, logUniform(rngA, ...STRUCTURE.bandwidth), structureAmp);
-  const bumpsA = contours(rngA, contourCycles(a, turns), bumpSize(rngA, a));
+  let structure = randomWaves(rngA, logUniform(rngA, ...STRUCTURE.bandwidth), structureAmp);
+  let bumpsA = contours(rngA, contourCycles(a, turns), bumpSize(rngA, a));
   const tA = jitteredGrid(rngA, POINTS_PER_SPIRAL);
   const plainA = plainSpiral(a, turns);
+  if (givenA?.arm) {
+    // A traced arm is its own shape: what it has beyond its plain spiral is A's structure (B
+    // may share it), and it has no drawn bumps.
+    const arm = givenA.arm;
+    structure = (t) => arm(t) - plainA(t);
+    bumpsA = { ...bumpsA, amp: 0, at: () => 0 };
+  }
   const logrA = tA.map((t) => plainA(t) + structure(t) + bumpsA.at(t) + noise * normal(rngA));
   const { train, validation } = split(rngA, POINTS_PER_SPIRAL);
   const rotationA = rngA.uniform(0, 2 * Math.PI);
 
   // ---- B: every draw from rngB (A's values may shape them; A's stream never does) ----
-  const relation = possibleRelation(catalog, a, pickRelation(rngB));
-  const b = pickHidden(rngB, catalog, a, relation);
-  const turnsB = visibleTurns(b);
+  const givenB = set && resolveSide(catalog, set.b);
+  const relation = set
+    ? (set.relation ?? suggestedRelation(set.a, set.b, givenA!.spiral, givenB!.spiral))
+    : possibleRelation(catalog, a, pickRelation(rngB));
+  const b = givenB?.spiral ?? pickHidden(rngB, catalog, a, relation);
+  const turnsB = givenB?.arm ? givenB.turns : visibleTurns(b);
   const unrelated = relation === "stranger" && rngB.next() < STRANGER_UNRELATED.odds;
   const sharedStructure = rngB.uniform(...(unrelated ? STRANGER_UNRELATED.share : SHARED_STRUCTURE[relation]));
   const bumpsKept = relation === "stranger" ? 0 : rngB.uniform(...BUMPS_KEPT[relation]);
@@ -181,18 +197,24 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
     k = bumpsKept,
     own = HIDDEN_OWN_STRUCTURE * (1 - s);
   const bumpsB = tB.map((t) => k * bumpsA.at(t) + (1 - k) * ownBumps.at(t));
-  const logrB = tB.map((t, i) => plainB(t) + s * structure(t) + own * ownStructure(t) + bumpsB[i]);
+  // A traced B is B as traced: the real arm, nothing drawn on it.
+  const tracedB = givenB?.arm;
+  const logrB = tracedB
+    ? tB.map(tracedB)
+    : tB.map((t, i) => plainB(t) + s * structure(t) + own * ownStructure(t) + bumpsB[i]);
   const rotationB = rngB.uniform(0, 2 * Math.PI);
 
   // Bump sizes as they came out: the RMS over each arm's own points.
-  const bumpSizeA = rms(tA.map(bumpsA.at)),
-    bumpSizeB = rms(bumpsB);
+  // (A traced arm's "bumps" are how far it strays from its plain spiral.)
+  const bumpSizeA = givenA?.arm ? rms(tA.map((t) => structure(t))) || 0.01 : rms(tA.map(bumpsA.at)),
+    bumpSizeB = tracedB ? rms(tB.map((t, i) => logrB[i] - plainB(t))) : rms(bumpsB);
+  const cue = cueFor(a, b, relation, { sharedStructure, bumpsKept, bumpRatio: bumpSizeB / bumpSizeA });
   return {
     id: key.id,
     hidden: key.hidden,
     difficulty,
     turns,
-    cue: cueFor(a, b, relation, { sharedStructure, bumpsKept, bumpRatio: bumpSizeB / bumpSizeA }),
+    cue: set?.cue ? { ...cue, text: set.cue } : cue,
     a: {
       spiral: a,
       points: toPoints(tA, logrA, turns, rotationA),
@@ -214,6 +236,57 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
     },
     sharedStructure,
   };
+}
+
+/** A traced A's measurement noise, next to a catalog A's: the hand that traced it added some already. */
+export const TRACED_NOISE_SCALE = 0.5;
+
+/** One side of a set's round: its catalog entry (or one made for a traced arm) and the traced arm over t. */
+function resolveSide(
+  catalog: Catalog,
+  side: ResolvedSpiral,
+): { spiral: SpiralEntry; arm?: (t: number) => number; turns: number } {
+  if ("catalog" in side) {
+    const spiral = catalog.spirals.find((s) => s.id === side.catalog);
+    if (!spiral) throw new Error(`no catalog spiral "${side.catalog}"`);
+    return { spiral, turns: visibleTurns(spiral) };
+  }
+  const traced = side.traced;
+  const last = traced.theta[traced.theta.length - 1];
+  const spiral = tracedEntry(traced);
+  return { spiral, arm: (t) => logrAt(traced, t * last), turns: last / (2 * Math.PI) };
+}
+
+/** A catalog entry for a traced spiral (its plain spiral: the logarithmic one fitted to the trace). */
+export function tracedEntry(traced: TracedSpiral): SpiralEntry {
+  const fit = fitSpiral(traced);
+  return {
+    id: "traced",
+    name: traced.name,
+    about: traced.about || `${traced.name}, traced by hand.`,
+    kind: traced.kind,
+    spiralType: "logarithmic",
+    pitchDeg: { value: fit.pitchDeg, estimate: true },
+    turns: { value: fit.turns, estimate: true },
+    arms: 1,
+    contours: {
+      what: "as traced",
+      perTurn: 4,
+      amplitude: Math.max(0.005, Math.min(0.3, fit.residual)),
+      estimate: true,
+    },
+    cue: traced.cue,
+    source: { citation: "Traced on the /create page from a photo or a drawing.", figures: "Fitted to the trace." },
+  };
+}
+
+/** The relation a set's round suggests when it names none: the same spiral is a twin, the same kind a cousin. */
+function suggestedRelation(a: ResolvedSpiral, b: ResolvedSpiral, sa: SpiralEntry, sb: SpiralEntry): Relation {
+  const same =
+    "catalog" in a && "catalog" in b
+      ? a.catalog === b.catalog
+      : "traced" in a && "traced" in b && JSON.stringify(a.traced) === JSON.stringify(b.traced);
+  return same ? "twin" : sa.kind === sb.kind ? "cousin" : "stranger";
 }
 
 const rms = (values: number[]) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0) / values.length);

@@ -123,5 +123,25 @@ const LEADERBOARD = `
     FOR EACH ROW EXECUTE FUNCTION match_wins_keep();
 `;
 
+/** Version 2: teachers' round sets, and an assignment's rounds from a set (as SQLite's 0002). */
+const ROUND_SETS = `
+  CREATE TABLE round_sets (
+    id ${T} PRIMARY KEY,
+    teacher_id ${T} NOT NULL REFERENCES teacher_keys(id),
+    name ${T} NOT NULL,
+    body ${T} NOT NULL,
+    bytes INTEGER NOT NULL,
+    rounds INTEGER NOT NULL,
+    spirals INTEGER NOT NULL,
+    share_token ${T} UNIQUE,
+    created_at ${T} NOT NULL
+  );
+  CREATE INDEX round_sets_by_teacher ON round_sets(teacher_id, created_at);
+  ALTER TABLE assignments ADD COLUMN set_rounds ${T};
+`;
+
 /** In order; a migration is never changed once released: a new one is added. */
-export const POSTGRES_MIGRATIONS: [name: string, sql: string][] = [["0001-tables", TABLES + LEADERBOARD]];
+export const POSTGRES_MIGRATIONS: [name: string, sql: string][] = [
+  ["0001-tables", TABLES + LEADERBOARD],
+  ["0002-round-sets", ROUND_SETS],
+];

@@ -166,7 +166,28 @@ function upgradeToFirstVersion(db: Database.Database): void {
   db.exec(LEADERBOARD_INDEXES);
 }
 
+/**
+ * Version 2: teachers' round sets (server/sets-store.ts), and an assignment's rounds from a set
+ * (its rounds as played, copied when it was made, so editing the set later changes nothing).
+ */
+const ROUND_SETS = `
+  CREATE TABLE round_sets (
+    id TEXT PRIMARY KEY,
+    teacher_id TEXT NOT NULL REFERENCES teacher_keys(id),
+    name TEXT NOT NULL,
+    body TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    rounds INTEGER NOT NULL,
+    spirals INTEGER NOT NULL,
+    share_token TEXT UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX round_sets_by_teacher ON round_sets(teacher_id, created_at);
+  ALTER TABLE assignments ADD COLUMN set_rounds TEXT;
+`;
+
 /** In order; a migration is never changed once released: a new one is added. */
 export const SQLITE_MIGRATIONS: [name: string, up: (db: Database.Database) => void][] = [
   ["0001-tables", upgradeToFirstVersion],
+  ["0002-round-sets", (db) => void db.exec(ROUND_SETS)],
 ];

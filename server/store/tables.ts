@@ -76,6 +76,22 @@ export interface Tables {
     /** JSON array of the rounds' ids (secret until the deadline). */
     round_ids: string;
     created_at: string;
+    /** Rounds from a set: JSON array of SetRoundSpec (shared/round-set.ts), copied at creation; null: the catalog's. */
+    set_rounds: Generated<string | null>;
+  };
+  /** A teacher's round sets (server/sets-store.ts): the set's JSON as checked by roundSetSchema. */
+  round_sets: {
+    id: string;
+    teacher_id: string;
+    name: string;
+    body: string;
+    /** Bytes of `body` (UTF-8), counted against the key's allowance. */
+    bytes: number;
+    rounds: number;
+    spirals: number;
+    /** The share link's token (random), when the teacher shared the set; null: not shared. */
+    share_token: string | null;
+    created_at: string;
   };
   room_checkpoints: { code: string; owner: string; saved_at: number; body: string };
   /** Server-wide values every process shares (PostgreSQL: the round secret when ROUND_SECRET is unset). */

@@ -1,0 +1,129 @@
+// Round sets over HTTP (`/api/sets…`): save, list, read, delete, share. The teacher key travels
+// only in `Authorization: Bearer`; every set is checked with the zod schema of shared/round-set.ts
+// (the same checks the /create page makes), and every refusal is `{ error, field }` and changes
+// nothing. A set is read only by its owner's key; a share link's token lets another teacher key
+// read a copy to import (GET /api/shared-sets/:token, a key needed: see SECURITY.md).
+import express from "express";
+import { z } from "zod";
+import { SET_LIMITS, SHARE_TOKEN_PATTERN, checkSet, sharedSetPath } from "../shared/round-set";
+import { TEACHER_KEY_PATTERN } from "../shared/teacher";
+import { log } from "./log";
+import type { SetsStore } from "./sets-store";
+import type { TeacherStore } from "./teacher-store";
+
+type Refuse = (res: express.Response, status: number, error: string, field: string) => void;
+const refuse: Refuse = (res, status, error, field) => void res.status(status).json({ error, field });
+
+/** Checks the Bearer key; the handler after it finds the teacher in res.locals.teacherId. */
+export function teacherKeyGate(teachers: TeacherStore): express.RequestHandler {
+  return async (req, res, next) => {
+    res.set("Cache-Control", "no-store"); // a teacher's sets stay out of shared caches
+    const [, key] = /^Bearer +(\S+) *$/i.exec(req.get("authorization") ?? "") ?? [];
+    if (!key || !TEACHER_KEY_PATTERN.test(key)) {
+      res.set("WWW-Authenticate", "Bearer");
+      return refuse(
+        res,
+        401,
+        "Send your teacher key as `Authorization: Bearer tk-…` (tk- and 24 letters, digits, - or _).",
+        "authorization",
+      );
+    }
+    const check = await teachers.checkKey(key);
+    if (!check.ok)
+      return refuse(
+        res,
+        403,
+        check.reason === "revoked"
+          ? "This teacher key was revoked: it opens nothing any more. Make a new key on the teacher page."
+          : "This teacher key is not known here. Check that you copied all of it.",
+        "authorization",
+      );
+    res.locals.teacherId = check.teacherId;
+    next();
+  };
+}
+
+const setId = z.uuid();
+
+export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () => Date): express.Router {
+  const api = express.Router();
+  // A pretty-printed export may be twice its compact size; the compact size is held to maxBytes.
+  const json = express.json({ limit: SET_LIMITS.maxBytes * 2 });
+  const withKey = teacherKeyGate(teachers);
+  const teacherOf = (res: express.Response) => res.locals.teacherId as string;
+  const idOf = (req: express.Request, res: express.Response): string | undefined => {
+    const id = setId.safeParse(req.params.id);
+    if (!id.success) return void refuse(res, 400, "A set's id is a UUID, like 3f2b8c1e-…: check it.", "id");
+    return id.data;
+  };
+  const noSet = (res: express.Response) => refuse(res, 404, "No set of this teacher key has that id.", "id");
+
+  api.post("/sets", json, withKey, async (req, res) => {
+    const checked = checkSet(req.body);
+    if (!checked.ok) return refuse(res, 400, checked.error, checked.field);
+    const saved = await sets.save(teacherOf(res), checked.set, now());
+    if (!saved.ok) return refuse(res, saved.reason === "too-many" ? 429 : 413, saved.error, saved.field);
+    res.status(201).json(saved.summary);
+  });
+
+  api.get("/sets", withKey, async (_req, res) => void res.json({ sets: await sets.list(teacherOf(res)) }));
+
+  api.get("/sets/:id", withKey, async (req, res) => {
+    const id = idOf(req, res);
+    if (!id) return;
+    const found = await sets.get(teacherOf(res), id);
+    if (!found) return noSet(res);
+    res.json(found);
+  });
+
+  api.delete("/sets/:id", withKey, async (req, res) => {
+    const id = idOf(req, res);
+    if (!id) return;
+    if (!(await sets.remove(teacherOf(res), id))) return noSet(res);
+    res.json({ deleted: true });
+  });
+
+  api.post("/sets/:id/share", withKey, async (req, res) => {
+    const id = idOf(req, res);
+    if (!id) return;
+    const token = await sets.share(teacherOf(res), id);
+    if (!token) return noSet(res);
+    res.status(201).json({ share: token, link: sharedSetPath(token) });
+  });
+
+  api.delete("/sets/:id/share", withKey, async (req, res) => {
+    const id = idOf(req, res);
+    if (!id) return;
+    if (!(await sets.unshare(teacherOf(res), id))) return noSet(res);
+    res.json({ shared: false });
+  });
+
+  api.get("/shared-sets/:token", withKey, async (req, res) => {
+    if (!SHARE_TOKEN_PATTERN.test(req.params.token as string))
+      return refuse(res, 400, "A share link's token is 24 letters, digits, - or _: check the link.", "token");
+    const set = await sets.shared(req.params.token as string);
+    if (!set) return refuse(res, 404, "No shared set has that link: it was unshared or deleted.", "token");
+    res.json({ set });
+  });
+
+  // A body too big or not JSON gets a sentence and a field too, and so does a store that failed.
+  api.use(
+    (
+      error: { type?: string; status?: number },
+      req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (!req.path.startsWith("/sets") && !req.path.startsWith("/shared-sets")) return next(error);
+      if (error.type === "entity.too.large")
+        return refuse(res, 413, `A set is at most ${SET_LIMITS.maxBytes / 1024} KB of JSON.`, "(set)");
+      if (error.type === "entity.parse.failed") return refuse(res, 400, "The request body is not valid JSON.", "(set)");
+      if (error.status && error.status >= 400 && error.status < 500)
+        return refuse(res, error.status, "The request body could not be read.", "(set)");
+      log.error("sets-api-failed", { method: req.method, path: req.baseUrl + req.path, error });
+      if (res.headersSent) return next(error);
+      refuse(res, 500, "The server could not read or write its sets just now: try again in a minute.", "(server)");
+    },
+  );
+  return api;
+}
