@@ -91,7 +91,7 @@ function check(
     state: "no",
     how,
     text: `✗ Could not verify: ${reason}.`,
-    ...(opening ? { replay: replayPath(opening) } : {}),
+    ...(opening && !opening.set ? { replay: replayPath(opening) } : {}),
   });
   if (!reveal.opening) return fail("the server did not publish the values that fixed B");
   if (!round || round.round !== reveal.round || !round.commitment)
@@ -107,7 +107,8 @@ function check(
     state: "yes",
     how,
     text: "✓ Verified: B was fixed before anyone picked",
-    replay: replayPath(reveal.opening),
+    // A round from a teacher's set has no replay link: its spirals are not in the catalog.
+    ...(reveal.opening.set ? {} : { replay: replayPath(reveal.opening) }),
   };
 }
 

@@ -107,6 +107,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     .define(MATCH_ROOM, MatchRoom, {
       store,
       teachers,
+      sets,
       checkpoints,
       secret,
       mode: "match",
@@ -114,8 +115,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       maxPlayers: options.maxPlayers,
     })
     .enableRealtimeListing();
-  server.define(DAILY_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "daily", now });
-  server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, checkpoints, secret, mode: "homework", now });
+  server.define(DAILY_ROOM, MatchRoom, { store, teachers, sets, checkpoints, secret, mode: "daily", now });
+  server.define(HOMEWORK_ROOM, MatchRoom, { store, teachers, sets, checkpoints, secret, mode: "homework", now });
   server.define(LOBBY_ROOM, LobbyRoom);
   const beforeClose: (() => Promise<void>)[] = []; // e.g. the Redis mirror's last writes, after the rooms' checkpoints
   server.onShutdown(async () => {

@@ -16,6 +16,7 @@ import type { PhaseClock } from "./phase-clock";
 import { pickCounts } from "./pick-views";
 import type { CurrentRound, RoundPlay } from "./round-play";
 import type { CheckpointWriter } from "./checkpoint-writer";
+import type { SetRoundSpec } from "../shared/round-set";
 import { log } from "./log";
 
 /** Shortest training phase, so everyone sees the round start even when training is quick. */
@@ -42,6 +43,11 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
   protected homework?: Homework;
   /** A room made with a teacher key: its matches are stored under the key's id (never the key). */
   protected teacherId?: string;
+  /**
+   * A room (or homework) playing a teacher's round set: its rounds in order (A and B given; kept
+   * on the server, never in the state or a message before each round's reveal).
+   */
+  protected setRounds?: SetRoundSpec[];
   /** What fixes the current round with the secret, and the UTC date it began: decided before training, so a checkpoint has them. */
   protected roundId?: string;
   protected roundDate?: string;
@@ -128,6 +134,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       difficulty: this.state.difficulty,
       date: this.roundDate!,
       id: this.roundId!,
+      set: this.setRounds?.[(number - 1) % this.setRounds.length], // more rounds than the set has: it starts again
     };
     let trained: Awaited<ReturnType<RoundPlay["train"]>>;
     try {

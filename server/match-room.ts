@@ -39,7 +39,8 @@ import type { TeacherStore } from "./teacher-store";
 import type { CheckpointStore } from "./checkpoint-store";
 import { homeworkMessage, openHomework, type HomeworkOptions } from "./homework-room";
 import { joinNameRefusal } from "./name-filter";
-import { teacherOf } from "./room-teacher";
+import { roundsFromSet, teacherOf } from "./room-teacher";
+import type { SetsStore } from "./sets-store";
 import { sha256Of } from "./seat-tokens";
 import { Seats } from "./seats";
 import { takeRestoreTicket } from "./restore";
@@ -63,13 +64,15 @@ interface JoinAuth {
  * What a client may add when it creates a room (checked in onCreate; onAuth checks them again as
  * join options). `restore` is a ticket of server/restore.ts: a client cannot hold a valid one.
  */
-type CreateOptions = HomeworkOptions & { teacherKey?: unknown; restore?: unknown };
+type CreateOptions = HomeworkOptions & { teacherKey?: unknown; restore?: unknown; set?: unknown };
 
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
   store: ResultsStore;
   /** Teacher keys and homework (server/teacher-store.ts), in the same file as `store`. */
   teachers?: TeacherStore;
+  /** Teachers' round sets (server/sets-store.ts): a room created with `set` plays one. */
+  sets?: SetsStore;
   /** Where the room's checkpoints go (server/checkpoint-store.ts), for a restart to restore it. */
   checkpoints?: CheckpointStore;
   /** Keys every round's B (server/round-secret.ts); never leaves the server. */
@@ -120,6 +123,10 @@ export class MatchRoom extends RestorableRoom {
     else if (!saved) refuseCreatorName(options.name);
     if (!saved && this.mode === "match" && options.teacherKey !== undefined)
       this.teacherId = await teacherOf(options.teachers, options.teacherKey);
+    if (!saved && options.set !== undefined) {
+      if (this.mode !== "match") throw refuse("Cannot create the room: only a match room plays a set.");
+      this.setRounds = await roundsFromSet(options.sets, this.teacherId, options.set);
+    }
     sendPatchesQuietly(this);
     this.maxPlayers = rules.solo ? 1 : (options.maxPlayers ?? MAX_PLAYERS);
     this.maxClients = rules.solo ? 1 : this.maxPlayers + MAX_SPECTATORS;
@@ -134,6 +141,7 @@ export class MatchRoom extends RestorableRoom {
     this.state.rounds = rules.rounds;
     this.state.tuningSeconds = rules.tuningSeconds;
     this.state.kinds.push(...SPIRAL_KINDS);
+    if (this.setRounds) this.state.rounds = this.setRounds.length;
     if (this.homework) this.takeAssignment();
     this.homeworkDevice = saved?.homework?.deviceHash ?? (this.homework && sha256Of(this.homework.device));
     this.startCheckpoints(options.checkpoints);
@@ -141,7 +149,12 @@ export class MatchRoom extends RestorableRoom {
     else await this.setPrivate(true); // rooms are joined by code; the host may list theirs on /watch
     this.publishListing();
     this.onMessage("*", (client, type, payload) => this.desk.receive(client, type, payload));
-    log.info("room-created", { room: this.roomId, mode: this.state.mode, teacher: this.teacherId !== undefined });
+    log.info("room-created", {
+      room: this.roomId,
+      mode: this.state.mode,
+      teacher: this.teacherId !== undefined,
+      set: this.setRounds !== undefined, // never the set's id: it stays with its teacher
+    });
   }
 
   /** A homework room plays the assignment's rounds, kinds and difficulty, with its names rule. */

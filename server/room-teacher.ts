@@ -2,7 +2,10 @@
 // id (its SHA-256, TeacherStore's) is kept, to store the room's matches under. The key itself is
 // never put in the state, a message or a log line.
 import { ErrorCode, ServerError } from "@colyseus/core";
+import { z } from "zod";
 import { teacherKeySchema } from "../shared/teacher";
+import { setRoundSpecs, type SetRoundSpec } from "../shared/round-set";
+import type { SetsStore } from "./sets-store";
 import { log } from "./log";
 import type { KeyCheck, TeacherStore } from "./teacher-store";
 
@@ -19,6 +22,30 @@ export async function fromStore<T>(event: string, read: () => Promise<T>, sorry:
     log.error(event, { error });
     throw new ServerError(ErrorCode.APPLICATION_ERROR, sorry);
   }
+}
+
+/**
+ * The rounds of a set a room plays (create option `set`): one of the creating teacher key's sets,
+ * read once at create and kept in the room; anything else is refused (thrown: the room is not made).
+ */
+export async function roundsFromSet(
+  sets: SetsStore | undefined,
+  teacherId: string | undefined,
+  setId: unknown,
+): Promise<SetRoundSpec[]> {
+  if (teacherId === undefined)
+    throw refuse("Cannot create the room: a room from a set needs the teacher key the set was saved with.");
+  const id = z.uuid().safeParse(setId);
+  if (!id.success) throw refuse("Cannot create the room: a set's id is a UUID, like 3f2b8c1e-….");
+  const found = sets
+    ? await fromStore(
+        "round-set-not-read",
+        () => sets.get(teacherId, id.data),
+        "Cannot create the room: the sets cannot be read just now. Try again in a minute.",
+      )
+    : undefined;
+  if (!found) throw refuse("Cannot create the room: no set of this teacher key has that id.");
+  return setRoundSpecs(found.set);
 }
 
 /** The teacher id the room's matches are stored under, or the refusal (thrown: the room is not made). */

@@ -7,6 +7,7 @@ import { dailyRoundId } from "../shared/daily";
 import { scoreRound, type PickEntry } from "../shared/match";
 import type { PodiumMessage, RevealMessage, RoundMessage, RoundResult } from "../shared/protocol";
 import type { Difficulty, Round } from "../shared/round";
+import type { SetRoundSpec } from "../shared/round-set";
 import { canonicalKinds, type RoundOpening } from "../shared/round-key";
 import type { HiddenFit } from "../shared/round-ladder";
 import { roundOf } from "../shared/round-proof";
@@ -36,6 +37,8 @@ export interface RoundSettings {
   date: string;
   /** The round's id when it is given (a homework's: the same A and B for every student); else a fresh one. */
   id?: string;
+  /** A round from a teacher's set: its A and B (on the server only until the reveal, in the opening). */
+  set?: SetRoundSpec;
 }
 
 export class RoundPlay {
@@ -66,7 +69,9 @@ export class RoundPlay {
     const id = settings.id ?? (settings.daily ? dailyRoundId(settings.date) : randomUUID());
     const kinds = canonicalKinds(settings.daily ? SPIRAL_KINDS : settings.kinds);
     const difficulty = (settings.daily ? "normal" : settings.difficulty) as Difficulty;
-    const opening: RoundOpening = { ...roundKey(this.secret, id), difficulty, kinds };
+    const opening: RoundOpening = settings.set
+      ? { ...roundKey(this.secret, id), difficulty, kinds: [...SPIRAL_KINDS], set: settings.set }
+      : { ...roundKey(this.secret, id), difficulty, kinds };
     const round = roundOf(opening);
     const { fits, hidden } = await trainer.train(opening, onProgress);
     const message = roundMessage(number, round, fits, opening);

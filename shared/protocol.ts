@@ -51,6 +51,8 @@ export const joinOptionsSchema = z.strictObject({
   device: deviceSchema.optional(),
   /** Creating a homework room: the assignment's id. */
   assignment: z.uuid().optional(),
+  /** Creating a match room with `teacherKey`: the id of one of that key's round sets (its rounds are played). */
+  set: z.uuid("a set's id is a UUID").optional(),
   /** Rejoining after the server restarted: the token of the `seat` message (takes that seat back). */
   seat: z.string().regex(SEAT_TOKEN_PATTERN, "a seat token is 24 letters, digits, - or _").optional(),
 });
