@@ -15,6 +15,8 @@ const figure = (min: number, max: number) =>
 const spiralSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case"),
   name: z.string().min(1).max(40),
+  /** What it is, in one sentence of real facts: the caption beside its picture. */
+  about: z.string().min(10).max(200),
   kind: z.enum(SPIRAL_KINDS),
   spiralType: z.enum(SPIRAL_TYPES),
   pitchDeg: figure(1, 80),

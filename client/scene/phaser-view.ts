@@ -33,8 +33,13 @@ export interface LabelStyle {
   angle?: number;
   bold?: boolean;
 }
-/** The layers above the base: 1 (points), 2 (the fit: redrawn every frame of a morph), 3 (the gaps). */
-export type LayerIndex = 1 | 2 | 3;
+/**
+ * The layers above the base: 1 (points), 2 (the fit: redrawn every frame of a morph), 3 (the gaps),
+ * and 4, the picture of the spiral's object, between the base and the points.
+ */
+export type LayerIndex = 1 | 2 | 3 | 4;
+/** Where each layer sits (the picture lies between the chart and the points). */
+const DEPTH: Record<number, number> = { 0: 0, 4: 0.5, 1: 1, 2: 2, 3: 3 };
 
 const FRAMES_AFTER_DRAW = 3;
 /** The live layer: a WebGL Graphics. The others are baked into canvas textures (drawn once, cheap every frame). */
@@ -158,6 +163,7 @@ export class PhaserView {
   private live?: Phaser.GameObjects.Graphics;
   private pendingBase?: Draw;
   private pendingLayers = new Map<LayerIndex, { paint: Paint; alpha: number }>();
+  private pendingCanvas?: { paint: (ctx: CanvasRenderingContext2D) => boolean; alpha: number };
   private framesLeft = FRAMES_AFTER_DRAW;
   private readonly id = ++views;
 
@@ -181,13 +187,17 @@ export class PhaserView {
       scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
       scene: {
         create(this: Phaser.Scene) {
-          for (const layer of [0, 1, 3]) {
+          for (const layer of [0, 4, 1, 3]) {
             const texture = this.textures.createCanvas(`view-${view.id}-${layer}`, width, height)!;
-            view.baked.set(layer, { texture, image: this.add.image(0, 0, texture).setOrigin(0, 0).setDepth(layer) });
+            view.baked.set(layer, {
+              texture,
+              image: this.add.image(0, 0, texture).setOrigin(0, 0).setDepth(DEPTH[layer]),
+            });
           }
           view.live = this.add.graphics().setDepth(LIVE);
           if (view.pendingBase) view.draw(view.pendingBase);
           for (const [i, { paint, alpha }] of view.pendingLayers) view.paint(i, paint, alpha);
+          if (view.pendingCanvas) view.paintCanvas(view.pendingCanvas.paint, view.pendingCanvas.alpha);
         },
       },
     });
@@ -222,10 +232,27 @@ export class PhaserView {
     this.fade(layer, alpha);
   }
 
+  /**
+   * Repaints the picture layer (4) with the Canvas 2D API (gradients, glows: the pictures of
+   * client/scene/pictures/); `paint` returns whether it drew anything.
+   */
+  paintCanvas(paint: (ctx: CanvasRenderingContext2D) => boolean, alpha = 1): void {
+    this.pendingCanvas = { paint, alpha };
+    const baked = this.baked.get(4);
+    if (!baked) return;
+    const ctx = baked.texture.context;
+    ctx.clearRect(0, 0, this.width, this.height);
+    const used = paint(ctx);
+    baked.texture.refresh();
+    baked.image.setVisible(used);
+    this.fade(4, alpha);
+  }
+
   /** Changes a layer's opacity only (a fade). */
   fade(layer: LayerIndex, alpha: number): void {
     const pending = this.pendingLayers.get(layer);
     if (pending) pending.alpha = alpha;
+    if (layer === 4 && this.pendingCanvas) this.pendingCanvas.alpha = alpha;
     const target = layer === LIVE ? this.live : this.baked.get(layer)?.image;
     if (!target) return;
     target.setAlpha(alpha);

@@ -5,6 +5,8 @@
 // Colours: the Okabe–Ito palette (colour-blind safe), and every series also differs in shape
 // (A: dots, validation: rings, B: diamonds, fit: a thick line, gaps: thin lines).
 import { easeInOut, easeOut, PhaserView, reducedMotion, tween, type Pen } from "./phaser-view";
+import { entryFor, isKind, paintPicture } from "./pictures";
+import { morphSlowdown, onPicturesShown, picturesShown } from "./pictures/mode";
 
 /** Okabe–Ito: sky blue (A), orange (the fit, me), reddish purple (B), yellow (gaps), bluish green (best). */
 export const COLOURS = {
@@ -27,7 +29,8 @@ export const CSS_COLOURS = {
 } as const;
 
 export interface SpiralPicture {
-  points: { x: number[]; y: number[] };
+  /** The arm; its name and kind (a round's ArmView has them) choose the picture of its object. */
+  points: { x: number[]; y: number[]; name?: string; kind?: string };
   colour: number;
   /** Indices drawn hollow (A's validation split). */
   hollow?: Set<number>;
@@ -37,13 +40,28 @@ export interface SpiralPicture {
 }
 
 const SIZE = 640;
+const HALO = 0x040a1a;
 /** The plot's square: left, top, side (room left for the legend above and the ticks below / left). */
 const PLOT = { left: 62, top: 48, side: 556 };
 const CX = PLOT.left + PLOT.side / 2;
 const CY = PLOT.top + PLOT.side / 2;
 const RADIUS = (PLOT.side / 2) * 0.92;
 const MORPH_MS = 150;
-const REVEAL = { fadeB: [0, 500], slide: [350, 1050], gaps: [1050, 1500] } as const;
+/**
+ * The reveal, in ms: B appears as its object, holds, then dissolves into its points; the fit
+ * slides over them; the gaps light up.
+ */
+type Timeline = Record<"object" | "dissolve" | "slide" | "gaps", readonly [number, number]>;
+const REVEAL: Timeline = {
+  object: [0, 450],
+  dissolve: [1100, 1900],
+  slide: [1750, 2450],
+  gaps: [2450, 2900],
+};
+/** Without a picture (an unknown kind) the points simply fade in, as before pictures. */
+const REVEAL_PLAIN: Timeline = { object: [0, 0], dissolve: [0, 500], slide: [350, 1050], gaps: [1050, 1500] };
+/** The picture's opacity behind the points (picture view), and as the object alone at the reveal. */
+const PICTURE_BEHIND = 0.6;
 
 interface Frame {
   k: number;
@@ -56,9 +74,45 @@ export class SpiralView {
   private shown?: Float32Array;
   private stop?: () => void;
   private gapsShown = false;
+  /** The picture on the picture layer (kind:name), "" when none. */
+  private pictureKey = "";
 
-  constructor(parent: HTMLElement) {
+  constructor(private readonly parent: HTMLElement) {
     this.view = new PhaserView(parent, SIZE, SIZE);
+    onPicturesShown(() => {
+      if (this.parent.dataset.morph !== "object" && this.parent.dataset.morph !== "dissolve")
+        this.view.fade(4, this.behind());
+      this.parent.dataset.pictureShown = String(picturesShown() && this.pictureKey !== "");
+    });
+  }
+
+  /** The picture's opacity behind the points, now. */
+  private behind(): number {
+    return picturesShown() && this.pictureKey ? PICTURE_BEHIND : 0;
+  }
+
+  /** Paints the picture of the arm's object (its kind and catalog entry) behind the points. */
+  private drawPicture(points: SpiralPicture["points"], frame: Frame, alpha: number): void {
+    const kind = points.kind;
+    const key = kind && isKind(kind) ? `${kind}:${points.name ?? ""}` : "";
+    this.pictureKey = key;
+    this.parent.dataset.picture = key ? kind : "";
+    this.parent.dataset.pictureShown = String(picturesShown() && key !== "");
+    this.view.paintCanvas((ctx) => {
+      if (!kind || !isKind(kind)) return false;
+      paintPicture(ctx, {
+        kind,
+        entry: entryFor(points.name),
+        x: points.x,
+        y: points.y,
+        k: frame.k,
+        cx: CX,
+        cy: CY,
+        box: { left: PLOT.left, top: PLOT.top, side: PLOT.side },
+        seed: `${points.name ?? kind}:${points.x.length}:${points.x[0] ?? 0}`,
+      });
+      return true;
+    }, alpha);
   }
 
   /** Draws a picture; a new curve over the same points morphs from the old one. */
@@ -72,8 +126,14 @@ export class SpiralView {
       this.baseKey.hollow === picture.hollow;
     if (!sameBase) {
       this.drawBase(picture, frame);
+      this.drawPicture(picture.points, frame, 0);
+      this.view.fade(4, this.behind());
       this.drawPoints(picture, frame, 1);
-    } else this.view.fade(1, 1);
+    } else {
+      this.view.fade(1, 1);
+      this.view.fade(4, this.behind());
+    }
+    this.parent.dataset.morph = "done";
     const target = picture.curve ? toPixels(picture.curve, frame) : undefined;
     const from = this.shown;
     const gaps = picture.gaps ? gapSegments(picture.points, target, frame) : undefined;
@@ -98,17 +158,23 @@ export class SpiralView {
   }
 
   /**
-   * The reveal: B's points fade in, the fit slides from where it is (the fit on A) to its place
-   * over B, then the gaps light up; `done` runs at the end (at once with reduced motion).
+   * The reveal: B appears as its object (the picture of its kind), then dissolves into its points,
+   * the fit slides from where it is (the fit on A) to its place over B, then the gaps light up;
+   * `done` runs at the end (at once with reduced motion, which skips the morph). The box's
+   * data-morph says the stage: object, dissolve, fit, done.
    */
   reveal(picture: SpiralPicture, done?: () => void): void {
     this.stop?.();
     const frame = this.frameFor(picture.points);
     const target = picture.curve ? toPixels(picture.curve, frame) : undefined;
     const gaps = gapSegments(picture.points, target, frame);
-    const from = this.shown;
+    // The fit slides from where it is; a curve sampled differently is resampled to B's fit first.
+    const from = this.shown && target ? resample(this.shown, target.length) : undefined;
     this.drawBase(picture, frame);
-    if (reducedMotion() || !target || !from || from.length !== target.length) {
+    this.drawPicture(picture.points, frame, 0);
+    if (reducedMotion() || !target || !from) {
+      this.parent.dataset.morph = "done";
+      this.view.fade(4, this.behind());
       this.drawPoints(picture, frame, 1);
       this.shown = target;
       this.view.paint(2, (g) => (target ? drawCurve(g, target) : undefined));
@@ -120,21 +186,34 @@ export class SpiralView {
     this.drawPoints(picture, frame, 0);
     this.view.paint(3, (g) => drawGaps(g, gaps), 0);
     this.gapsShown = Boolean(gaps);
-    const total = REVEAL.gaps[1];
-    const phase = (ms: number, [a, b]: readonly [number, number]) => Math.min(1, Math.max(0, (ms - a) / (b - a)));
+    const hasPicture = this.pictureKey !== "";
+    const timeline = hasPicture ? REVEAL : REVEAL_PLAIN;
+    const total = timeline.gaps[1];
+    const slow = morphSlowdown();
+    const phase = (ms: number, [a, b]: readonly [number, number]) =>
+      b <= a ? (ms >= b ? 1 : 0) : Math.min(1, Math.max(0, (ms - a) / (b - a)));
     const current = new Float32Array(target.length);
+    const end = this.behind();
+    this.parent.dataset.morph = hasPicture ? "object" : "dissolve";
     this.stop = tween(
-      total,
+      total * slow,
       (t) => {
         const ms = t * total;
-        this.view.fade(1, easeOut(phase(ms, REVEAL.fadeB)));
-        mix(from, target, easeInOut(phase(ms, REVEAL.slide)), current);
+        const dissolve = phase(ms, timeline.dissolve);
+        this.parent.dataset.morph = ms < timeline.dissolve[0] ? "object" : ms < timeline.slide[0] ? "dissolve" : "fit";
+        if (hasPicture) {
+          const appear = easeOut(phase(ms, timeline.object));
+          this.view.fade(4, appear * (1 - easeInOut(dissolve)) + end * easeInOut(dissolve));
+        }
+        this.view.fade(1, easeOut(dissolve));
+        mix(from, target, easeInOut(phase(ms, timeline.slide)), current);
         this.shown = current;
-        this.view.paint(2, (g) => drawCurve(g, current));
-        this.view.fade(3, easeOut(phase(ms, REVEAL.gaps)));
+        this.view.paint(2, (g) => drawCurve(g, current), phase(ms, timeline.dissolve) > 0 ? 1 : 0);
+        this.view.fade(3, easeOut(phase(ms, timeline.gaps)));
       },
       () => {
         this.shown = target;
+        this.parent.dataset.morph = "done";
         done?.();
       },
     );
@@ -230,11 +309,18 @@ export class SpiralView {
         for (let i = 0; i < points.x.length; i++) {
           const x = CX + points.x[i] * frame.k;
           const y = CY - points.y[i] * frame.k;
-          if (isB) diamond(g, x, y, 5.5, colour);
-          else if (hollow?.has(i)) {
+          // A dark halo under each mark keeps it readable over the picture.
+          if (isB) {
+            diamond(g, x, y, 7.5, HALO);
+            diamond(g, x, y, 5.5, colour);
+          } else if (hollow?.has(i)) {
+            g.lineStyle(5, HALO, 0.85);
+            g.strokeCircle(x, y, 4.5);
             g.lineStyle(2, colour, 1);
             g.strokeCircle(x, y, 4.5);
           } else {
+            g.fillStyle(HALO, 0.85);
+            g.fillCircle(x, y, 5.5);
             g.fillStyle(colour, 0.95);
             g.fillCircle(x, y, 4);
           }
@@ -250,6 +336,23 @@ function toPixels(curve: { x: number[]; y: number[] }, frame: Frame): Float32Arr
   for (let i = 0; i < curve.x.length; i++) {
     out[2 * i] = CX + curve.x[i] * frame.k;
     out[2 * i + 1] = CY - curve.y[i] * frame.k;
+  }
+  return out;
+}
+
+/** A polyline of (x, y) pairs resampled by index to `length` numbers (`length` / 2 points). */
+function resample(p: Float32Array, length: number): Float32Array | undefined {
+  if (p.length === length) return p;
+  const n = p.length / 2,
+    m = length / 2;
+  if (n < 2 || m < 2) return undefined;
+  const out = new Float32Array(length);
+  for (let j = 0; j < m; j++) {
+    const f = (j * (n - 1)) / (m - 1);
+    const i = Math.min(n - 2, Math.floor(f));
+    const t = f - i;
+    out[2 * j] = p[2 * i] + (p[2 * i + 2] - p[2 * i]) * t;
+    out[2 * j + 1] = p[2 * i + 1] + (p[2 * i + 3] - p[2 * i + 1]) * t;
   }
   return out;
 }

@@ -42,6 +42,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   const spectate = createRef<HTMLInputElement>();
   const form = createRef<HTMLFormElement>();
   const howTo = createRef<HTMLElement>();
+  const gallery = createRef<HTMLElement>();
   let busy = false;
   let drawn = false;
   let howToBox: HowTo | undefined;
@@ -130,6 +131,18 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     if (valid) void run((n) => actions.join(valid, n, spectate.value!.checked));
   }
 
+  /** The gallery of every spiral's picture with its caption (its code loads when first opened). */
+  function openGallery(): void {
+    const box = gallery.value!;
+    box.hidden = !box.hidden;
+    if (box.hidden || box.childElementCount) return;
+    void import("../scene/pictures/gallery").then((m) => {
+      m.renderGallery(box);
+      box.dataset.ready = "true";
+      box.scrollIntoView({ block: "start" });
+    });
+  }
+
   function draw(): void {
     render(
       html`
@@ -165,7 +178,11 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
         <button id="join-room" data-testid="join-room" type="submit" ?disabled=${busy}>Join</button>
       </form>
       <label class="check"><input id="spectate" type="checkbox" ${ref(spectate)} /> Just watch (spectator)</label>
-      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox?.open()}>How to play</button></p>`,
+      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox?.open()}>How to play</button>
+        · <button id="open-spirals" data-testid="open-spirals" type="button" class="link-button" aria-controls="spiral-gallery"
+          @click=${openGallery}>The spirals: pictures and facts</button></p>
+      <section id="spiral-gallery" class="spiral-gallery" data-testid="spiral-gallery" aria-label="Every spiral in the game"
+        hidden ${ref(gallery)}></section>`,
       root,
     );
   }

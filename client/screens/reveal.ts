@@ -16,6 +16,7 @@ import { announce, countUp, finishCountUp, sound } from "../feel";
 import { gapRows, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { slots } from "../placement";
+import { captionTemplate } from "./spiral-caption";
 
 export interface RevealScreenView {
   /** This round's reveal with everybody's results (undefined until the state has reached it). */
@@ -119,6 +120,7 @@ export function createRevealScreen(
         }</p>
         <p class="legend small"><span class="dot b diamond"></span> hidden spiral B <span class="line fit"></span> your fit, laid over B
           <span class="line gap"></span> gaps (the hidden error)</p>
+        ${msg ? captionTemplate("B", msg.b.name, "reveal-caption") : nothing}
         <p id="points-burst" class="points-burst" aria-hidden="true" ?hidden=${!mine} ${ref(burst)}></p>
         <p id="my-result" class="my-result">${result(msg, p.me, v.sliderLevel)}</p>
         <p id="speed-bonus-line" class="small speed-bonus-line" ?hidden=${bonus <= 0}>${

@@ -16,6 +16,7 @@ import { slots } from "../placement";
 import { announce, sound } from "../feel";
 import { formatError } from "../view-model";
 import type { SpiralView } from "../scene/spiral-scene";
+import { captionTemplate, pictureToggle } from "./spiral-caption";
 
 const PICK_THROTTLE_MS = 120;
 
@@ -170,6 +171,8 @@ export function createTuningScreen(
       </dl>
       <p class="legend small"><span class="dot a"></span> training points <span class="dot hollow"></span> validation (held out)
         <span class="line fit"></span> the model's fit</p>
+      ${message ? pictureToggle(draw) : ""}
+      ${captionTemplate("A", message?.a.name)}
       <p id="keys-hint" class="small muted keys">${KEYS_HINT}</p>
       <div id="tuning-histogram-slot" ${ref(slots.tuningHistogram)}></div>`,
       root,

@@ -1,0 +1,72 @@
+// "The spirals": every catalog entry's picture with its caption (what it is, its pitch, where the
+// figures come from), its points laid over it on a second canvas. Loaded when opened (home page).
+import { CATALOG } from "../../../shared/spirals";
+import { captionOf } from "../../../shared/spiral-art";
+import { paintPicture } from "./index";
+import { sampleArm } from "./sample";
+
+const SIDE = 360;
+
+export function renderGallery(root: HTMLElement): void {
+  root.textContent = "";
+  const grid = document.createElement("div");
+  grid.className = "spiral-gallery-grid";
+  root.append(grid);
+  CATALOG.spirals.forEach((entry, i) => {
+    const figure = document.createElement("figure");
+    figure.className = "spiral-card";
+    figure.dataset.testid = "spiral-card";
+    figure.dataset.id = entry.id;
+    figure.dataset.kind = entry.kind;
+    const box = document.createElement("div");
+    box.className = "spiral-card-picture";
+    const picture = document.createElement("canvas");
+    picture.width = picture.height = SIDE;
+    picture.className = "spiral-card-object";
+    picture.setAttribute("role", "img");
+    picture.setAttribute("aria-label", `${entry.name}: a picture drawn from its spiral`);
+    const dots = document.createElement("canvas");
+    dots.width = dots.height = SIDE;
+    dots.className = "spiral-card-points";
+    dots.setAttribute("aria-hidden", "true");
+    box.append(picture, dots);
+    const arm = sampleArm(entry, (i * 2.39996) % (2 * Math.PI));
+    const k = (SIDE / 2) * 0.9;
+    paintPicture(picture.getContext("2d")!, {
+      kind: entry.kind,
+      entry,
+      x: arm.x,
+      y: arm.y,
+      k,
+      cx: SIDE / 2,
+      cy: SIDE / 2,
+      box: { left: 0, top: 0, side: SIDE },
+      seed: entry.id,
+    });
+    const ctx = dots.getContext("2d")!;
+    for (let j = 0; j < arm.x.length; j += 2) {
+      const x = SIDE / 2 + arm.x[j] * k,
+        y = SIDE / 2 - arm.y[j] * k;
+      ctx.fillStyle = "rgba(4, 10, 26, 0.85)";
+      ctx.beginPath();
+      ctx.arc(x, y, 3.6, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = "#56b4e9";
+      ctx.beginPath();
+      ctx.arc(x, y, 2.4, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    const caption = captionOf(entry);
+    const text = document.createElement("figcaption");
+    const name = document.createElement("strong");
+    name.textContent = entry.name;
+    const what = document.createElement("span");
+    what.textContent = ` ${caption.what}`;
+    const facts = document.createElement("span");
+    facts.className = "small muted spiral-card-facts";
+    facts.textContent = `${caption.pitch} ${caption.source}`;
+    text.append(name, what, document.createElement("br"), facts);
+    figure.append(box, text);
+    grid.append(figure);
+  });
+}
