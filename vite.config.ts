@@ -17,6 +17,7 @@ export default defineConfig({
         watch: resolve("client/watch.html"),
         leaderboard: resolve("client/leaderboard.html"),
         teacher: resolve("client/teacher.html"),
+        create: resolve("client/create.html"),
       },
     },
   },

@@ -67,9 +67,14 @@ function refused(err: unknown, friendly: (err: unknown) => string): RoomRefused 
   return new RoomRefused(refusal ? message : friendly(err), refusal);
 }
 
-/** A match room; `teacherKey` files its matches under the teacher's key. */
-export function createRoom(name: string, teacherKey?: string): Promise<MatchRoom> {
-  const options: JoinOptions = { name, device: deviceId(), ...(teacherKey ? { teacherKey } : {}) };
+/** A match room; `teacherKey` files its matches under the teacher's key; `set` plays one of its round sets. */
+export function createRoom(name: string, teacherKey?: string, set?: string): Promise<MatchRoom> {
+  const options: JoinOptions = {
+    name,
+    device: deviceId(),
+    ...(teacherKey ? { teacherKey } : {}),
+    ...(teacherKey && set ? { set } : {}),
+  };
   return client.create<MatchState>(MATCH_ROOM, options).then(tuneReconnection, (err) => {
     throw refused(err, (e) => friendlyError(e, ""));
   });

@@ -208,7 +208,9 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
   // (A traced arm's "bumps" are how far it strays from its plain spiral.)
   const bumpSizeA = givenA?.arm ? rms(tA.map((t) => structure(t))) || 0.01 : rms(tA.map(bumpsA.at)),
     bumpSizeB = tracedB ? rms(tB.map((t, i) => logrB[i] - plainB(t))) : rms(bumpsB);
-  const cue = cueFor(a, b, relation, { sharedStructure, bumpsKept, bumpRatio: bumpSizeB / bumpSizeA });
+  // A traced A has no drawn bumps for B to keep; a traced B takes nothing from A: the cue says so.
+  const facts = { sharedStructure, bumpsKept: givenA?.arm ? 0 : bumpsKept, bumpRatio: bumpSizeB / bumpSizeA };
+  const cue = tracedB ? tracedCue(cueFor(a, b, relation, facts), a, b, relation) : cueFor(a, b, relation, facts);
   return {
     id: key.id,
     hidden: key.hidden,
@@ -255,6 +257,20 @@ function resolveSide(
   const last = traced.theta[traced.theta.length - 1];
   const spiral = tracedEntry(traced);
   return { spiral, arm: (t) => logrAt(traced, t * last), turns: last / (2 * Math.PI) };
+}
+
+/** The cue of a round whose B is a traced arm: what B is, and that its shape is its own. */
+function tracedCue(cue: Cue, a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
+  const who =
+    relation === "twin"
+      ? `${b.cue} (${b.name}), A as traced by hand`
+      : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
+  return {
+    ...cue,
+    sharedShare: 0,
+    bumpsKept: 0,
+    text: `Hidden: ${who}. Traced by hand: B's shape is its own, nothing drawn from A.`,
+  };
 }
 
 /** A catalog entry for a traced spiral (its plain spiral: the logarithmic one fitted to the trace). */

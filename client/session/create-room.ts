@@ -27,10 +27,16 @@ const KEY_REFUSED =
   "It is forgotten in this browser; the next room you create gets a new key. Create this room without a key? " +
   "Its results will not be in a class report.";
 
+/** /?set=ID (from /create): the room plays that round set of this browser's teacher key. */
+export function setFromLink(): string | undefined {
+  const set = new URLSearchParams(location.search).get("set");
+  return set && /^[0-9a-f-]{36}$/i.test(set) ? set : undefined;
+}
+
 export async function create(name: string): Promise<NameRefusal | undefined> {
   const key = await teacherKey();
   try {
-    return opened(await createRoom(name, key?.key), key);
+    return opened(await createRoom(name, key?.key, setFromLink()), key);
   } catch (err) {
     if (!(key && err instanceof RoomRefused && err.refusal === "teacher-key")) return refusedOrShown(err);
     rememberTeacherKey(undefined);

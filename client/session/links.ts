@@ -7,6 +7,7 @@ import { store } from "../store";
 import { showError, showNotice } from "../ui";
 import type { HomeScreen } from "../screens/home";
 import { goHome, join, resume } from "./connection";
+import { setFromLink } from "./create-room";
 import { onHostPath, urlCode, urlRoomParam } from "./routes";
 
 /** The name a /host projector joins with (spectators are not listed, so it need not be unique). */
@@ -30,6 +31,8 @@ export function openLinkedRoom(home: HomeScreen): void {
   const raw = urlRoomParam();
   const hostPage = onHostPath();
   store.set({ hostPage });
+  if (setFromLink())
+    showNotice("Create a room to play your round set (from /create): you host it with this browser's teacher key.");
   if (raw === null) {
     if (hostPage) {
       store.set({ projector: true });

@@ -1,0 +1,42 @@
+// /api/sets from the /create page: the browser's teacher key only in the Authorization header; a
+// refusal comes back as the server's sentence and the field it names.
+import type { RoundSet, RoundSetInput, SetSummary } from "../../shared/round-set";
+import { keyHeaders } from "../teacher-key";
+
+export class SetRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(key: string, path: string, method = "GET", body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      cache: "no-store",
+      headers: { ...keyHeaders(key), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new SetRefusal(0, "Cannot reach the game server: check the connection and try again.");
+  }
+  const json = (await res.json().catch(() => undefined)) as (T & { error?: string; field?: string }) | undefined;
+  if (!res.ok || json === undefined)
+    throw new SetRefusal(res.status, json?.error ?? `The server refused that (HTTP ${res.status}).`, json?.field);
+  return json;
+}
+
+export const saveSet = (key: string, set: RoundSetInput) => call<SetSummary>(key, "/api/sets", "POST", set);
+export const listSets = (key: string) => call<{ sets: SetSummary[] }>(key, "/api/sets");
+export const readSet = (key: string, id: string) =>
+  call<{ summary: SetSummary; set: RoundSet }>(key, `/api/sets/${encodeURIComponent(id)}`);
+export const deleteSet = (key: string, id: string) => call(key, `/api/sets/${encodeURIComponent(id)}`, "DELETE");
+export const shareSet = (key: string, id: string) =>
+  call<{ share: string; link: string }>(key, `/api/sets/${encodeURIComponent(id)}/share`, "POST");
+export const sharedSet = (key: string, token: string) =>
+  call<{ set: RoundSet }>(key, `/api/shared-sets/${encodeURIComponent(token)}`);
