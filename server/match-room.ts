@@ -165,6 +165,7 @@ export class MatchRoom extends RestorableRoom {
     this.state.kinds.splice(0, this.state.kinds.length, ...kinds);
     this.state.difficulty = assignment.difficulty;
     this.state.friendlyNames = assignment.friendlyNames;
+    this.setRounds = assignment.setRounds; // rounds from a teacher's set
   }
 
   onAuth(_client: Client, options: unknown): JoinAuth {

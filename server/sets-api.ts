@@ -5,8 +5,15 @@
 // read a copy to import (GET /api/shared-sets/:token, a key needed: see SECURITY.md).
 import express from "express";
 import { z } from "zod";
-import { SET_LIMITS, SHARE_TOKEN_PATTERN, checkSet, sharedSetPath } from "../shared/round-set";
-import { TEACHER_KEY_PATTERN } from "../shared/teacher";
+import { SPIRAL_KINDS } from "../shared/catalog";
+import { SET_LIMITS, SHARE_TOKEN_PATTERN, checkSet, setRoundSpecs, sharedSetPath } from "../shared/round-set";
+import {
+  ASSIGNMENT_ROUNDS,
+  ASSIGNMENTS_PER_KEY,
+  TEACHER_KEY_PATTERN,
+  assignmentSettingsSchema,
+} from "../shared/teacher";
+import { deadlineRefusal } from "./teacher-api";
 import { log } from "./log";
 import type { SetsStore } from "./sets-store";
 import type { TeacherStore } from "./teacher-store";
@@ -96,6 +103,42 @@ export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () =
     if (!id) return;
     if (!(await sets.unshare(teacherOf(res), id))) return noSet(res);
     res.json({ shared: false });
+  });
+
+  // Homework from a set: the assignment's settings (title, deadline, time zone, names; rounds
+  // default to the set's, at most ASSIGNMENT_ROUNDS.max, and repeat it when more), its rounds
+  // copied from the set now, so editing or deleting the set later changes nothing.
+  api.post("/sets/:id/assignments", express.json({ limit: "4kb" }), withKey, async (req, res) => {
+    const id = idOf(req, res);
+    if (!id) return;
+    const teacherId = teacherOf(res);
+    const found = await sets.get(teacherId, id);
+    if (!found) return noSet(res);
+    const body: unknown = req.body;
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      return refuse(res, 400, "Send the assignment's settings as a JSON object.", "(settings)");
+    const defaults = {
+      rounds: Math.min(found.set.rounds.length, ASSIGNMENT_ROUNDS.max),
+      kinds: [...SPIRAL_KINDS],
+      difficulty: "normal",
+    };
+    const settings = assignmentSettingsSchema.safeParse({ ...defaults, ...body });
+    if (!settings.success) {
+      const issue = settings.error.issues[0];
+      const field = issue.path.map(String).join(".") || "(settings)";
+      return refuse(res, 400, `${field}: ${issue.message}`, field);
+    }
+    const late = deadlineRefusal(settings.data.deadline, now());
+    if (late) return refuse(res, 400, late, "deadline");
+    if ((await teachers.assignmentCount(teacherId)) >= ASSIGNMENTS_PER_KEY)
+      return refuse(
+        res,
+        429,
+        `One teacher key makes at most ${ASSIGNMENTS_PER_KEY} assignments; this one has.`,
+        "(key)",
+      );
+    const made = await teachers.createAssignment(teacherId, settings.data, now(), setRoundSpecs(found.set));
+    res.status(201).json({ ...made, set: { id, name: found.summary.name } });
   });
 
   api.get("/shared-sets/:token", withKey, async (req, res) => {

@@ -57,7 +57,8 @@ export function publicAssignment(a: StoredAssignment, now: Date, secret: string)
   const closed = now.getTime() >= Date.parse(a.deadline);
   const { id, title, rounds, kinds, difficulty, deadline, timeZone, friendlyNames } = a;
   const shown: AssignmentPublic = { id, title, rounds, kinds, difficulty, deadline, timeZone, friendlyNames, closed };
-  if (!closed) return shown;
+  // A homework from a round set has no replay links: its rounds are not the catalog's (issue 18).
+  if (!closed || a.setRounds) return shown;
   const reveals = a.roundIds.map((roundId, i) => ({
     round: i + 1,
     replay: replayPath({

@@ -16,6 +16,7 @@ import {
   type TeacherOverview,
 } from "../shared/teacher";
 import type { StoreDatabase } from "./store/database";
+import type { SetRoundSpec } from "../shared/round-set";
 import type { Tables } from "./store/tables";
 import { insertionOrder, readReport, type ReportFilter } from "./teacher-report";
 
@@ -28,6 +29,8 @@ export type KeyCheck = { ok: true; teacherId: string } | { ok: false; reason: "u
 export type StoredAssignment = Omit<AssignmentSummary, "students" | "finished"> & {
   teacherId: string;
   roundIds: string[];
+  /** Rounds from a teacher's set (copied when the assignment was made): round i plays setRounds[i mod length]. */
+  setRounds?: SetRoundSpec[];
 };
 
 /** Where a student stands in a homework: the attempt to play under, and how far it got. */
@@ -144,7 +147,12 @@ export class TeacherStore {
   }
 
   /** A new assignment; its settings were checked (deadline ahead, the key's count) by the caller. */
-  async createAssignment(teacherId: string, settings: AssignmentSettings, now: Date): Promise<AssignmentSummary> {
+  async createAssignment(
+    teacherId: string,
+    settings: AssignmentSettings,
+    now: Date,
+    setRounds?: SetRoundSpec[],
+  ): Promise<AssignmentSummary> {
     const id = randomUUID();
     const roundIds = Array.from({ length: settings.rounds }, () => randomUUID());
     await this.db
@@ -161,15 +169,22 @@ export class TeacherStore {
         friendly_names: settings.friendlyNames ? 1 : 0,
         round_ids: JSON.stringify(roundIds),
         created_at: now.toISOString(),
+        ...(setRounds ? { set_rounds: JSON.stringify(setRounds) } : {}),
       })
       .execute();
     const [made] = await this.summaries(teacherId, id);
     return made;
   }
 
+  /** An assignment, with its rounds from a set when it has them (read here only: summaries leave them out). */
   async assignment(id: string): Promise<StoredAssignment | undefined> {
-    const row = await selectAssignments(this.db).where("a.id", "=", id).executeTakeFirst();
-    return row && fromRow(row);
+    const row = await selectAssignments(this.db)
+      .select("a.set_rounds as setRounds")
+      .where("a.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { setRounds, ...rest } = row;
+    return { ...fromRow(rest), ...(setRounds ? { setRounds: JSON.parse(setRounds) as SetRoundSpec[] } : {}) };
   }
 
   async assignmentCount(teacherId: string): Promise<number> {

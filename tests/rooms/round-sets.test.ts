@@ -9,7 +9,7 @@ import { useGameServer } from "./test-server";
 import { teacherHttp } from "./teacher-http";
 import { capturingClient, createMatch, framesOf, inPhase, joinMatch } from "./players";
 import { bPatterns, findB, roomData } from "./b-on-the-wire";
-import { DAILY_ROOM, MATCH_ROOM } from "../../shared/protocol";
+import { DAILY_ROOM, HOMEWORK_ROOM, MATCH_ROOM, type HomeworkMessage } from "../../shared/protocol";
 import { roundOf } from "../../shared/round-proof";
 import { SET_LIMITS, setRoundSpecs, checkSet, type RoundSetInput } from "../../shared/round-set";
 import { publicRoundKey } from "../../shared/round-key";
@@ -267,4 +267,50 @@ describe("a room from a set", () => {
       await ada.until(inPhase("podium"), "the podium");
     },
   );
+});
+
+describe("homework from a set", () => {
+  it("makes an assignment whose rounds are the set's, copied when it is made; B waits for the deadline", async () => {
+    const key = await teacher.newKey();
+    const setId = (await api("POST", "/sets", key, twoRounds())).body.id as string;
+    const deadline = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
+    const bad = await api("POST", `/sets/${setId}/assignments`, key, { title: "<b>", deadline, timeZone: "UTC" });
+    expect(bad).toMatchObject({ status: 400, body: { field: "title" } });
+    const late = await api("POST", `/sets/${setId}/assignments`, key, {
+      deadline: "2020-01-01T00:00:00Z",
+      timeZone: "UTC",
+    });
+    expect(late).toMatchObject({ status: 400, body: { field: "deadline" } });
+    const other = await teacher.newKey();
+    expect((await api("POST", `/sets/${setId}/assignments`, other, { deadline, timeZone: "UTC" })).status).toBe(404);
+    const made = await api("POST", `/sets/${setId}/assignments`, key, { title: "Week 3", deadline, timeZone: "UTC" });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ title: "Week 3", rounds: 2, set: { id: setId, name: "Snail and storm" } });
+    const assignment = made.body.id as string;
+    // Deleting the set afterwards changes nothing: the assignment kept its rounds.
+    expect((await api("DELETE", `/sets/${setId}`, key)).status).toBe(200);
+    // The public page says nothing of the set.
+    const page = await api("GET", `/assignments/${assignment}`);
+    expect(JSON.stringify(page.body)).not.toMatch(/Hurricane|Garden|"set"|setRounds|traced/i);
+
+    const student = await createMatch(
+      colyseus,
+      { name: "Ada", assignment, device: "dev-ada-0123456789abcdef" },
+      colyseus.sdk,
+      HOMEWORK_ROOM,
+    );
+    const hw = student.messages.find((m) => m.type === "homework")!.payload as HomeworkMessage;
+    expect(hw).toMatchObject({ title: "Week 3", rounds: 2 });
+    await student.until(inPhase("tuning"), "tuning");
+    const round = student.rounds[0] as { a: { name: string }; cue: string };
+    expect(round.a.name).toBe("Garden snail");
+    expect(round.cue).toBe("Hidden: something windy, another kind.");
+    student.room.send("lockIn", {});
+    await student.until((s: MatchState) => s.phase === "reveal", "the reveal");
+    await student.until(() => student.reveals.length > 0, "the reveal message");
+    const reveal = student.reveals[0];
+    expect(reveal.opening).toBeUndefined(); // classmates play the same B until the deadline
+    expect(reveal.b.name).toBe("Hurricane Ida");
+    await student.room.leave();
+  });
 });
