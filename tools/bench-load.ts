@@ -2,10 +2,18 @@
 // in separate processes (tools/load-bots.ts), plays N rounds, and prints what players felt and
 // what the server spent. Last line: one JSON object.
 // Usage: npm run bench:load -- --rooms 40 --players 30 --spectators 0 --rounds 10 [--tuning 10] [--bots 4] [--url http://host:port]
+// Against a cluster from deploy/local-cluster.sh: `--cluster DIR` (its CLUSTER_DIR) plays through its
+// front door and adds, over the play (start → podium): CPU and memory of every process (game
+// processes, nginx, Redis, PostgreSQL, the bots), rooms per game process, Redis commands and
+// PostgreSQL commits and rows written per room per minute. The same by hand: --url, --pids,
+// --redis URL, --database-url URL.
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
+import { Redis } from "ioredis";
+import pg from "pg";
 import { MATCH_ROOM } from "../shared/protocol";
 import type { MatchState } from "../shared/state";
 import { startServerProcess } from "./server-process";
@@ -20,6 +28,10 @@ const { values: args } = parseArgs({
     tuning: { type: "string", default: "10" },
     bots: { type: "string", default: "4" },
     url: { type: "string" },
+    cluster: { type: "string" },
+    pids: { type: "string" },
+    redis: { type: "string" },
+    "database-url": { type: "string" },
   },
 });
 const [ROOMS, PLAYERS, SPECTATORS, ROUNDS, TUNING, BOTS] = [
@@ -38,27 +50,146 @@ const quantile = (values: number[], q: number) => {
 };
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The server's CPU seconds so far, from /proc (Linux). */
+/** The fields of /proc/PID/stat after the command's name (index 0 is field 3, the state). */
+const procStat = (pid: number) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+
+/** The server's CPU seconds so far, from /proc (Linux), its threads (the training workers) included. */
 function serverCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  const stat = procStat(pid);
   return (Number(stat[11]) + Number(stat[12])) / 100;
 }
 
-// The heap probe prints the server's memory after a full GC whenever it gets SIGWINCH.
-const server = args.url
-  ? undefined
-  : await startServerProcess(
-      {
-        LOG_LEVEL: "warn",
-        MAX_PLAYERS_PER_ROOM: String(Math.max(60, PLAYERS)),
-        ROOMS_PER_ADDRESS: String(ROOMS + 10),
-      },
-      ["--expose-gc", "--import", "./tools/heap-probe.mjs"],
+/** CPU seconds of a process's main thread alone (its event loop; the training workers are other threads). */
+function mainThreadCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(stat[11]) + Number(stat[12])) / 100;
+}
+
+/** CPU seconds of a process and its live children (PostgreSQL's backends are children of the postmaster). */
+function treeCpuSeconds(pid: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const child = Number(entry);
+      if (child === pid || Number(procStat(child)[1]) === pid) total += serverCpuSeconds(child);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Resident memory (MB) of a process and its live children, from /proc/PID/status (no GC first). */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const child = Number(entry);
+      if (child !== pid && Number(procStat(child)[1]) !== pid) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+// A cluster from deploy/local-cluster.sh: its front door, processes, Redis and PostgreSQL.
+const cluster = args.cluster ? clusterOf(args.cluster) : undefined;
+function clusterOf(dir: string) {
+  const state = Object.fromEntries(
+    readFileSync(join(dir, "state.env"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
+  const pids: Record<string, number> = {};
+  for (const name of ["gs-1", "gs-2", "nginx", "redis", "postgres"])
+    if (existsSync(join(dir, `${name}.pid`))) pids[name] = Number(readFileSync(join(dir, `${name}.pid`), "utf8"));
+  const games = ["gs-1", "gs-2"].map((name, i) => ({ name, url: `http://127.0.0.1:${state[`GS${i + 1}_PORT`]}` }));
+  return { url: state.FRONT_URL, redisUrl: state.REDIS_URL, databaseUrl: state.DATABASE_URL, pids, games };
+}
+const watchedPids: Record<string, number> = {
+  ...cluster?.pids,
+  ...Object.fromEntries(
+    (args.pids ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((pid) => [`pid ${pid}`, Number(pid)]),
+  ),
+};
+const redisUrl = args.redis ?? cluster?.redisUrl;
+const databaseUrl = args["database-url"] ?? cluster?.databaseUrl;
+
+/** Redis's command counts by command, and its network bytes (INFO commandstats, INFO stats). */
+async function redisCounts(url: string) {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const commands: Record<string, number> = {};
+    for (const m of (await redis.info("commandstats")).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+      commands[m[1]] = Number(m[2]);
+    const stats = await redis.info("stats");
+    const num = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(stats)?.[1] ?? 0);
+    const memory = Number(/^used_memory:(\d+)/m.exec(await redis.info("memory"))?.[1] ?? 0);
+    return { commands, inBytes: num("total_net_input_bytes"), outBytes: num("total_net_output_bytes"), memory };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** PostgreSQL's counters for the database: commits, rows written, WAL position. */
+async function pgCounts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT xact_commit::bigint AS commits, tup_inserted::bigint AS inserted, tup_updated::bigint AS updated,
+              tup_deleted::bigint AS deleted, pg_current_wal_lsn()::text AS lsn,
+              pg_database_size(current_database())::bigint AS size
+         FROM pg_stat_database WHERE datname = current_database()`,
     );
+    const r = rows[0] as Record<string, string>;
+    return {
+      commits: Number(r.commits),
+      inserted: Number(r.inserted),
+      updated: Number(r.updated),
+      deleted: Number(r.deleted),
+      lsn: r.lsn,
+      size: Number(r.size),
+    };
+  } finally {
+    await client.end();
+  }
+}
+async function walBytesBetween(url: string, from: string, to: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::bigint AS bytes", [to, from]);
+    return Number((rows[0] as { bytes: string }).bytes);
+  } finally {
+    await client.end();
+  }
+}
+
+// The heap probe prints the server's memory after a full GC whenever it gets SIGWINCH.
+const server =
+  args.url || cluster
+    ? undefined
+    : await startServerProcess(
+        {
+          LOG_LEVEL: "warn",
+          MAX_PLAYERS_PER_ROOM: String(Math.max(60, PLAYERS)),
+          ROOMS_PER_ADDRESS: String(ROOMS + 10),
+        },
+        ["--expose-gc", "--import", "./tools/heap-probe.mjs"],
+      );
 type Memory = { rssMb: number; heapUsedMb: number; externalMb: number };
 const memoryByRound = () =>
   [...server!.output().matchAll(/heap-probe (\{.*\})/g)].map((m) => JSON.parse(m[1]) as Memory);
-const url = args.url ?? server!.url;
+const url = args.url ?? cluster?.url ?? server!.url;
 console.log(
   `load: ${ROOMS} room(s) × ${PLAYERS} players + ${SPECTATORS} spectators, ${ROUNDS} rounds of ${TUNING} s tuning, ${BOTS} bot processes → ${url}`,
 );
@@ -93,6 +224,24 @@ console.log(`joined: ${joined.reduce((a, b) => a + b, 0) + ROOMS} clients`);
 // Play: hosts start, lock in after a second, go on 4 s into each reveal; memory after the first and last round.
 const REVEAL_MS = 4000;
 const cpuAtStart = server ? serverCpuSeconds(server.child.pid!) : 0;
+if (server) watchedPids.server = server.child.pid!;
+for (const [b, bot] of bots.entries()) watchedPids[`bot ${b + 1}`] = bot.pid!;
+const treeCpuAtStart = Object.fromEntries(Object.entries(watchedPids).map(([k, pid]) => [k, treeCpuSeconds(pid)]));
+// The game servers' event loops: one thread each, what saturates first.
+const gamePids = Object.entries(watchedPids).filter(([k]) => k === "server" || k.startsWith("gs-"));
+const mainCpuAtStart = Object.fromEntries(gamePids.map(([k, pid]) => [k, mainThreadCpuSeconds(pid)]));
+const rssPeak: Record<string, number> = {};
+const sampleRss = () => {
+  for (const [k, pid] of Object.entries(watchedPids)) rssPeak[k] = Math.max(rssPeak[k] ?? 0, treeRssMb(pid));
+};
+sampleRss();
+const rssSampler = setInterval(sampleRss, 1000);
+const roomsByGame: Record<string, number> = {};
+if (cluster)
+  for (const g of cluster.games)
+    roomsByGame[g.name] = ((await (await fetch(`${g.url}/healthz`)).json()) as { rooms: number }).rooms;
+const redisAtStart = redisUrl ? await redisCounts(redisUrl) : undefined;
+const pgAtStart = databaseUrl ? await pgCounts(databaseUrl) : undefined;
 const started = performance.now();
 for (const host of hosts) host.send("start", {});
 await Promise.all(
@@ -114,6 +263,18 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 const cpu = server ? serverCpuSeconds(server.child.pid!) - cpuAtStart : NaN;
+clearInterval(rssSampler);
+const mainCpu = Object.fromEntries(
+  gamePids.map(([k, pid]) => [k, round1(mainThreadCpuSeconds(pid) - mainCpuAtStart[k])]),
+);
+const treeCpu = Object.fromEntries(
+  Object.entries(watchedPids).map(([k, pid]) => [k, round1(treeCpuSeconds(pid) - treeCpuAtStart[k])]),
+);
+const redisAtEnd = redisUrl ? await redisCounts(redisUrl) : undefined;
+// PostgreSQL's backends report their counters at most once a second, and when idle after 10 s.
+if (databaseUrl) await new Promise((r) => setTimeout(r, 11_000));
+const pgAtEnd = databaseUrl ? await pgCounts(databaseUrl) : undefined;
+const roomMinutes = (ROOMS * seconds) / 60;
 const memory = server ? memoryByRound() : [];
 
 const reports = await Promise.all(
@@ -167,5 +328,80 @@ if (memory.length) {
   );
 }
 console.log(`errors ${summary.errors}, disconnects ${summary.disconnects}`);
-console.log(JSON.stringify(summary));
+
+// Per process, and the shared services, when watched (a cluster, or --pids/--redis/--database-url).
+const extra: Record<string, unknown> = {};
+if (Object.keys(watchedPids).length) {
+  extra.cpu_s_by_process = treeCpu;
+  extra.cpu_pct_by_process = Object.fromEntries(
+    Object.entries(treeCpu).map(([k, v]) => [k, Math.round((100 * v) / seconds)]),
+  );
+  extra.rss_mb_peak_by_process = rssPeak;
+  extra.main_thread_cpu_pct = Object.fromEntries(
+    Object.entries(mainCpu).map(([k, v]) => [k, Math.round((100 * v) / seconds)]),
+  );
+  extra.play_seconds = round1(seconds);
+  console.log(
+    `CPU over ${round1(seconds)} s of play, % of one core: ${Object.entries(
+      extra.cpu_pct_by_process as Record<string, number>,
+    )
+      .map(([k, v]) => `${k} ${v}%`)
+      .join(", ")}`,
+  );
+  console.log(
+    `main thread (event loop) CPU, % of one core: ${Object.entries(extra.main_thread_cpu_pct as Record<string, number>)
+      .map(([k, v]) => `${k} ${v}%`)
+      .join(", ")}`,
+  );
+  console.log(
+    `peak RSS (MB, no GC): ${Object.entries(rssPeak)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+}
+if (cluster) {
+  extra.rooms_by_process = roomsByGame;
+  console.log(`rooms by game process at the start of play: ${JSON.stringify(roomsByGame)}`);
+}
+if (redisAtStart && redisAtEnd) {
+  const delta: Record<string, number> = {};
+  for (const [cmd, calls] of Object.entries(redisAtEnd.commands)) {
+    const d = calls - (redisAtStart.commands[cmd] ?? 0);
+    if (d > 0) delta[cmd] = d;
+  }
+  const total = Object.values(delta).reduce((a, b) => a + b, 0);
+  extra.redis_ops_per_room_min = round1(total / roomMinutes);
+  extra.redis_ops_per_room_min_by_command = Object.fromEntries(
+    Object.entries(delta)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, round1(v / roomMinutes)]),
+  );
+  extra.redis_bytes_in_per_room_min = Math.round((redisAtEnd.inBytes - redisAtStart.inBytes) / roomMinutes);
+  extra.redis_bytes_out_per_room_min = Math.round((redisAtEnd.outBytes - redisAtStart.outBytes) / roomMinutes);
+  extra.redis_used_memory_mb = round1(redisAtEnd.memory / 1048576);
+  console.log(
+    `Redis: ${extra.redis_ops_per_room_min} commands per room per minute (${Object.entries(
+      extra.redis_ops_per_room_min_by_command as Record<string, number>,
+    )
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ", ",
+      )}), ${extra.redis_bytes_in_per_room_min} B in and ${extra.redis_bytes_out_per_room_min} B out per room per minute`,
+  );
+}
+if (databaseUrl && pgAtStart && pgAtEnd) {
+  const rows =
+    pgAtEnd.inserted + pgAtEnd.updated + pgAtEnd.deleted - pgAtStart.inserted - pgAtStart.updated - pgAtStart.deleted;
+  const wal = await walBytesBetween(databaseUrl, pgAtStart.lsn, pgAtEnd.lsn);
+  extra.pg_commits_per_room_min = round1((pgAtEnd.commits - pgAtStart.commits) / roomMinutes);
+  extra.pg_rows_written_per_room_min = round1(rows / roomMinutes);
+  extra.pg_rows_inserted_per_room_min = round1((pgAtEnd.inserted - pgAtStart.inserted) / roomMinutes);
+  extra.pg_wal_kb_per_room_min = round1(wal / 1024 / roomMinutes);
+  extra.pg_database_mb = round1(pgAtEnd.size / 1048576);
+  console.log(
+    `PostgreSQL: ${extra.pg_commits_per_room_min} commits, ${extra.pg_rows_written_per_room_min} rows written (${extra.pg_rows_inserted_per_room_min} inserted), ${extra.pg_wal_kb_per_room_min} kB of WAL per room per minute`,
+  );
+}
+console.log(JSON.stringify({ ...summary, ...extra }));
 process.exit(0);
