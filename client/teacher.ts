@@ -12,6 +12,7 @@ import { draftProblem, draftSettings } from "./teacher/draft";
 import { ApiRefusal, createAssignment, getOverview, getReport, getReportCsv, revokeKey } from "./teacher/teacher-api";
 import { choiceFromUrl, choiceParam, sameChoice, teacherStore, type ReportChoice } from "./teacher/teacher-state";
 import { teacherPage, type TeacherActions } from "./teacher/teacher-view";
+import { listSets, setAssignment } from "./create/sets-api";
 
 const REFRESH_MS = 10_000;
 
@@ -101,7 +102,19 @@ async function loadReport(): Promise<void> {
   }
 }
 
-const refresh = () => Promise.all([loadOverview(), loadReport()]);
+/** The key's round sets (for "Rounds from" and the sets card); a failure leaves the last list. */
+async function loadSets(): Promise<void> {
+  const key = store.get().key;
+  if (!key) return;
+  try {
+    const { sets } = await listSets(key);
+    if (store.get().key === key) store.set({ sets });
+  } catch {
+    // the overview's refresh reports a lost connection or a refused key
+  }
+}
+
+const refresh = () => Promise.all([loadOverview(), loadReport(), loadSets()]);
 
 /** Shows a report (or none), keeping the choice in the address; `push` adds a history entry. */
 function choose(choice: ReportChoice | undefined, push: boolean): void {
@@ -132,7 +145,9 @@ async function submitAssignment(): Promise<void> {
   const settings = draftSettings(d);
   store.set({ formBusy: true, formError: undefined });
   try {
-    const made = await createAssignment(key, settings);
+    const made = d.set
+      ? await setAssignment(key, d.set, { ...settings, kinds: undefined })
+      : await createAssignment(key, settings);
     const overview = store.get().overview;
     if (overview) store.set({ overview: { ...overview, assignments: [made, ...overview.assignments] } });
     store.set({ formBusy: false });

@@ -1,6 +1,7 @@
 // /api/sets from the /create page: the browser's teacher key only in the Authorization header; a
 // refusal comes back as the server's sentence and the field it names.
 import type { RoundSet, RoundSetInput, SetSummary } from "../../shared/round-set";
+import type { AssignmentSummary } from "../../shared/teacher";
 import { keyHeaders } from "../teacher-key";
 
 export class SetRefusal extends Error {
@@ -38,5 +39,8 @@ export const readSet = (key: string, id: string) =>
 export const deleteSet = (key: string, id: string) => call(key, `/api/sets/${encodeURIComponent(id)}`, "DELETE");
 export const shareSet = (key: string, id: string) =>
   call<{ share: string; link: string }>(key, `/api/sets/${encodeURIComponent(id)}/share`, "POST");
+/** Homework from a set: the assignment's settings (rounds default to the set's). */
+export const setAssignment = (key: string, id: string, settings: unknown) =>
+  call<AssignmentSummary>(key, `/api/sets/${encodeURIComponent(id)}/assignments`, "POST", settings);
 export const sharedSet = (key: string, token: string) =>
   call<{ set: RoundSet }>(key, `/api/shared-sets/${encodeURIComponent(token)}`);

@@ -75,13 +75,27 @@ export function assignmentForm(s: Readonly<TeacherState>, act: FormActions): Tem
           max=${ASSIGNMENT_ROUNDS.max} step="1" required .value=${String(d.rounds)}
           @input=${(e: Event) => act.draft({ rounds: Number(value(e)) })} />
       </label>
+      <label class="wide-field">Rounds from
+        <select name="set" data-testid="assignment-set" @change=${(e: Event) => {
+          // A set's rounds, once each (at most the homework's limit); the catalog's default otherwise.
+          const set = (s.sets ?? []).find((x) => x.id === value(e));
+          const rounds = set ? Math.min(set.rounds, ASSIGNMENT_ROUNDS.max) : ASSIGNMENT_ROUNDS.default;
+          act.draft({ set: value(e), rounds });
+        }}>
+          <option value="" ?selected=${!d.set}>the catalog (the kinds below)</option>
+          ${(s.sets ?? []).map(
+            (set) =>
+              html`<option value=${set.id} ?selected=${d.set === set.id}>set “${set.name}” (${set.rounds} rounds)</option>`,
+          )}
+        </select>
+      </label>
       <label>Difficulty
         <select name="difficulty" data-testid="assignment-difficulty"
           @change=${(e: Event) => act.draft({ difficulty: value(e) as AssignmentDraft["difficulty"] })}>
           ${DIFFICULTIES.map((x) => html`<option value=${x} ?selected=${x === d.difficulty}>${DIFFICULTY_TEXT[x] ?? x}</option>`)}
         </select>
       </label>
-      <fieldset class="kinds wide-field" data-testid="assignment-kinds">
+      <fieldset class="kinds wide-field" data-testid="assignment-kinds" ?hidden=${Boolean(d.set)}>
         <legend>Spirals that can appear</legend>
         ${SPIRAL_KINDS.map(
           (

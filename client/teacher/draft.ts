@@ -9,7 +9,7 @@ export function draftProblem(d: AssignmentDraft, now = Date.now()): string | und
   if (!d.title.trim()) return "Give the homework a title.";
   if (!Number.isInteger(d.rounds) || d.rounds < ASSIGNMENT_ROUNDS.min || d.rounds > ASSIGNMENT_ROUNDS.max)
     return `Rounds: a whole number from ${ASSIGNMENT_ROUNDS.min} to ${ASSIGNMENT_ROUNDS.max}.`;
-  if (!d.kinds.length) return "Tick at least one kind of spiral.";
+  if (!d.kinds.length && !d.set) return "Tick at least one kind of spiral.";
   const deadline = zonedInstant(d.date, d.time, d.timeZone);
   if (!deadline) return "Pick a day and a time for the deadline.";
   if (Date.parse(deadline) <= now) return "That deadline has already passed: pick a later day or time.";

@@ -4,6 +4,7 @@
 import { DIFFICULTIES } from "../../shared/difficulties";
 import { SPIRAL_KINDS } from "../../shared/catalog";
 import { ASSIGNMENT_ROUNDS, type ClassReport, type TeacherOverview } from "../../shared/teacher";
+import type { SetSummary } from "../../shared/round-set";
 import { Store } from "../store";
 import { browserZone, localDate } from "./deadline";
 
@@ -26,6 +27,8 @@ export interface AssignmentDraft {
   time: string;
   timeZone: string;
   friendlyNames: boolean;
+  /** Rounds from one of the key's round sets (its id); "" for the catalog's kinds. */
+  set?: string;
 }
 
 export interface ReportView {
@@ -50,6 +53,8 @@ export interface TeacherState {
   draft: AssignmentDraft;
   formBusy: boolean;
   formError?: string;
+  /** The key's round sets (made on /create). */
+  sets?: SetSummary[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,6 +83,7 @@ export const defaultDraft = (): AssignmentDraft => ({
   time: "17:00",
   timeZone: browserZone(),
   friendlyNames: false,
+  set: "",
 });
 
 export function teacherStore(choice: ReportChoice | undefined): Store<TeacherState> {

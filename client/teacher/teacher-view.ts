@@ -6,6 +6,7 @@ import { keyCard, type KeyActions } from "./key-view";
 import { overviewCard, type OverviewActions } from "./overview-view";
 import { reportSection, type ReportActions } from "./report-view";
 import type { TeacherState } from "./teacher-state";
+import { setsCard } from "./sets-view";
 
 export type TeacherActions = KeyActions & OverviewActions & ReportActions & FormActions;
 
@@ -17,7 +18,8 @@ export function teacherPage(s: Readonly<TeacherState>, act: TeacherActions): Tem
     working
       ? html`<div class="teacher-grid">
         ${overviewCard(s.overview, s.report?.choice, s.live, act)} ${assignmentForm(s, act)}
-      </div>`
+      </div>
+      ${setsCard(s.sets)}`
       : nothing
   }`;
 }

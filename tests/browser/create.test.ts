@@ -148,6 +148,20 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
     await teacher.getByTestId("my-sets").waitFor();
     await teacher.screenshot({ path: `${IMAGES}/create-set.png`, fullPage: true });
 
+    // The teacher page lists it, and makes homework from it ("Rounds from").
+    const desk = await teacher.context().newPage();
+    await desk.goto(`${app.url}/teacher`);
+    await expect.poll(() => desk.getByTestId("teacher-sets").textContent()).toContain("Traced snail vs the sky");
+    await desk.getByTestId("assignment-set").selectOption(setId!);
+    expect(await desk.getByTestId("assignment-rounds").inputValue()).toBe("2"); // the set's rounds
+    expect(await desk.getByTestId("assignment-kinds").isHidden()).toBe(true);
+    await desk.getByTestId("assignment-title").fill("Snails at home");
+    await desk.getByTestId("new-assignment").click();
+    await expect.poll(() => desk.locator("#notice").textContent()).toContain("Snails at home");
+    await desk.getByRole("button", { name: "Hide the key (projecting)" }).click(); // no key in a published picture
+    await desk.screenshot({ path: `${IMAGES}/create-teacher-sets.png`, fullPage: true });
+    await desk.close();
+
     // Play it: the host from /?set=ID, a student by the room's code.
     await teacher.getByTestId("play-set").click();
     await teacher.getByTestId("name-input").fill("Ms Rivera");
@@ -178,6 +192,7 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
       for (const page of [teacher, student]) await phase(page, "reveal").waitFor({ state: "attached" });
       if (round === 2) {
         await expect.poll(async () => (await student.locator("body").textContent())?.includes("Test snail")).toBe(true);
+        await student.waitForTimeout(3000); // the reveal's picture-to-points morph settles
         await student.screenshot({ path: `${IMAGES}/create-reveal-traced.png` });
       }
       await expect.poll(() => student.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
