@@ -162,6 +162,7 @@ export class PhaserView {
   private baked = new Map<number, Baked>();
   private live?: Phaser.GameObjects.Graphics;
   private pendingBase?: Draw;
+  private pendingOver?: (ctx: CanvasRenderingContext2D) => void;
   private pendingLayers = new Map<LayerIndex, { paint: Paint; alpha: number }>();
   private pendingCanvas?: { paint: (ctx: CanvasRenderingContext2D) => boolean; alpha: number };
   private framesLeft = FRAMES_AFTER_DRAW;
@@ -195,7 +196,7 @@ export class PhaserView {
             });
           }
           view.live = this.add.graphics().setDepth(LIVE);
-          if (view.pendingBase) view.draw(view.pendingBase);
+          if (view.pendingBase) view.draw(view.pendingBase, view.pendingOver);
           for (const [i, { paint, alpha }] of view.pendingLayers) view.paint(i, paint, alpha);
           if (view.pendingCanvas) view.paintCanvas(view.pendingCanvas.paint, view.pendingCanvas.alpha);
         },
@@ -210,10 +211,17 @@ export class PhaserView {
     window.addEventListener("resize", () => this.wake());
   }
 
-  /** Replaces the base picture (with its labels) by whatever `draw` paints; the layers stay. */
-  draw(draw: Draw): void {
+  /**
+   * Replaces the base picture (with its labels) by whatever `draw` paints, then `over` with the
+   * Canvas 2D API (a spiral's picture, baked in: no extra layer to draw each frame); the layers stay.
+   */
+  draw(draw: Draw, over?: (ctx: CanvasRenderingContext2D) => void): void {
     this.pendingBase = draw;
-    this.bake(0, (pen) => draw(pen, (x, y, text, style) => pen.label(x, y, text, style)));
+    this.pendingOver = over;
+    this.bake(0, (pen, ctx) => {
+      draw(pen, (x, y, text, style) => pen.label(x, y, text, style));
+      over?.(ctx);
+    });
   }
 
   /** Repaints one layer above the base, at an opacity. Layer 2 is cheap to repaint every frame. */
@@ -269,7 +277,7 @@ export class PhaserView {
     this.wake();
   }
 
-  private bake(layer: number, paint: (pen: CanvasPen) => void): void {
+  private bake(layer: number, paint: (pen: CanvasPen, ctx: CanvasRenderingContext2D) => void): void {
     const baked = this.baked.get(layer);
     if (!baked) return; // painted once the scene is created
     const ctx = baked.texture.context;
@@ -277,7 +285,7 @@ export class PhaserView {
     ctx.lineCap = "round";
     ctx.lineJoin = "round";
     const pen = new CanvasPen(ctx);
-    paint(pen);
+    paint(pen, ctx);
     baked.texture.refresh();
     // A layer left empty is not drawn at all (each baked layer costs a full-size quad a frame).
     baked.image.setVisible(pen.used);

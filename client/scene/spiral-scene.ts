@@ -1,7 +1,9 @@
 // The spiral view: a spiral arm drawn as points (held-out validation points hollow) and a fitted
 // curve over it, on a framed chart with axes and a legend. Tuning shows A with the current
-// level's fit, which morphs from level to level (~150 ms); the reveal is a moment: B fades in,
-// the fit slides from A over B, and the gaps between B and the fit light up.
+// level's fit, which morphs from level to level (~150 ms), over the picture of A's object (a
+// Phaser canvas texture painted by ./pictures, unless the player chose "data only"); the reveal
+// is a moment: B appears as its object, dissolves into its points, the fit slides from A over B
+// (resampled when the two curves have different lengths), and the gaps light up.
 // Colours: the Okabe–Ito palette (colour-blind safe), and every series also differs in shape
 // (A: dots, validation: rings, B: diamonds, fit: a thick line, gaps: thin lines).
 import { easeInOut, easeOut, PhaserView, reducedMotion, tween, type Pen } from "./phaser-view";
@@ -53,10 +55,10 @@ const MORPH_MS = 150;
  */
 type Timeline = Record<"object" | "dissolve" | "slide" | "gaps", readonly [number, number]>;
 const REVEAL: Timeline = {
-  object: [0, 450],
-  dissolve: [1100, 1900],
-  slide: [1750, 2450],
-  gaps: [2450, 2900],
+  object: [0, 400],
+  dissolve: [950, 1650],
+  slide: [1500, 2100],
+  gaps: [2100, 2450],
 };
 /** Without a picture (an unknown kind) the points simply fade in, as before pictures. */
 const REVEAL_PLAIN: Timeline = { object: [0, 0], dissolve: [0, 500], slide: [350, 1050], gaps: [1050, 1500] };
@@ -74,15 +76,25 @@ export class SpiralView {
   private shown?: Float32Array;
   private stop?: () => void;
   private gapsShown = false;
-  /** The picture on the picture layer (kind:name), "" when none. */
+  /** The picture of the arm's object (kind:name), "" when none. */
   private pictureKey = "";
+  /** Paints that picture (in the plot's square), if there is one. */
+  private painter?: (ctx: CanvasRenderingContext2D) => void;
+  /**
+   * Where the picture is: baked into the base under the points (tuning: nothing more to draw each
+   * frame), or on its own layer (4) so the reveal can fade it.
+   */
+  private onLayer = false;
+  private lastBase?: { picture: SpiralPicture; frame: Frame };
 
   constructor(private readonly parent: HTMLElement) {
     this.view = new PhaserView(parent, SIZE, SIZE);
     onPicturesShown(() => {
-      if (this.parent.dataset.morph !== "object" && this.parent.dataset.morph !== "dissolve")
-        this.view.fade(4, this.behind());
       this.parent.dataset.pictureShown = String(picturesShown() && this.pictureKey !== "");
+      const morphing = this.parent.dataset.morph === "object" || this.parent.dataset.morph === "dissolve";
+      if (this.onLayer) {
+        if (!morphing) this.view.fade(4, this.behind());
+      } else if (this.lastBase) this.drawBase(this.lastBase.picture, this.lastBase.frame);
     });
   }
 
@@ -91,28 +103,37 @@ export class SpiralView {
     return picturesShown() && this.pictureKey ? PICTURE_BEHIND : 0;
   }
 
-  /** Paints the picture of the arm's object (its kind and catalog entry) behind the points. */
-  private drawPicture(points: SpiralPicture["points"], frame: Frame, alpha: number): void {
+  /** Chooses the picture of the arm's object (its kind and catalog entry); `onLayer`: see the field. */
+  private choosePicture(points: SpiralPicture["points"], frame: Frame, onLayer: boolean): void {
     const kind = points.kind;
     const key = kind && isKind(kind) ? `${kind}:${points.name ?? ""}` : "";
     this.pictureKey = key;
+    this.onLayer = onLayer;
     this.parent.dataset.picture = key ? kind : "";
     this.parent.dataset.pictureShown = String(picturesShown() && key !== "");
+    this.painter =
+      !kind || !isKind(kind)
+        ? undefined
+        : (ctx) => {
+            paintPicture(ctx, {
+              kind,
+              entry: entryFor(points.name),
+              x: points.x,
+              y: points.y,
+              k: frame.k,
+              cx: CX,
+              cy: CY,
+              box: { left: PLOT.left, top: PLOT.top, side: PLOT.side },
+              seed: `${points.name ?? kind}:${points.x.length}:${points.x[0] ?? 0}`,
+            });
+          };
+    // The layer holds the picture only while it is used (each shown layer costs a quad a frame).
+    const painter = this.painter;
     this.view.paintCanvas((ctx) => {
-      if (!kind || !isKind(kind)) return false;
-      paintPicture(ctx, {
-        kind,
-        entry: entryFor(points.name),
-        x: points.x,
-        y: points.y,
-        k: frame.k,
-        cx: CX,
-        cy: CY,
-        box: { left: PLOT.left, top: PLOT.top, side: PLOT.side },
-        seed: `${points.name ?? kind}:${points.x.length}:${points.x[0] ?? 0}`,
-      });
+      if (!onLayer || !painter) return false;
+      painter(ctx);
       return true;
-    }, alpha);
+    }, 0);
   }
 
   /** Draws a picture; a new curve over the same points morphs from the old one. */
@@ -125,13 +146,12 @@ export class SpiralView {
       this.baseKey.colour === picture.colour &&
       this.baseKey.hollow === picture.hollow;
     if (!sameBase) {
+      this.choosePicture(picture.points, frame, false);
       this.drawBase(picture, frame);
-      this.drawPicture(picture.points, frame, 0);
-      this.view.fade(4, this.behind());
       this.drawPoints(picture, frame, 1);
     } else {
       this.view.fade(1, 1);
-      this.view.fade(4, this.behind());
+      if (this.onLayer) this.view.fade(4, this.behind());
     }
     this.parent.dataset.morph = "done";
     const target = picture.curve ? toPixels(picture.curve, frame) : undefined;
@@ -159,9 +179,10 @@ export class SpiralView {
 
   /**
    * The reveal: B appears as its object (the picture of its kind), then dissolves into its points,
-   * the fit slides from where it is (the fit on A) to its place over B, then the gaps light up;
-   * `done` runs at the end (at once with reduced motion, which skips the morph). The box's
-   * data-morph says the stage: object, dissolve, fit, done.
+   * the fit slides from where it is (the fit on A) to its place over B, then the gaps light up.
+   * `done` runs as the morph starts, so the points count up while B appears (with reduced
+   * motion, which skips the morph, everything is drawn at once). The box's data-morph says the
+   * stage: object, dissolve, fit, done.
    */
   reveal(picture: SpiralPicture, done?: () => void): void {
     this.stop?.();
@@ -170,8 +191,8 @@ export class SpiralView {
     const gaps = gapSegments(picture.points, target, frame);
     // The fit slides from where it is; a curve sampled differently is resampled to B's fit first.
     const from = this.shown && target ? resample(this.shown, target.length) : undefined;
+    this.choosePicture(picture.points, frame, true);
     this.drawBase(picture, frame);
-    this.drawPicture(picture.points, frame, 0);
     if (reducedMotion() || !target || !from) {
       this.parent.dataset.morph = "done";
       this.view.fade(4, this.behind());
@@ -214,9 +235,9 @@ export class SpiralView {
       () => {
         this.shown = target;
         this.parent.dataset.morph = "done";
-        done?.();
       },
     );
+    done?.();
   }
 
   refresh(): void {
@@ -231,6 +252,16 @@ export class SpiralView {
   }
 
   private drawBase(picture: SpiralPicture, frame: Frame): void {
+    this.lastBase = { picture, frame };
+    const painter = !this.onLayer && picturesShown() ? this.painter : undefined;
+    const over = painter
+      ? (ctx: CanvasRenderingContext2D) => {
+          ctx.save();
+          ctx.globalAlpha = PICTURE_BEHIND;
+          painter(ctx);
+          ctx.restore();
+        }
+      : undefined;
     this.baseKey = { points: picture.points, colour: picture.colour, hollow: picture.hollow };
     const isB = picture.colour === COLOURS.b;
     const extent = RADIUS / frame.k;
@@ -297,7 +328,7 @@ export class SpiralView {
           return x0 + 26;
         }, "the model's fit");
       }
-    });
+    }, over);
   }
 
   private drawPoints(picture: SpiralPicture, frame: Frame, alpha: number): void {

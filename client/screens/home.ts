@@ -43,6 +43,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   const form = createRef<HTMLFormElement>();
   const howTo = createRef<HTMLElement>();
   const gallery = createRef<HTMLElement>();
+  const morph = createRef<HTMLCanvasElement>();
   let busy = false;
   let drawn = false;
   let howToBox: HowTo | undefined;
@@ -146,6 +147,10 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   function draw(): void {
     render(
       html`
+      <!-- The opening: a nautilus shell turns into a whirlpool galaxy (../scene/pictures/morph.ts). -->
+      <canvas id="home-morph" class="home-morph" data-testid="home-morph" role="img" ${ref(morph)}
+        aria-label="A nautilus shell's spiral turns into a whirlpool galaxy's spiral: the same kind of curve"
+        title="Click to play again"></canvas>
       <!-- How to play: 30 seconds, interactive, shown the first time (./how-to.ts). -->
       <section id="how-to" class="how-to" data-testid="how-to-play" aria-labelledby="how-to-title" hidden ${ref(howTo)}></section>
       <p class="lede">${LEDE}</p>
@@ -195,6 +200,9 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     name.value!.value = rememberedName() ?? randomName();
     code.value!.value = pendingCode;
     howToBox = createHowTo(howTo.value!, () => name.value!);
+    // The pictures' code loads after the page has drawn (it is not needed to start playing).
+    const canvas = morph.value!;
+    void import("../scene/pictures/morph").then((m) => m.playShellToGalaxy(canvas));
   }
 
   return {

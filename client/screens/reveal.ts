@@ -1,7 +1,8 @@
 // Reveal: B with your fit laid over it, your hidden error and points (with the arithmetic), the
-// U-curve with everybody's picks, and Next. The reveal is a moment: B fades in, the fit slides
-// over it, the gaps light up, then the points count up (a sound for each; none of the motion with
-// prefers-reduced-motion), and the result is announced in the live region.
+// U-curve with everybody's picks, and Next. The reveal is a moment: B appears as its object and
+// dissolves into its points, the fit slides over it, the gaps light up, while the points count up
+// (a sound for each; none of the motion with prefers-reduced-motion), and the result is announced
+// in the live region. B's caption (what it is, its pitch, the source) stands above the points.
 // Below the points: the two gaps of your level and of the best one (training → validation →
 // hidden), and the proof that B was fixed at round start, with a link that replays the round.
 import { html, nothing, render, type TemplateResult } from "lit-html";

@@ -17,6 +17,7 @@ import { CATALOG } from "../../shared/spirals";
 const SHOTS = resolve("test-results/screenshots/pictures");
 const README_IMAGES = process.env.UPDATE_README_IMAGES === "1" ? resolve("docs/images") : SHOTS;
 const HOW_TO_KEY = "shell-galaxy:how-to-seen";
+const SEED = process.env.PICTURES_SEED ?? "pictures-1";
 
 const phase = (page: Page, name: string) => page.locator(`[data-testid=phase][data-phase=${name}]`);
 
@@ -129,6 +130,11 @@ describe.skipIf(!hasChromium)("the pictures of the spirals", () => {
     const page = await open({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
     await phase(page, "home").waitFor();
+    // The home page opens on the shell-to-galaxy morph.
+    await page.locator("[data-testid=home-morph][data-morph=morph]").waitFor();
+    await page.getByTestId("home-morph").screenshot({ path: `${SHOTS}/home-morph-middle.png` });
+    await page.locator("[data-testid=home-morph][data-morph=done]").waitFor();
+    await page.getByTestId("home-morph").screenshot({ path: `${SHOTS}/home-morph-end.png` });
     await page.getByTestId("open-spirals").click();
     await page.locator("[data-testid=spiral-gallery][data-ready=true]").waitFor();
     const stats = await page.evaluate(galleryStats);
@@ -169,8 +175,8 @@ describe.skipIf(!hasChromium)("the pictures of the spirals", () => {
     async () => {
       problems.length = 0;
       const page = await open();
-      await page.goto(server.url);
-      await page.getByTestId("practice").click();
+      // A fixed practice round (the same A and B every run, so the README's picture stays put).
+      await page.goto(new URL(`/?practice=${SEED}`, server.url).href);
       await phase(page, "tuning").waitFor();
       const view = page.locator("#spiral-view");
       await expect.poll(() => view.getAttribute("data-picture")).toMatch(/^(shell|galaxy|cyclone|plant|horn|other)$/);
@@ -232,6 +238,9 @@ describe.skipIf(!hasChromium)("the pictures of the spirals", () => {
     problems.length = 0;
     const page = await open({ reducedMotion: "reduce" });
     await page.goto(server.url);
+    // The home page's opening shows its last frame at once (its first drawn frame is the last).
+    await page.locator("[data-testid=home-morph][data-morph]").waitFor();
+    expect(await page.getByTestId("home-morph").getAttribute("data-morph")).toBe("done");
     await page.getByTestId("practice").click();
     await phase(page, "tuning").waitFor();
     await page.evaluate(() => {
