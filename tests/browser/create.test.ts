@@ -200,4 +200,49 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
     }
     expect(problems).toEqual([]);
   });
+  it("draws freehand by dragging, and takes taps on a phone", async () => {
+    const page = await open("drawer");
+    await page.goto(`${app.url}/create`);
+    await page.getByTestId("blank-page").click();
+    const box = (await page.getByTestId("tracer-canvas").boundingBox())!;
+    const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.click(mid.x, mid.y); // the centre
+    // One drag along a spiral of 20° over 1.5 turns: the page adds a point every few pixels.
+    const b = Math.tan((20 * Math.PI) / 180);
+    const at = (i: number) => {
+      const th = (3 * Math.PI * i) / 120;
+      const r = 12 * Math.exp(b * th);
+      return { x: mid.x + r * Math.cos(th), y: mid.y - r * Math.sin(th) };
+    };
+    await page.mouse.move(at(0).x, at(0).y);
+    await page.mouse.down();
+    for (let i = 1; i <= 120; i++) await page.mouse.move(at(i).x, at(i).y);
+    await page.mouse.up();
+    const points = Number(await page.getByTestId("polar-plot").getAttribute("data-points"));
+    const pitch = Number(await page.getByTestId("fit-summary").getAttribute("data-pitch"));
+    console.log(`freehand drag: ${points} points, pitch ${pitch.toFixed(2)}° (drawn 20°)`);
+    expect(points).toBeGreaterThan(20);
+    expect(Math.abs(pitch - 20)).toBeLessThan(1.5);
+
+    // A phone: taps place the centre and the points (pointer events from touch).
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const tap = await phone.newPage();
+    tap.on("pageerror", (e) => problems.push(`phone: ${e.message}`));
+    await tap.goto(`${app.url}/create`);
+    await tap.getByTestId("blank-page").tap();
+    const pbox = (await tap.getByTestId("tracer-canvas").boundingBox())!;
+    const pmid = { x: pbox.x + pbox.width / 2, y: pbox.y + pbox.height / 2 };
+    await tap.touchscreen.tap(pmid.x, pmid.y);
+    expect(await tap.getByTestId("tracer-canvas").getAttribute("data-mode")).toBe("trace");
+    for (let i = 1; i <= 14; i++) {
+      const th = (2 * Math.PI * 1.2 * i) / 14;
+      const r = 6 * Math.exp(Math.tan((20 * Math.PI) / 180) * th); // within a phone's canvas
+      await tap.touchscreen.tap(pmid.x + r * Math.cos(th), pmid.y - r * Math.sin(th));
+    }
+    await expect.poll(() => tap.getByTestId("polar-plot").getAttribute("data-points")).toBe("14");
+    expect(await tap.getByTestId("trace-problems").locator("li").count()).toBe(0);
+    await tap.screenshot({ path: `${IMAGES}/create-phone.png`, fullPage: false });
+    await phone.close();
+    expect(problems).toEqual([]);
+  });
 });
