@@ -48,6 +48,11 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
+# Whether GET URL answers 2xx within 2 s (Node's fetch: no curl needed).
+http_ok() {
+  node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1" 2>/dev/null
+}
+
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 pid_of() { cat "$DIR/$1.pid" 2>/dev/null || true; }
 
@@ -58,11 +63,11 @@ tail_log() {
   say "----"
 }
 
-# Waits until `curl URL` answers 200, or the part's process is gone, or WAIT_S seconds pass.
+# Waits until URL answers 2xx, or the part's process is gone, or WAIT_S seconds pass.
 wait_http() {
   local what="$1" url="$2" pid="$3" log="$4" deadline=$((SECONDS + WAIT_S))
   while ((SECONDS < deadline)); do
-    if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then return 0; fi
+    if http_ok "$url"; then return 0; fi
     if [ -n "$pid" ] && ! alive "$pid"; then
       tail_log "$log"
       fail "$what exited before answering $url"
@@ -88,7 +93,6 @@ fail() {
 up() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || die "nginx not found: apt-get install -y nginx"
   command -v redis-server >/dev/null || die "redis-server not found: apt-get install -y redis-server"
-  command -v curl >/dev/null || die "curl not found: apt-get install -y curl"
   local nginx_bin pgbin
   nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
   pgbin="$(pg_bin)"
