@@ -178,7 +178,8 @@ EOF
       cd "$ROOT"
       # shellcheck disable=SC2086 # GAME_ENV is a list of NAME=value words
       exec env PORT="$port" REDIS_URL="$redis_url" DATABASE_URL="$database_url" \
-        PUBLIC_ADDRESS="$front/gs-$n" CLIENT_DIR="$client_dir" DATABASE_PATH="$DIR/gs-$n/results.sqlite" \
+        PUBLIC_ADDRESS="$front/gs-$n" TRUST_PROXY=127.0.0.1 CLIENT_DIR="$client_dir" \
+        DATABASE_PATH="$DIR/gs-$n/results.sqlite" \
         LOG_LEVEL="${LOG_LEVEL:-info}" $secret_line ${GAME_ENV:-} \
         node --import tsx server/main.ts
     ) >"$DIR/logs/gs-$n.log" 2>&1 </dev/null &
