@@ -118,13 +118,15 @@ export class MatchRoom extends RestorableRoom {
     // Refusals first (a throw here fails the create with its message, and nothing is made).
     const saved = options.restore === undefined ? undefined : takeRestoreTicket(options.restore);
     if (options.restore !== undefined && !saved) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, NO_TICKET);
+    // Before a homework attempt is made: a refused create leaves nothing behind.
+    if (options.set !== undefined && this.mode !== "match")
+      throw refuse("Cannot create the room: only a match room plays a set.");
     if (saved?.homework) this.homework = await restoredHomework(options.teachers, saved.homework);
     else if (this.mode === "homework") this.homework = await openHomework(options.teachers, options, this.now());
     else if (!saved) refuseCreatorName(options.name);
     if (!saved && this.mode === "match" && options.teacherKey !== undefined)
       this.teacherId = await teacherOf(options.teachers, options.teacherKey);
     if (!saved && options.set !== undefined) {
-      if (this.mode !== "match") throw refuse("Cannot create the room: only a match room plays a set.");
       this.setRounds = await roundsFromSet(options.sets, this.teacherId, options.set);
     }
     sendPatchesQuietly(this);

@@ -162,6 +162,9 @@ describe("a room's create option `set`", () => {
     await expect(create({ set: "../../etc/passwd", teacherKey: ada })).rejects.toThrow(/UUID/);
     await expect(create({ set: { $ne: null }, teacherKey: ada })).rejects.toThrow(/UUID/);
     await expect(create({ set: id, teacherKey: ada }, DAILY_ROOM)).rejects.toThrow(/only a match room plays a set/);
+    await expect(
+      create({ set: id, assignment: crypto.randomUUID(), device: "device-of-ada-000001" }, HOMEWORK_ROOM),
+    ).rejects.toThrow(/only a match room plays a set/);
     // The server is fine: a good create still works, and plays the set's length.
     const host = await createMatch(colyseus, { name: "Ms Rivera", teacherKey: ada, set: id });
     expect(host.room.state.rounds).toBe(2);
