@@ -1,6 +1,8 @@
 // The published JSON schema of a round set (docs/round-set.schema.json), made from the zod schema
-// the server checks with. Regenerate: npx tsx -e 'import("./tests/round-set-schema.ts").then((m) => m.writeRoundSetJsonSchema())'
+// the server checks with, written in Prettier's format (CI checks it). Regenerate:
+// npx tsx -e 'import("./tests/round-set-schema.ts").then((m) => m.writeRoundSetJsonSchema())'
 import { writeFileSync } from "node:fs";
+import { format, resolveConfig } from "prettier";
 import { z } from "zod";
 import { roundSetSchema } from "../shared/round-set";
 
@@ -16,6 +18,11 @@ export function roundSetJsonSchema() {
   };
 }
 
-export function writeRoundSetJsonSchema(): void {
-  writeFileSync(ROUND_SET_SCHEMA_PATH, JSON.stringify(roundSetJsonSchema(), null, 2) + "\n");
+export async function writeRoundSetJsonSchema(): Promise<void> {
+  const options = (await resolveConfig(ROUND_SET_SCHEMA_PATH)) ?? {};
+  const text = await format(JSON.stringify(roundSetJsonSchema(), null, 2), {
+    ...options,
+    filepath: ROUND_SET_SCHEMA_PATH,
+  });
+  writeFileSync(ROUND_SET_SCHEMA_PATH, text);
 }
