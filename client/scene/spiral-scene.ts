@@ -63,7 +63,7 @@ const REVEAL: Timeline = {
 /** Without a picture (an unknown kind) the points simply fade in, as before pictures. */
 const REVEAL_PLAIN: Timeline = { object: [0, 0], dissolve: [0, 500], slide: [350, 1050], gaps: [1050, 1500] };
 /** The picture's opacity behind the points (picture view), and as the object alone at the reveal. */
-const PICTURE_BEHIND = 0.6;
+const PICTURE_BEHIND = 0.75;
 
 interface Frame {
   k: number;

@@ -15,6 +15,7 @@ import type { RevealView } from "../../shared/reveal-view";
 import { qrDataUrl } from "../qr";
 import { COLOURS, SpiralView } from "../scene/spiral-scene";
 import { UCurveView } from "../scene/u-curve-scene";
+import { entryFor } from "../scene/pictures";
 import { formatSeconds, type PlayerRow } from "../view-model";
 import { settingsSummary, type SettingsState } from "./settings-summary";
 import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
@@ -135,6 +136,11 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
       <p id="pj-training-note" class="pj-note">All ${MAX_LEVEL} detail levels train on the same spiral. Get ready to pick one.</p>`;
   }
 
+  /** What the spiral on screen is, from the catalog (the facts beside its picture). */
+  function about(name: string | undefined): string {
+    return entryFor(name)?.about ?? "";
+  }
+
   function round(v: ProjectorView) {
     const { state, round, counts } = v;
     const revealing = v.phase === "reveal";
@@ -152,6 +158,7 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
         : "A: …";
     return html`<div class="pj-col pj-col-spiral">
         <p id="pj-round-title" class="pj-subtitle">${title}</p>
+        <p id="pj-caption" class="pj-caption" data-testid="pj-caption">${about(revealing ? reveal?.b.name : round?.a.name)}</p>
         <div id="pj-spiral" class="pj-canvas" aria-label="Spiral" ${ref(spiralBox)}></div>
         <div id="pj-proof" class="pj-proof" data-testid="pj-reveal-verified" ?hidden=${!(revealing && proof)}
           data-verified=${proof?.state ?? nothing}>${revealing && proof ? proofTemplate(proof, { compact: true }) : nothing}</div>

@@ -19,7 +19,8 @@ export function paintGalaxy(p: Painting): void {
     const turnBy = (2 * Math.PI * arm) / p.arms;
     const clouds = 520;
     for (let i = 0; i < clouds; i++) {
-      const th = start + (end - start) * rng.next();
+      // Denser outward (√u), as the arm is longer there.
+      const th = start + (end - start) * Math.sqrt(rng.next());
       const r = spine.r(th);
       const width = r * 0.11 * (0.4 + rng.next());
       const a = spine.turn * th + turnBy;
@@ -28,7 +29,7 @@ export function paintGalaxy(p: Painting): void {
       const x = spec.cx + rr * spec.k * Math.cos(a + (rng.next() - 0.5) * 0.06);
       const y = spec.cy - rr * spec.k * Math.sin(a + (rng.next() - 0.5) * 0.06);
       const fade = th > spine.theta1 ? Math.max(0, 1 - (th - spine.theta1) / 0.35) : 1;
-      glow(ctx, x, y, Math.max(2, width * spec.k * 0.9), [150, 185, 255], 0.11 * fade);
+      glow(ctx, x, y, Math.max(2, width * spec.k * 0.9), [150, 185, 255], 0.14 * fade);
     }
     // Star-forming knots along the arm (HII regions), at the entry's rate per turn.
     const step = (2 * Math.PI) / p.perTurn;

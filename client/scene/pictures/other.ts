@@ -31,6 +31,19 @@ function falcon(p: Painting): void {
   ctx.lineWidth = Math.max(2, p.R * 0.012);
   alongSpine(p, start, spine.theta1);
   ctx.restore();
+  // Lines of sight: all along the path the prey stays at the same angle to the falcon's heading.
+  ctx.save();
+  ctx.setLineDash([4, 6]);
+  ctx.strokeStyle = "rgba(240, 228, 66, 0.45)";
+  ctx.lineWidth = 1.5;
+  for (let i = 1; i <= 3; i++) {
+    const [x, y] = p.on(spine.theta1 - (i * (spine.theta1 - start)) / 8);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(spec.cx, spec.cy);
+    ctx.stroke();
+  }
+  ctx.restore();
   // The prey at the centre, and the falcon at the outer end flying inward along the path.
   glow(ctx, spec.cx, spec.cy, p.R * 0.08, [240, 228, 66], 0.8);
   ctx.fillStyle = "#f0e442";
@@ -40,7 +53,7 @@ function falcon(p: Painting): void {
   const [x, y] = p.on(spine.theta1);
   const [x2, y2] = p.on(spine.theta1 - 0.05);
   const heading = Math.atan2(y2 - y, x2 - x);
-  const s = Math.max(14, p.R * 0.12);
+  const s = Math.max(16, p.R * 0.16);
   ctx.save();
   ctx.translate(x, y);
   ctx.rotate(heading);
