@@ -3,7 +3,14 @@
 // server makes), and the buttons to save, export and import. State and actions are create.ts's.
 import { html, nothing } from "lit-html";
 import { CATALOG } from "../../shared/spirals";
-import { RELATIONS, SET_LIMITS, type SetSummary, type SpiralRef, type TracedSpiral } from "../../shared/round-set";
+import {
+  RELATIONS,
+  SET_LIMITS,
+  suggestedRelation,
+  type SetSummary,
+  type SpiralRef,
+  type TracedSpiral,
+} from "../../shared/round-set";
 import { fitSpiral } from "../../shared/tracer";
 import schemaUrl from "../../docs/round-set.schema.json?url";
 
@@ -67,6 +74,13 @@ function spiralSelect(v: BuilderView, ref: SpiralRef, label: string, testid: str
   >`;
 }
 
+const kindOf = (v: BuilderView, ref: SpiralRef) =>
+  "catalog" in ref
+    ? (CATALOG.spirals.find((s) => s.id === ref.catalog)?.kind ?? "")
+    : (v.spirals[ref.traced]?.kind ?? "");
+/** The relation the server will take when the round names none (the same spiral: twin; the same kind: cousin). */
+const suggested = (v: BuilderView, r: DraftRound) => suggestedRelation(r.a, r.b, kindOf(v, r.a), kindOf(v, r.b));
+
 export function builderView(v: BuilderView, act: BuilderActions) {
   const fieldIs = (prefix: string) => v.problem?.field.startsWith(prefix);
   return html`
@@ -108,7 +122,7 @@ export function builderView(v: BuilderView, act: BuilderActions) {
                 @change=${(e: Event) =>
                   act.changeRound(i, { relation: (e.target as HTMLSelectElement).value as DraftRound["relation"] })}
               >
-                <option value="" ?selected=${r.relation === ""}>suggested</option>
+                <option value="" ?selected=${r.relation === ""}>suggested: ${suggested(v, r)}</option>
                 ${RELATIONS.map((rel) => html`<option value=${rel} ?selected=${r.relation === rel}>${rel}</option>`)}
               </select></label
             >

@@ -5,6 +5,7 @@
 // against a galaxy; a nautilus against the traced B), saved with POST /api/sets; the host plays
 // it from /?set=ID with a second player through both reveals. Screenshots: docs/images/create-*.png.
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -223,6 +224,32 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
     console.log(`freehand drag: ${points} points, pitch ${pitch.toFixed(2)}° (drawn 20°)`);
     expect(points).toBeGreaterThan(20);
     expect(Math.abs(pitch - 20)).toBeLessThan(1.5);
+
+    // Keep it, export the set as JSON, and import it again; a broken file is refused with its field.
+    await page.getByTestId("keep-name").fill("Fern");
+    await page.getByTestId("keep-kind").selectOption("plant");
+    await page.getByTestId("keep-spiral").click();
+    await page.getByTestId("add-round").click();
+    await page.getByTestId("set-name").fill("Drawn by hand");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-set").click()]);
+    expect(download.suggestedFilename()).toBe("round-set-drawn-by-hand.json");
+    const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(exported).toMatchObject({ version: 1, name: "Drawn by hand", spirals: [{ name: "Fern", kind: "plant" }] });
+    await page.getByTestId("set-name").fill("Changed");
+    await page
+      .getByTestId("import-set")
+      .setInputFiles({ name: "set.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+    await expect.poll(() => page.getByTestId("set-name").inputValue()).toBe("Drawn by hand");
+    const broken = { ...exported, rounds: [{ a: { traced: 3 }, b: { catalog: "m51-whirlpool" } }] };
+    await page
+      .getByTestId("import-set")
+      .setInputFiles({
+        name: "broken.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+    await expect.poll(() => page.getByTestId("set-problem").textContent()).toContain("rounds.0.a.traced");
+    expect(await page.getByTestId("set-name").inputValue()).toBe("Drawn by hand"); // nothing was replaced
 
     // A phone: taps place the centre and the points (pointer events from touch).
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
