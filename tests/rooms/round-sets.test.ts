@@ -149,6 +149,31 @@ describe("POST /api/sets and friends", () => {
   });
 });
 
+/** A set at the schema's edges: a wide half turn, a tight 8 turns, a zigzag arm, a twin of a typhoon. */
+function edgeCases() {
+  const extremes = [
+    tracedOf(80, 0.55, "Wide", "other"),
+    tracedOf(1.05, 7.95, "Tight", "shell", 300),
+    tracedOf(45, 3, "Zigzag", "plant"),
+  ];
+  // A zigzag arm: log r jumping 6 up and down between neighbours (within ±20), still 1–80° overall.
+  extremes[2].logr = extremes[2].logr.map((l, i) => Math.min(19, Math.max(-19, l + (i % 2 ? 3 : -3))));
+  const checked = checkSet({
+    version: 1,
+    name: "Edge cases",
+    spirals: extremes,
+    rounds: [
+      { a: { traced: 0 }, b: { traced: 1 } },
+      { a: { traced: 1 }, b: { traced: 0 } },
+      { a: { traced: 2 }, b: { traced: 2 } },
+      { a: { catalog: "typhoon-tip" }, b: { traced: 2 }, relation: "twin" },
+    ],
+  });
+  if (!checked.ok) throw new Error(checked.error);
+  return checked;
+}
+const edgeSet = () => edgeCases().set;
+
 describe("a room's create option `set`", () => {
   it("is refused unless it names one of the creating key's sets", async () => {
     const ada = await teacher.newKey();
@@ -172,25 +197,7 @@ describe("a room's create option `set`", () => {
   });
 
   it("makes finite rounds from adversarial but valid sets (extreme pitch and turns, a twin of itself)", () => {
-    const extremes = [
-      tracedOf(80, 0.55, "Wide", "other"),
-      tracedOf(1.05, 7.95, "Tight", "shell", 300),
-      tracedOf(45, 3, "Zigzag", "plant"),
-    ];
-    // A zigzag arm: log r jumping up and down by ±15 (within the schema's ±20), still 1–80° overall.
-    extremes[2].logr = extremes[2].logr.map((l, i) => Math.min(19, Math.max(-19, l + (i % 2 ? 3 : -3))));
-    const checked = checkSet({
-      version: 1,
-      name: "Edge cases",
-      spirals: extremes,
-      rounds: [
-        { a: { traced: 0 }, b: { traced: 1 } },
-        { a: { traced: 1 }, b: { traced: 0 } },
-        { a: { traced: 2 }, b: { traced: 2 } },
-        { a: { catalog: "typhoon-tip" }, b: { traced: 2 }, relation: "twin" },
-      ],
-    });
-    if (!checked.ok) throw new Error(checked.error);
+    const checked = edgeCases();
     for (const [i, spec] of setRoundSpecs(checked.set).entries()) {
       const round = roundOf({
         ...publicRoundKey(`edge-${i}`),
@@ -270,6 +277,36 @@ describe("a room from a set", () => {
       await ada.until(inPhase("podium"), "the podium");
     },
   );
+});
+
+describe("a room playing the adversarial set", () => {
+  it("trains, scores and reveals every round with finite numbers", { timeout: 120_000 }, async () => {
+    const key = await teacher.newKey();
+    const saved = await api("POST", "/sets", key, edgeSet());
+    expect(saved.status).toBe(201);
+    const host = await createMatch(colyseus, { name: "Ada", teacherKey: key, set: saved.body.id as string });
+    expect(host.room.state.rounds).toBe(4);
+    host.room.send("settings", { tuningSeconds: 10 });
+    host.room.send("start", {});
+    for (let round = 1; round <= 4; round++) {
+      await host.until((s: MatchState) => s.phase === "tuning" && s.round === round, `round ${round}`);
+      host.room.send("pick", { level: 1 + ((round * 5) % 12) });
+      host.room.send("lockIn", {});
+      await host.until((s: MatchState) => s.phase === "reveal" && s.round === round, `round ${round}'s reveal`);
+      await host.until(() => host.reveals.length === round, `round ${round}'s reveal message`);
+      const reveal = host.reveals[round - 1];
+      expect(
+        reveal.hidden.every((h) => Number.isFinite(h.error) && h.error >= 0),
+        `round ${round}`,
+      ).toBe(true);
+      expect(
+        reveal.results.every((r) => Number.isFinite(r.points)),
+        `round ${round}`,
+      ).toBe(true);
+      if (round < 4) host.room.send("next", {});
+    }
+    expect(host.errors).toEqual([]);
+  });
 });
 
 describe("homework from a set", () => {
