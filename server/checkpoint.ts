@@ -81,6 +81,8 @@ export const roomCheckpointSchema = z.strictObject({
   round: z.number().int().min(0).max(255),
   /** What fixes the current round with the server's secret (never sent to a client before its reveal). */
   roundId: z.string().min(1).max(80).optional(),
+  /** A room playing a teacher's round set: the set's id (read again from the store on restore; never sent to a client). */
+  set: z.uuid().optional(),
   /** The UTC date the round began (the daily's day). */
   roundDate: z
     .string()
@@ -119,6 +121,7 @@ export interface RoomFacts {
   match?: { id: string; startedAt: string };
   roundId?: string;
   roundDate?: string;
+  setId?: string;
   /** The share of tuning time left when this player locked in; undefined: not locked in. */
   lockShare: (key: string) => number | undefined;
   pointsOnA: (key: string) => number;
@@ -176,6 +179,7 @@ export function checkpointOf(room: RoomFacts, now = Date.now()): RoomCheckpoint 
     phase: state.phase,
     round: state.round,
     roundId: room.roundId,
+    set: room.setId,
     roundDate: room.roundDate,
     players,
     barredDevices: [...room.barredDevices],

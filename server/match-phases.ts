@@ -48,6 +48,8 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
    * on the server, never in the state or a message before each round's reveal).
    */
   protected setRounds?: SetRoundSpec[];
+  /** The set's id (a match room's; checkpointed, so a restart reads the same set again). */
+  protected setId?: string;
   /** What fixes the current round with the secret, and the UTC date it began: decided before training, so a checkpoint has them. */
   protected roundId?: string;
   protected roundDate?: string;

@@ -128,6 +128,11 @@ export class MatchRoom extends RestorableRoom {
       this.teacherId = await teacherOf(options.teachers, options.teacherKey);
     if (!saved && options.set !== undefined) {
       this.setRounds = await roundsFromSet(options.sets, this.teacherId, options.set);
+      this.setId = options.set as string;
+    } else if (saved?.set) {
+      // A restored room from a set plays the same set (deleted meanwhile: the room is not restored).
+      this.setRounds = await roundsFromSet(options.sets, saved.teacherId, saved.set);
+      this.setId = saved.set;
     }
     sendPatchesQuietly(this);
     this.maxPlayers = rules.solo ? 1 : (options.maxPlayers ?? MAX_PLAYERS);

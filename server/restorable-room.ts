@@ -116,6 +116,7 @@ export abstract class RestorableRoom extends MatchPhases {
         this.state.matchId && records.match ? { id: records.match.id, startedAt: records.match.startedAt } : undefined,
       roundId: this.state.phase === "lobby" ? undefined : this.roundId,
       roundDate: this.state.phase === "lobby" ? undefined : this.roundDate,
+      setId: this.setId,
       lockShare: (key) => (this.lockIns.has(key) ? this.lockIns.shareOf(key) : undefined),
       pointsOnA: (key) => this.rounds.pointsOnAOf(key),
     });
