@@ -66,6 +66,12 @@ function dots(f: Frame, xs: number[], ys: number[], colour: string) {
   return svg`<path d=${d} stroke=${colour} stroke-width="0.05" stroke-linecap="round" fill="none"></path>`;
 }
 
+/** What the spiral is, from the catalog (the caption beside its picture). */
+function about(name: string): TemplateResult | typeof nothing {
+  const text = entryFor(name)?.about;
+  return text ? html`<p id="live-about" class="small muted">${text}</p>` : nothing;
+}
+
 function revealPicture(reveal: RevealView): TemplateResult {
   const f = frameOf(reveal.b.x, reveal.b.y);
   const fit = reveal.overB.find((o) => o.level === reveal.bestLevel);
@@ -77,7 +83,7 @@ function revealPicture(reveal: RevealView): TemplateResult {
       viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label="Spiral B, ${reveal.b.name}, with the best level's fit"
       >${line}${dots(f, reveal.b.x, reveal.b.y, "#cc79a7")}</svg></div>
     <p id="live-legend" class="legend small"><span class="dot b"></span> B: ${reveal.b.name}
-      <span class="line fit"></span> best level ${reveal.bestLevel}</p>`;
+      <span class="line fit"></span> best level ${reveal.bestLevel}</p>${about(reveal.b.name)}`;
 }
 
 function roundPicture(round: RoundMessage): TemplateResult {
@@ -86,7 +92,7 @@ function roundPicture(round: RoundMessage): TemplateResult {
       viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label="Spiral A, ${round.a.name}"
       >${dots(f, round.a.x, round.a.y, "#56b4e9")}</svg></div>
     <p id="live-legend" class="legend small"><span class="dot a"></span> A: ${round.a.name} — B stays hidden until
-      the reveal</p>`;
+      the reveal</p>${about(round.a.name)}`;
 }
 
 /** The picture for the round being tuned, or for the reveal being shown; nothing between rounds. */
