@@ -71,7 +71,9 @@ export class MatchRecords {
     levels: LevelErrors[] = [],
   ): Promise<void> {
     const results = rows.map(({ arithmetic: _, ...r }) => r);
-    const stored = { round, opening: replayToken(opening), bestLevel, levels, results };
+    // A set's round is not the catalog's: its token would replay a different round, so it is marked instead.
+    const token = opening.set ? `set~${opening.id}` : replayToken(opening);
+    const stored = { round, opening: token, bestLevel, levels, results };
     const match = this.match!;
     try {
       await withRetries("round", this.room, () => this.store.saveRound(match, stored));

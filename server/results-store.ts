@@ -31,7 +31,7 @@ export interface StoredResult extends Omit<RoundResult, "arithmetic"> {
 
 export interface StoredRound {
   round: number;
-  /** What fixed the round, published at its reveal: a replay token (shared/round-key.ts). */
+  /** What fixed the round, published at its reveal: a replay token (shared/round-key.ts), or `set~<round id>` for a round of a teacher's set (not a catalog round: no replay). */
   opening: string;
   bestLevel: number;
   finishedAt: string;

@@ -275,6 +275,9 @@ describe("a room from a set", () => {
       expect(ada.reveals[1].results.map((r) => r.points).every((p) => Number.isFinite(p))).toBe(true);
       ada.room.send("next", {});
       await ada.until(inPhase("podium"), "the podium");
+      // The stored rounds say they came from a set: a catalog replay token would replay another round.
+      const stored = (await api("GET", `/matches/${ada.room.state.matchId}`)).body.rounds as { opening: string }[];
+      expect(stored.map((r) => r.opening)).toEqual([expect.stringMatching(/^set~/), expect.stringMatching(/^set~/)]);
     },
   );
 });
