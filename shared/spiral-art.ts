@@ -52,10 +52,12 @@ export function spineOf(xs: ArrayLike<number>, ys: ArrayLike<number>): Spine {
   // Work with an increasing angle: θ = turn · raw.
   const theta = raw.map((a) => a * turn);
   const window = Math.max(1, Math.round(n / 40));
+  // A centred moving average (narrower near the ends, so a straight line in (θ, ln r) stays put).
   const smooth = logr.map((_, i) => {
+    const w = Math.min(window, i, n - 1 - i);
     let sum = 0,
       count = 0;
-    for (let j = Math.max(0, i - window); j <= Math.min(n - 1, i + window); j++) {
+    for (let j = i - w; j <= i + w; j++) {
       sum += logr[j];
       count++;
     }
@@ -129,12 +131,21 @@ export function pictureRandom(seed: string): Random {
   return new Random(`picture:${seed}`);
 }
 
-/** The short citation of an entry's source: "Falbo (2005)". */
+/** The short citation of an entry's source: "Falbo (2005)", "Senn & Hiser (1959)", "Tucker et al. (2000)". */
 export function shortCitation(entry: SpiralEntry): string {
   const text = entry.source.citation;
-  const author = /^([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
-  const year = /\((\d{4})[^)]*\)/.exec(text)?.[1] ?? /\b(1[89]\d\d|20\d\d)\b/.exec(text)?.[1];
-  return author && year ? `${author} (${year})` : text.slice(0, 60);
+  const year = /\((\d{4})[^)]*\)/.exec(text);
+  if (!year) return text.slice(0, 60);
+  const authors = text.slice(0, year.index).trim();
+  const first = authors.split(",")[0].trim();
+  const [one, two] = authors.split(" & ");
+  let who = first;
+  if (/et al/.test(authors)) who = `${first} et al.`;
+  else if (two !== undefined) {
+    // "Senn, H. V. & Hiser, H. W.": one comma before the "&" means two authors.
+    who = (one.match(/,/g) ?? []).length <= 1 ? `${first} & ${two.split(",")[0].trim()}` : `${first} et al.`;
+  }
+  return `${who} (${year[1]})`;
 }
 
 /** The facts beside a picture: what it is, its pitch (measured or our estimate) and where the figures come from. */
