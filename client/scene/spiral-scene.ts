@@ -188,9 +188,10 @@ export class SpiralView {
     this.stop?.();
     const frame = this.frameFor(picture.points);
     const target = picture.curve ? toPixels(picture.curve, frame) : undefined;
-    const gaps = gapSegments(picture.points, target, frame);
+    const gaps = picture.gaps === false ? undefined : gapSegments(picture.points, target, frame);
     // The fit slides from where it is; a curve sampled differently is resampled to B's fit first.
-    const from = this.shown && target ? resample(this.shown, target.length) : undefined;
+    // (No fit shown before, as on the projector: the fit fades in where it belongs.)
+    const from = this.shown && target ? (resample(this.shown, target.length) ?? target) : target;
     this.choosePicture(picture.points, frame, true);
     this.drawBase(picture, frame);
     if (reducedMotion() || !target || !from) {
@@ -229,7 +230,7 @@ export class SpiralView {
         this.view.fade(1, easeOut(dissolve));
         mix(from, target, easeInOut(phase(ms, timeline.slide)), current);
         this.shown = current;
-        this.view.paint(2, (g) => drawCurve(g, current), phase(ms, timeline.dissolve) > 0 ? 1 : 0);
+        this.view.paint(2, (g) => drawCurve(g, current), easeOut(dissolve));
         this.view.fade(3, easeOut(phase(ms, timeline.gaps)));
       },
       () => {

@@ -213,10 +213,12 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const key = `B:${reveal.round}:${reveal.b.name}`;
     if (spiralKey !== key) {
       spiralKey = key;
-      spiral.show({
+      // B appears as its object, then dissolves into its points under the best level's fit.
+      spiral.reveal({
         points: reveal.b,
         colour: COLOURS.b,
         curve: reveal.overB.find((x) => x.level === reveal.bestLevel),
+        gaps: false,
       });
     }
     uCurve ??= new UCurveView(uCurveBox.value!);
