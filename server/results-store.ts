@@ -1,7 +1,7 @@
 // Match results, the daily challenge's scores and the boards read from them, in SQLite or
 // PostgreSQL (server/store/database.ts): every finished round is written in one transaction
 // before anyone sees its results, so a crash loses at most the round being played.
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { RoundResult } from "../shared/protocol";
 import type { LevelErrors } from "../shared/teacher";
 import { openDatabase, type StoreDatabase, type StoreLocation } from "./store/database";
@@ -66,6 +66,11 @@ interface Snapshot<R> {
   changed: R[];
   score(row: R): number;
   compare(a: R, b: R): number;
+}
+
+/** How many rows a query's FROM and WHERE select. */
+async function countOf<T extends keyof Tables>(query: SelectQueryBuilder<Tables, T, object>): Promise<number> {
+  return (await query.select(sql<number>`COUNT(*)`.as("n")).executeTakeFirstOrThrow()).n;
 }
 
 /** One page of a snapshot, ranked as SQL's RANK() over the score would rank it. */
@@ -241,7 +246,7 @@ export class ResultsStore {
         }),
       )
     ).flat();
-    const { n } = await board.select(sql<number>`COUNT(*)`.as("n")).executeTakeFirstOrThrow();
+    const n = await countOf(board);
     const unchanged = board.where(this.unindexed("last_at"), "<=", asOf);
     const rows = await snapshotPage<Row>(
       {
@@ -254,13 +259,7 @@ export class ResultsStore {
             .limit(count)
             .offset(from)
             .execute(),
-        above: async (points) =>
-          (
-            await unchanged
-              .select(sql<number>`COUNT(*)`.as("n"))
-              .where("points", ">", points)
-              .executeTakeFirstOrThrow()
-          ).n,
+        above: (points) => countOf(unchanged.where("points", ">", points)),
         changed,
         score: (r) => r.points,
         compare: (p, q) => q.points - p.points || byText(p.at, q.at) || byText(p.name, q.name),
@@ -300,13 +299,7 @@ export class ResultsStore {
             .limit(count)
             .offset(from)
             .execute(),
-        above: async (points) =>
-          (
-            await unchanged
-              .select(sql<number>`COUNT(*)`.as("n"))
-              .where("points", ">", points)
-              .executeTakeFirstOrThrow()
-          ).n,
+        above: (points) => countOf(unchanged.where("points", ">", points)),
         changed,
         score: (r) => r.points,
         compare: (p, q) =>
@@ -356,13 +349,7 @@ export class ResultsStore {
       {
         window: (count, from) =>
           others.select(["name", "wins"]).orderBy("wins", "desc").orderBy("name").limit(count).offset(from).execute(),
-        above: async (wins) =>
-          (
-            await others
-              .select(sql<number>`COUNT(*)`.as("n"))
-              .where("wins", ">", wins)
-              .executeTakeFirstOrThrow()
-          ).n,
+        above: (wins) => countOf(others.where("wins", ">", wins)),
         changed,
         score: (r) => r.wins,
         compare: (p, q) => q.wins - p.wins || byText(p.name, q.name),

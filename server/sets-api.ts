@@ -7,48 +7,15 @@ import express from "express";
 import { z } from "zod";
 import { SPIRAL_KINDS } from "../shared/catalog";
 import { SET_LIMITS, SHARE_TOKEN_PATTERN, checkSet, setRoundSpecs, sharedSetPath } from "../shared/round-set";
-import {
-  ASSIGNMENT_ROUNDS,
-  ASSIGNMENTS_PER_KEY,
-  TEACHER_KEY_PATTERN,
-  assignmentSettingsSchema,
-} from "../shared/teacher";
+import { ASSIGNMENT_ROUNDS, ASSIGNMENTS_PER_KEY, assignmentSettingsSchema } from "../shared/teacher";
 import { deadlineRefusal } from "./teacher-api";
 import { log } from "./log";
 import type { SetsStore } from "./sets-store";
 import type { TeacherStore } from "./teacher-store";
+import { teacherKeyGate } from "./teacher-key-gate";
 
 type Refuse = (res: express.Response, status: number, error: string, field: string) => void;
 const refuse: Refuse = (res, status, error, field) => void res.status(status).json({ error, field });
-
-/** Checks the Bearer key; the handler after it finds the teacher in res.locals.teacherId. */
-export function teacherKeyGate(teachers: TeacherStore): express.RequestHandler {
-  return async (req, res, next) => {
-    res.set("Cache-Control", "no-store"); // a teacher's sets stay out of shared caches
-    const [, key] = /^Bearer +(\S+) *$/i.exec(req.get("authorization") ?? "") ?? [];
-    if (!key || !TEACHER_KEY_PATTERN.test(key)) {
-      res.set("WWW-Authenticate", "Bearer");
-      return refuse(
-        res,
-        401,
-        "Send your teacher key as `Authorization: Bearer tk-…` (tk- and 24 letters, digits, - or _).",
-        "authorization",
-      );
-    }
-    const check = await teachers.checkKey(key);
-    if (!check.ok)
-      return refuse(
-        res,
-        403,
-        check.reason === "revoked"
-          ? "This teacher key was revoked: it opens nothing any more. Make a new key on the teacher page."
-          : "This teacher key is not known here. Check that you copied all of it.",
-        "authorization",
-      );
-    res.locals.teacherId = check.teacherId;
-    next();
-  };
-}
 
 const setId = z.uuid();
 

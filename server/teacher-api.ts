@@ -12,7 +12,6 @@ import type { Difficulty } from "../shared/round";
 import {
   ASSIGNMENT_MAX_DAYS,
   ASSIGNMENTS_PER_KEY,
-  TEACHER_KEY_PATTERN,
   assignmentSettingsSchema,
   type AssignmentPublic,
 } from "../shared/teacher";
@@ -23,6 +22,7 @@ import type { Redis } from "ioredis";
 import { AddressWindow } from "./address-window";
 import { RedisWindow } from "./redis-window";
 import { log } from "./log";
+import { teacherKeyGate } from "./teacher-key-gate";
 
 /** Keys one address may make per hour. */
 export const TEACHER_KEYS_PER_HOUR = 20;
@@ -85,30 +85,8 @@ export function teacherApiRouter(
   const json = express.json({ limit: "4kb" });
   const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
 
-  /** Checks the Bearer key; the handler after it finds the teacher in res.locals.teacherId. */
-  const withKey: express.RequestHandler = async (req, res, next) => {
-    res.set("Cache-Control", "no-store"); // a teacher's data stays out of shared caches
-    const [, key] = /^Bearer +(\S+) *$/i.exec(req.get("authorization") ?? "") ?? [];
-    if (!key || !TEACHER_KEY_PATTERN.test(key)) {
-      res.set("WWW-Authenticate", "Bearer");
-      return refuse(
-        res,
-        401,
-        "Send your teacher key as `Authorization: Bearer tk-…` (tk- and 24 letters, digits, - or _).",
-      );
-    }
-    const check = await teachers.checkKey(key);
-    if (!check.ok)
-      return refuse(
-        res,
-        403,
-        check.reason === "revoked"
-          ? "This teacher key was revoked: it opens nothing any more. Make a new key on the teacher page."
-          : "This teacher key is not known here. Check that you copied all of it.",
-      );
-    res.locals.teacherId = check.teacherId;
-    next();
-  };
+  const withKey = teacherKeyGate(teachers);
+
   const teacherOf = (res: express.Response) => res.locals.teacherId as string;
 
   api.post("/teacher/keys", async (req, res) => {

@@ -4,7 +4,7 @@
 // first and drop what they cannot read.
 import { describe, expect, it } from "vitest";
 import { CheckpointStore } from "../server/checkpoint-store";
-import { PROCESS_ID, roomCheckpointSchema, type RoomCheckpoint } from "../server/checkpoint";
+import { lobbyCheckpoint } from "./checkpoint-fixture";
 import { ENGINES, openFreshStore } from "./store-engines";
 
 const MATCH = {
@@ -25,32 +25,6 @@ const result = (seat: number, name: string, points: number, total: number) => ({
   total,
 });
 const levels = [{ level: 1, trainError: 0.1, validationError: 0.2, hiddenError: 0.3 }];
-
-const checkpoint = (code: string, round: number, savedAt: number): RoomCheckpoint =>
-  roomCheckpointSchema.parse({
-    version: 1,
-    code,
-    mode: "match",
-    owner: PROCESS_ID,
-    createdAt: savedAt,
-    savedAt,
-    settings: {
-      rounds: 3,
-      tuningSeconds: 30,
-      kinds: [],
-      difficulty: "normal",
-      speedBonus: false,
-      showPicksLive: false,
-      visibility: "private",
-      locked: false,
-      friendlyNames: false,
-    },
-    phase: "lobby",
-    round,
-    players: [],
-    barredDevices: [],
-    nextSeat: 0,
-  }) as RoomCheckpoint;
 
 describe.each(ENGINES)("the store on %s", (engine) => {
   it("keeps a match's rounds whole, and its finish and winner", async () => {
@@ -111,6 +85,7 @@ describe.each(ENGINES)("the store on %s", (engine) => {
     expect(await play("Bo", 800)).toEqual({ best: 800, rank: 1, players: 2 });
     expect(await play("Ada", 300)).toEqual({ best: 500, rank: 2, players: 2 });
     expect(await play("Ada", 900)).toEqual({ best: 900, rank: 1, players: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a board reads as of a millisecond ago
     const board = await store.dailyBoard("2026-12-01", 10, 0);
     expect(board).toEqual({
       total: 2,
@@ -125,9 +100,9 @@ describe.each(ENGINES)("the store on %s", (engine) => {
   it("overwrites checkpoints, lists them oldest first and drops one it cannot read", async () => {
     const store = await openFreshStore(engine);
     const checkpoints = new CheckpointStore(store.database);
-    expect(await checkpoints.save(checkpoint("ROOMA", 1, 2000))).toBeGreaterThan(100);
-    await checkpoints.save(checkpoint("ROOMB", 1, 1000));
-    await checkpoints.save(checkpoint("ROOMA", 2, 3000));
+    expect(await checkpoints.save(lobbyCheckpoint("ROOMA", 1, 2000))).toBeGreaterThan(100);
+    await checkpoints.save(lobbyCheckpoint("ROOMB", 1, 1000));
+    await checkpoints.save(lobbyCheckpoint("ROOMA", 2, 3000));
     await store.database.db
       .insertInto("room_checkpoints")
       .values({ code: "BROKEN", owner: "x", saved_at: 500, body: '{"version":1}' })

@@ -5,7 +5,8 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { PROCESS_ID, roomCheckpointSchema, type RoomCheckpoint } from "../../server/checkpoint";
+import { PROCESS_ID } from "../../server/checkpoint";
+import { lobbyCheckpoint } from "../checkpoint-fixture";
 import { CheckpointStore } from "../../server/checkpoint-store";
 import { openDatabase, type StoreDatabase } from "../../server/store/database";
 import { HEARTBEAT_TTL_MS, startRedisCheckpoints } from "../../server/checkpoint-redis";
@@ -23,33 +24,6 @@ async function poll<T>(check: () => Promise<T>, what: string, ms = 10_000): Prom
     await sleep(50);
   }
 }
-
-/** A valid checkpoint of a lobby whose round number tells the writes apart. */
-const checkpoint = (code: string, round: number): RoomCheckpoint =>
-  roomCheckpointSchema.parse({
-    version: 1,
-    code,
-    mode: "match",
-    owner: PROCESS_ID,
-    createdAt: Date.now(),
-    savedAt: Date.now(),
-    settings: {
-      rounds: 3,
-      tuningSeconds: 30,
-      kinds: [],
-      difficulty: "normal",
-      speedBonus: false,
-      showPicksLive: false,
-      visibility: "private",
-      locked: false,
-      friendlyNames: false,
-    },
-    phase: "lobby",
-    round,
-    players: [],
-    barredDevices: [],
-    nextSeat: 0,
-  }) as RoomCheckpoint;
 
 describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of checkpoints", () => {
   let port: number;
@@ -86,11 +60,11 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
     expect(ttl).toBeLessThanOrEqual(HEARTBEAT_TTL_MS);
 
     // A burst: the last save wins, and the earlier ones never land after it.
-    for (let round = 1; round <= 50; round++) store.save(checkpoint("BURST1", round));
+    for (let round = 1; round <= 50; round++) store.save(lobbyCheckpoint("BURST1", round));
     await poll(async () => (await roundIn("BURST1")) === 50, "the last of the burst");
     expect(await kv.smembers("sg:checkpoints")).toEqual(["BURST1"]);
     expect(await kv.hget("sg:checkpoint-owners", "BURST1")).toBe(PROCESS_ID);
-    store.save(checkpoint("GONE12", 1));
+    store.save(lobbyCheckpoint("GONE12", 1));
     store.remove("GONE12");
     await poll(
       async () => (await kv.sismember("sg:checkpoints", "GONE12")) === 0 && (await roundIn("BURST1")) === 50,
@@ -102,7 +76,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
     redis!.kill("SIGKILL");
     await sleep(200);
     const started = performance.now();
-    for (let round = 51; round <= 150; round++) store.save(checkpoint("BURST1", round));
+    for (let round = 51; round <= 150; round++) store.save(lobbyCheckpoint("BURST1", round));
     const savingMs = performance.now() - started;
     console.log(`100 checkpoint saves with Redis down took ${savingMs.toFixed(1)} ms in the room (SQLite included)`);
     expect(savingMs).toBeLessThan(500);
@@ -114,7 +88,7 @@ describe.runIf(hasRedis || process.env.CI === "true")("the Redis mirror of check
     expect(await roundIn("BURST1")).toBe(150);
 
     // stop(): the writes made just before it land; the heartbeat is left to expire.
-    store.save(checkpoint("BURST1", 151));
+    store.save(lobbyCheckpoint("BURST1", 151));
     await mirror.stop();
     expect(await roundIn("BURST1")).toBe(151);
     expect(await kv.pttl(heartbeat)).toBeGreaterThan(0);
