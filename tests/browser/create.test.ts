@@ -241,13 +241,11 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
       .setInputFiles({ name: "set.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
     await expect.poll(() => page.getByTestId("set-name").inputValue()).toBe("Drawn by hand");
     const broken = { ...exported, rounds: [{ a: { traced: 3 }, b: { catalog: "m51-whirlpool" } }] };
-    await page
-      .getByTestId("import-set")
-      .setInputFiles({
-        name: "broken.json",
-        mimeType: "application/json",
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+    await page.getByTestId("import-set").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await expect.poll(() => page.getByTestId("set-problem").textContent()).toContain("rounds.0.a.traced");
     expect(await page.getByTestId("set-name").inputValue()).toBe("Drawn by hand"); // nothing was replaced
 
