@@ -53,154 +53,166 @@ describe.skipIf(!hasChromium)("/create in Chromium", () => {
     return page;
   }
 
-  it("traces a generated spiral within 1°, builds a two-round set and plays it with two players", async () => {
-    const teacher = await open("teacher");
-    await teacher.goto(`${app.url}/create`);
-    await teacher.getByTestId("tracer-canvas").waitFor();
+  it(
+    "traces a generated spiral within 1°, builds a two-round set and plays it with two players",
+    { timeout: 240_000 },
+    async () => {
+      const teacher = await open("teacher");
+      await teacher.goto(`${app.url}/create`);
+      await teacher.getByTestId("tracer-canvas").waitFor();
 
-    // The test photo: drawn by the browser, a thick arm of the known spiral on a dark sky.
-    const png = await teacher.evaluate(
-      async ({ truth, points }) => {
-        const canvas = new OffscreenCanvas(truth.width, truth.height);
-        const ctx = canvas.getContext("2d")!;
-        ctx.fillStyle = "#101a33";
-        ctx.fillRect(0, 0, truth.width, truth.height);
-        ctx.strokeStyle = "#f4e3b5";
-        ctx.lineWidth = 6;
-        ctx.beginPath();
-        points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
-        ctx.stroke();
-        const blob = await canvas.convertToBlob({ type: "image/png" });
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let text = "";
-        for (const b of bytes) text += String.fromCharCode(b);
-        return btoa(text);
-      },
-      { truth: TRUTH, points: armPoints(400) },
-    );
-    await teacher
-      .getByTestId("photo-input")
-      .setInputFiles({ name: "test-spiral.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
-    await expect.poll(() => teacher.getByTestId("notice").textContent()).toContain("test-spiral.png");
+      // The test photo: drawn by the browser, a thick arm of the known spiral on a dark sky.
+      const png = await teacher.evaluate(
+        async ({ truth, points }) => {
+          const canvas = new OffscreenCanvas(truth.width, truth.height);
+          const ctx = canvas.getContext("2d")!;
+          ctx.fillStyle = "#101a33";
+          ctx.fillRect(0, 0, truth.width, truth.height);
+          ctx.strokeStyle = "#f4e3b5";
+          ctx.lineWidth = 6;
+          ctx.beginPath();
+          points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+          ctx.stroke();
+          const blob = await canvas.convertToBlob({ type: "image/png" });
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let text = "";
+          for (const b of bytes) text += String.fromCharCode(b);
+          return btoa(text);
+        },
+        { truth: TRUTH, points: armPoints(400) },
+      );
+      await teacher
+        .getByTestId("photo-input")
+        .setInputFiles({ name: "test-spiral.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+      await expect.poll(() => teacher.getByTestId("notice").textContent()).toContain("test-spiral.png");
 
-    // Photo pixels → page pixels: the photo is fitted to the canvas (no zoom, no rotation yet).
-    const box = (await teacher.getByTestId("tracer-canvas").boundingBox())!;
-    const scale = Math.min(box.width / TRUTH.width, box.height / TRUTH.height);
-    const onPage = (q: { x: number; y: number }) => ({
-      x: box.x + box.width / 2 + (q.x - TRUTH.width / 2) * scale,
-      y: box.y + box.height / 2 + (q.y - TRUTH.height / 2) * scale,
-    });
-    const centre = onPage(CENTRE);
-    await teacher.mouse.click(centre.x, centre.y);
-    expect(await teacher.getByTestId("tracer-canvas").getAttribute("data-mode")).toBe("trace");
-    const clicks = armPoints(36).slice(1).map(onPage);
-    for (const p of clicks) await teacher.mouse.click(p.x, p.y);
-    await expect.poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points")).toBe(String(clicks.length));
+      // Photo pixels → page pixels: the photo is fitted to the canvas (no zoom, no rotation yet).
+      const box = (await teacher.getByTestId("tracer-canvas").boundingBox())!;
+      const scale = Math.min(box.width / TRUTH.width, box.height / TRUTH.height);
+      const onPage = (q: { x: number; y: number }) => ({
+        x: box.x + box.width / 2 + (q.x - TRUTH.width / 2) * scale,
+        y: box.y + box.height / 2 + (q.y - TRUTH.height / 2) * scale,
+      });
+      const centre = onPage(CENTRE);
+      await teacher.mouse.click(centre.x, centre.y);
+      expect(await teacher.getByTestId("tracer-canvas").getAttribute("data-mode")).toBe("trace");
+      const clicks = armPoints(36).slice(1).map(onPage);
+      for (const p of clicks) await teacher.mouse.click(p.x, p.y);
+      await expect
+        .poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points"))
+        .toBe(String(clicks.length));
 
-    // The keyboard: Backspace takes the last point back, Enter puts it back at the cross-hair.
-    await teacher.getByTestId("tracer-canvas").focus();
-    await teacher.keyboard.press("Backspace");
-    await expect
-      .poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points"))
-      .toBe(String(clicks.length - 1));
-    await teacher.keyboard.press("Enter");
-    await expect.poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points")).toBe(String(clicks.length));
+      // The keyboard: Backspace takes the last point back, Enter puts it back at the cross-hair.
+      await teacher.getByTestId("tracer-canvas").focus();
+      await teacher.keyboard.press("Backspace");
+      await expect
+        .poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points"))
+        .toBe(String(clicks.length - 1));
+      await teacher.keyboard.press("Enter");
+      await expect
+        .poll(() => teacher.getByTestId("polar-plot").getAttribute("data-points"))
+        .toBe(String(clicks.length));
 
-    const fitted = async () => ({
-      pitch: Number(await teacher.getByTestId("fit-summary").getAttribute("data-pitch")),
-      turns: Number(await teacher.getByTestId("fit-summary").getAttribute("data-turns")),
-    });
-    const fit = await fitted();
-    console.log(
-      `traced ${clicks.length} clicks: pitch ${fit.pitch.toFixed(3)}° (truth 12°), turns ${fit.turns.toFixed(3)} (truth 2.5)`,
-    );
-    expect(Math.abs(fit.pitch - TRUTH.pitchDeg)).toBeLessThan(1);
-    // The clicks start one step out from the centre: 34 of the 35 steps of the arm.
-    expect(Math.abs(fit.turns - (TRUTH.turns * 34) / 35)).toBeLessThan(0.02);
-    expect(await teacher.getByTestId("trace-problems").locator("li").count()).toBe(0);
-    expect(await teacher.getByTestId("fit-summary").textContent()).toMatch(/^Pitch 1[12]\.\d°, 2\.\d\d turns/);
+      const fitted = async () => ({
+        pitch: Number(await teacher.getByTestId("fit-summary").getAttribute("data-pitch")),
+        turns: Number(await teacher.getByTestId("fit-summary").getAttribute("data-turns")),
+      });
+      const fit = await fitted();
+      console.log(
+        `traced ${clicks.length} clicks: pitch ${fit.pitch.toFixed(3)}° (truth 12°), turns ${fit.turns.toFixed(3)} (truth 2.5)`,
+      );
+      expect(Math.abs(fit.pitch - TRUTH.pitchDeg)).toBeLessThan(1);
+      // The clicks start one step out from the centre: 34 of the 35 steps of the arm.
+      expect(Math.abs(fit.turns - (TRUTH.turns * 34) / 35)).toBeLessThan(0.02);
+      expect(await teacher.getByTestId("trace-problems").locator("li").count()).toBe(0);
+      expect(await teacher.getByTestId("fit-summary").textContent()).toMatch(/^Pitch 1[12]\.\d°, 2\.\d\d turns/);
 
-    // Zoom and rotation move the photo, not the points: the fit is the same.
-    await teacher.getByTestId("zoom-in").click();
-    await teacher.getByTestId("rotate-right").click();
-    expect(await fitted()).toEqual(fit);
-    await teacher.screenshot({ path: `${IMAGES}/create-tracer.png` });
+      // Zoom and rotation move the photo, not the points: the fit is the same.
+      await teacher.getByTestId("zoom-in").click();
+      await teacher.getByTestId("rotate-right").click();
+      expect(await fitted()).toEqual(fit);
+      await teacher.screenshot({ path: `${IMAGES}/create-tracer.png` });
 
-    // Keep it, and build two rounds around it.
-    await teacher.getByTestId("keep-name").fill("Test snail");
-    await teacher.getByTestId("keep-kind").selectOption("shell");
-    await teacher.getByTestId("keep-cue").fill("a snail traced from a photo");
-    await teacher.getByTestId("keep-spiral").click();
-    await teacher.getByTestId("traced-list").waitFor();
-    await teacher.getByTestId("set-name").fill("Traced snail vs the sky");
-    await teacher.getByTestId("add-round").click();
-    await teacher.getByTestId("add-round").click();
-    const rows = teacher.getByTestId("round-row");
-    await rows.nth(0).getByTestId("round-a").selectOption("traced:0");
-    await rows.nth(0).getByTestId("round-b").selectOption("catalog:m51-whirlpool");
-    await rows.nth(0).getByTestId("round-cue").fill("Hidden: a galaxy, another kind.");
-    await rows.nth(1).getByTestId("round-a").selectOption("catalog:nautilus-pompilius");
-    await rows.nth(1).getByTestId("round-b").selectOption("traced:0");
-    await teacher.getByTestId("save-set").click();
-    await teacher.getByTestId("set-saved").waitFor();
-    expect(await teacher.getByTestId("set-problem").isHidden()).toBe(true);
-    const setId = await teacher.getByTestId("set-saved").getAttribute("data-set-id");
-    expect(setId).toMatch(/^[0-9a-f-]{36}$/);
-    await teacher.getByTestId("my-sets").waitFor();
-    await teacher.screenshot({ path: `${IMAGES}/create-set.png`, fullPage: true });
+      // Keep it, and build two rounds around it.
+      await teacher.getByTestId("keep-name").fill("Test snail");
+      await teacher.getByTestId("keep-kind").selectOption("shell");
+      await teacher.getByTestId("keep-cue").fill("a snail traced from a photo");
+      await teacher.getByTestId("keep-spiral").click();
+      await teacher.getByTestId("traced-list").waitFor();
+      await teacher.getByTestId("set-name").fill("Traced snail vs the sky");
+      await teacher.getByTestId("add-round").click();
+      await teacher.getByTestId("add-round").click();
+      const rows = teacher.getByTestId("round-row");
+      await rows.nth(0).getByTestId("round-a").selectOption("traced:0");
+      await rows.nth(0).getByTestId("round-b").selectOption("catalog:m51-whirlpool");
+      await rows.nth(0).getByTestId("round-cue").fill("Hidden: a galaxy, another kind.");
+      await rows.nth(1).getByTestId("round-a").selectOption("catalog:nautilus-pompilius");
+      await rows.nth(1).getByTestId("round-b").selectOption("traced:0");
+      await teacher.getByTestId("save-set").click();
+      await teacher.getByTestId("set-saved").waitFor();
+      expect(await teacher.getByTestId("set-problem").isHidden()).toBe(true);
+      const setId = await teacher.getByTestId("set-saved").getAttribute("data-set-id");
+      expect(setId).toMatch(/^[0-9a-f-]{36}$/);
+      await teacher.getByTestId("my-sets").waitFor();
+      await teacher.screenshot({ path: `${IMAGES}/create-set.png`, fullPage: true });
 
-    // The teacher page lists it, and makes homework from it ("Rounds from").
-    const desk = await teacher.context().newPage();
-    await desk.goto(`${app.url}/teacher`);
-    await expect.poll(() => desk.getByTestId("teacher-sets").textContent()).toContain("Traced snail vs the sky");
-    await desk.getByTestId("assignment-set").selectOption(setId!);
-    expect(await desk.getByTestId("assignment-rounds").inputValue()).toBe("2"); // the set's rounds
-    expect(await desk.getByTestId("assignment-kinds").isHidden()).toBe(true);
-    await desk.getByTestId("assignment-title").fill("Snails at home");
-    await desk.getByTestId("new-assignment").click();
-    await expect.poll(() => desk.locator("#notice").textContent()).toContain("Snails at home");
-    await desk.getByRole("button", { name: "Hide the key (projecting)" }).click(); // no key in a published picture
-    await desk.screenshot({ path: `${IMAGES}/create-teacher-sets.png`, fullPage: true });
-    await desk.close();
+      // The teacher page lists it, and makes homework from it ("Rounds from").
+      const desk = await teacher.context().newPage();
+      await desk.goto(`${app.url}/teacher`);
+      await expect.poll(() => desk.getByTestId("teacher-sets").textContent()).toContain("Traced snail vs the sky");
+      await desk.getByTestId("assignment-set").selectOption(setId!);
+      expect(await desk.getByTestId("assignment-rounds").inputValue()).toBe("2"); // the set's rounds
+      expect(await desk.getByTestId("assignment-kinds").isHidden()).toBe(true);
+      await desk.getByTestId("assignment-title").fill("Snails at home");
+      await desk.getByTestId("new-assignment").click();
+      await expect.poll(() => desk.locator("#notice").textContent()).toContain("Snails at home");
+      await desk.getByRole("button", { name: "Hide the key (projecting)" }).click(); // no key in a published picture
+      await desk.screenshot({ path: `${IMAGES}/create-teacher-sets.png`, fullPage: true });
+      await desk.close();
 
-    // Play it: the host from /?set=ID, a student by the room's code.
-    await teacher.getByTestId("play-set").click();
-    await teacher.getByTestId("name-input").fill("Ms Rivera");
-    await teacher.getByTestId("create-room").click();
-    await expect.poll(async () => (await teacher.getByTestId("room-code").textContent())?.trim()).toMatch(/^\w{5}$/);
-    const code = (await teacher.getByTestId("room-code").textContent())!.trim();
-    const student = await open("student");
-    await student.goto(`${app.url}/?room=${code}`);
-    await student.getByTestId("name-input").fill("Bo");
-    await student.getByTestId("join-room").click();
-    await expect.poll(() => teacher.getByTestId("rounds-input").inputValue()).toBe("2");
-    await teacher.getByTestId("start-match").click();
-    for (const round of [1, 2]) {
-      for (const page of [teacher, student])
-        await phase(page, "tuning")
-          .waitFor({ state: "attached", timeout: 60_000 })
-          .catch(async (e) => {
-            await page.screenshot({ path: `test-results/create-fail-${round}.png`, fullPage: true });
-            throw new Error(`round ${round}: ${e}; problems: ${problems.join(" | ")}`);
-          });
-      const body = await student.locator("body").textContent();
-      if (round === 1) {
-        expect(body).toContain("Test snail"); // A is the traced spiral
-        expect(body).toContain("Hidden: a galaxy, another kind.");
-        await student.screenshot({ path: `${IMAGES}/create-round-traced.png` });
-      } else expect(body).toContain("Traced by hand: B's shape is its own"); // the suggested cue of a traced B
-      for (const page of [teacher, student]) await page.getByTestId("lock-in").click();
-      for (const page of [teacher, student]) await phase(page, "reveal").waitFor({ state: "attached" });
-      if (round === 2) {
-        await expect.poll(async () => (await student.locator("body").textContent())?.includes("Test snail")).toBe(true);
-        await student.waitForTimeout(3000); // the reveal's picture-to-points morph settles
-        await student.screenshot({ path: `${IMAGES}/create-reveal-traced.png` });
+      // Play it: the host from /?set=ID, a student by the room's code.
+      await teacher.getByTestId("play-set").click();
+      await teacher.getByTestId("name-input").fill("Ms Rivera");
+      await teacher.getByTestId("create-room").click();
+      await expect.poll(async () => (await teacher.getByTestId("room-code").textContent())?.trim()).toMatch(/^\w{5}$/);
+      const code = (await teacher.getByTestId("room-code").textContent())!.trim();
+      const student = await open("student");
+      await student.goto(`${app.url}/?room=${code}`);
+      await student.getByTestId("name-input").fill("Bo");
+      await student.getByTestId("join-room").click();
+      await expect.poll(() => teacher.getByTestId("rounds-input").inputValue()).toBe("2");
+      await teacher.getByTestId("start-match").click();
+      for (const round of [1, 2]) {
+        for (const page of [teacher, student])
+          await phase(page, "tuning")
+            .waitFor({ state: "attached", timeout: 60_000 })
+            .catch(async (e) => {
+              await page.screenshot({ path: `test-results/create-fail-${round}.png`, fullPage: true });
+              throw new Error(`round ${round}: ${e}; problems: ${problems.join(" | ")}`);
+            });
+        const body = await student.locator("body").textContent();
+        if (round === 1) {
+          expect(body).toContain("Test snail"); // A is the traced spiral
+          expect(body).toContain("Hidden: a galaxy, another kind.");
+          await student.screenshot({ path: `${IMAGES}/create-round-traced.png` });
+        } else expect(body).toContain("Traced by hand: B's shape is its own"); // the suggested cue of a traced B
+        for (const page of [teacher, student]) await page.getByTestId("lock-in").click();
+        // On a loaded machine a lock-in can land late; tuning's own timer ends the round anyway.
+        for (const page of [teacher, student])
+          await phase(page, "reveal").waitFor({ state: "attached", timeout: 90_000 });
+        if (round === 2) {
+          await expect
+            .poll(async () => (await student.locator("body").textContent())?.includes("Test snail"))
+            .toBe(true);
+          await student.waitForTimeout(3000); // the reveal's picture-to-points morph settles
+          await student.screenshot({ path: `${IMAGES}/create-reveal-traced.png` });
+        }
+        await expect.poll(() => student.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
+        if (round === 1) await teacher.locator("#next-round").click();
       }
-      await expect.poll(() => student.getByTestId("reveal-verified").getAttribute("data-verified")).toBe("yes");
-      if (round === 1) await teacher.locator("#next-round").click();
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
   it("draws freehand by dragging, and takes taps on a phone", async () => {
     const page = await open("drawer");
     await page.goto(`${app.url}/create`);
