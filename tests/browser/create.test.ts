@@ -12,7 +12,10 @@ import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchChromium, closeChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
 
-const IMAGES = resolve("docs/images");
+// The README's images are rewritten only on purpose (UPDATE_README_IMAGES=1), as game-feel's are;
+// an ordinary run leaves the tracked files alone.
+const IMAGES =
+  process.env.UPDATE_README_IMAGES === "1" ? resolve("docs/images") : resolve("test-results/screenshots/create");
 const TRUTH = { pitchDeg: 12, turns: 2.5, r0: 10, width: 800, height: 700 };
 const CENTRE = { x: TRUTH.width / 2, y: TRUTH.height / 2 };
 
