@@ -3,6 +3,7 @@
 import { html, render } from "lit-html";
 import { LANGUAGES, LANGUAGE_NAMES } from "../../shared/languages";
 import { language, onLanguageChange, setLanguage, t } from "./i18n";
+import "./language-menu.css";
 
 function draw(el: HTMLElement): void {
   render(

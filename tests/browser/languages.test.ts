@@ -1,0 +1,319 @@
+// Every classroom's language in real Chromium (issue 19). One match, played by a host in English
+// and players in Spanish, Arabic and the pseudo-locale, each seeing the game in their own language
+// (<html lang> and dir, the phase badge, the host's language on the projector), with the same scores
+// for all. The pseudo-locale's pages (every page) show no word that skipped the message files.
+// And home, tuning, reveal, the projector and the leaderboard in every language, at 390×844 and
+// 1280×800, screenshotted, with nothing wider than the screen and no button text cut.
+// Screenshots go to test-results/screenshots/languages/<language>/.
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { Client, type Room } from "@colyseus/sdk";
+import { LANGUAGES, LANGUAGE_NAMES, isRtl, type Language } from "../../shared/languages";
+import type { MatchState } from "../../shared/state";
+import { hasChromium, launchChromium, closeChromium } from "./chromium";
+import { startAppServer, type AppServer } from "./app-server";
+import { fitsScreen } from "./layout";
+
+const SHOTS = resolve("test-results/screenshots/languages");
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 800 };
+const SIZES = [PHONE, LAPTOP];
+const HOW_TO_KEY = "shell-galaxy:how-to-seen";
+
+/** A message of a language, as its file has it (for checks that a page shows that language). */
+const message = (language: string, key: string): string => {
+  const [ns, k] = key.split(/\.(.*)/);
+  return JSON.parse(readFileSync(`client/locales/${language}/${ns}.json`, "utf8"))[k];
+};
+
+const phase = (page: Page, name: string) =>
+  page.locator(`[data-testid=phase][data-phase=${name}]`).waitFor({ state: "attached", timeout: 120_000 });
+
+/**
+ * What a cheat-proof reader of the pseudo-locale finds: text (and labels a screen reader reads)
+ * with a Latin word of three letters or more that is not user data — a string that skipped the
+ * message files. `allowed`: names, codes and the brand.
+ */
+function untranslated(page: Page, allowed: string[]): Promise<string[]> {
+  return page.evaluate((allowed) => {
+    const found = new Set<string>();
+    const plain = (text: string) => {
+      let rest = text;
+      for (const a of allowed) rest = rest.split(a).join(" ");
+      return /[A-Za-z]{3,}/.test(rest.replace(/https?:\/\/\S+/g, " "));
+    };
+    const skip = (el: Element | null) =>
+      !el ||
+      el.closest("[hidden], script, style, noscript, [data-testid=language-menu], [aria-hidden=true]") !== null ||
+      (getComputedStyle(el).display === "none" && !el.closest(".sr-only"));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const text = node.textContent ?? "";
+      if (!text.trim() || skip(node.parentElement)) continue;
+      if (plain(text)) found.add(`${node.parentElement!.tagName.toLowerCase()}: ${text.trim().slice(0, 80)}`);
+    }
+    for (const el of Array.from(document.querySelectorAll("[aria-label], [title], [placeholder], [alt]"))) {
+      if (skip(el)) continue;
+      for (const attr of ["aria-label", "title", "placeholder", "alt"]) {
+        const value = el.getAttribute(attr);
+        if (value && plain(value)) found.add(`${el.tagName.toLowerCase()}[${attr}]: ${value.slice(0, 80)}`);
+      }
+    }
+    if (plain(document.title)) found.add(`title: ${document.title}`);
+    return [...found];
+  }, allowed);
+}
+
+/** Buttons and links whose text is cut (wider than their box). */
+function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>("button, a, label, select, .badge, h1, h2, h3"))
+      .filter((el) => el.offsetParent !== null && el.closest("[hidden]") === null)
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== "visible")
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id}: ${el.textContent?.trim().slice(0, 40)}`),
+  );
+}
+
+describe.skipIf(!hasChromium)("every classroom's language", () => {
+  let browser: Browser;
+  let app: AppServer;
+  const problems: string[] = [];
+
+  async function open(who: string, viewport = LAPTOP, locale = "en-US"): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale });
+    await context.addInitScript((key) => localStorage.setItem(key, "1"), HOW_TO_KEY);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on("pageerror", (e) => problems.push(`${who}: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 52\d/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
+    });
+    return page;
+  }
+
+  /** Screenshot of one screen in one language at one size, after the layout checks. */
+  async function shoot(page: Page, language: string, what: string): Promise<void> {
+    const { width, height } = page.viewportSize()!;
+    const name = `${what}-${width}x${height}`;
+    mkdirSync(`${SHOTS}/${language}`, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/${language}/${name}.png`, fullPage: true });
+    await fitsScreen(page, `${language} ${name}`);
+    expect(await clippedText(page), `${language} ${name}: text cut`).toEqual([]);
+  }
+
+  /** The language menu, as a player uses it. */
+  async function choose(page: Page, language: Language): Promise<void> {
+    await page.getByTestId("language-menu").first().selectOption(language);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  }
+
+  async function joinByLink(page: Page, code: string, name: string, language: string): Promise<void> {
+    await page.goto(`${app.url}/?room=${code}&lang=${language}`);
+    await page.getByTestId("name-input").fill(name);
+    await page.getByTestId("join-room").click();
+    await phase(page, "lobby");
+  }
+
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    console.log(`Screenshots in every language go to ${SHOTS}`);
+    app = await startAppServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await closeChromium(browser);
+    app?.stop();
+  });
+
+  it(
+    "home in every language, by the browser's language, by ?lang= and by the menu (remembered)",
+    { timeout: 240_000 },
+    async () => {
+      problems.length = 0;
+      // The browser's language picks the first page's language; <html lang dir> follow.
+      const arabic = await open("ar-browser", PHONE, "ar-EG");
+      await arabic.goto(app.url);
+      await expect
+        .poll(() => arabic.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+        .toEqual(["ar", "rtl"]);
+      // The menu switches without a reload and is remembered for the next visit.
+      await choose(arabic, "de");
+      expect(await arabic.evaluate(() => document.documentElement.dir)).toBe("ltr");
+      await arabic.reload();
+      await expect.poll(() => arabic.evaluate(() => document.documentElement.lang)).toBe("de");
+      await arabic.context().close();
+
+      for (const language of LANGUAGES) {
+        const page = await open(`home-${language}`);
+        await page.goto(`${app.url}/?lang=${language}`);
+        await page.getByTestId("name-input").waitFor();
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+          language,
+          isRtl(language) ? "rtl" : "ltr",
+        ]);
+        for (const size of SIZES) {
+          await page.setViewportSize(size);
+          await shoot(page, language, "home");
+        }
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it(
+    "one match with players in English, Spanish, Arabic and the pseudo-locale; every screen in every language",
+    { timeout: 600_000 },
+    async () => {
+      problems.length = 0;
+      const host = await open("host-en");
+      await host.goto(`${app.url}/?lang=en`);
+      await host.getByTestId("name-input").fill("Tess");
+      await host.getByTestId("create-room").click();
+      await phase(host, "lobby");
+      const code = (await host.getByTestId("room-code").textContent())!.trim();
+      await host.getByTestId("rounds-input").fill("3");
+      await host.getByTestId("tuning-seconds-input").fill("180");
+      await host.getByTestId("tuning-seconds-input").blur();
+
+      const spanish = await open("player-es");
+      const arabic = await open("player-ar", PHONE);
+      const pseudo = await open("player-pseudo");
+      const shooter = await open("shooter");
+      await joinByLink(spanish, code, "Ana", "es");
+      await joinByLink(arabic, code, "Sami", "ar");
+      await joinByLink(pseudo, code, "Pia", "pseudo");
+      await joinByLink(shooter, code, "Zed", "en");
+      const allowed = ["Tess", "Ana", "Sami", "Pia", "Zed", code, "Shell", "Galaxy"];
+      expect(await untranslated(pseudo, allowed), "lobby in the pseudo-locale").toEqual([]);
+
+      // The projector shows the host's language, in the viewer's own words.
+      const beamer = await open("projector-es", LAPTOP);
+      await beamer.goto(`${app.url}/host?room=${code}&lang=es`);
+      await beamer.getByTestId("host-language").waitFor();
+      expect(await beamer.getByTestId("host-language").textContent()).toContain(LANGUAGE_NAMES.en);
+
+      await host.getByTestId("start-match").click();
+      const players = [host, spanish, arabic, pseudo, shooter];
+      await Promise.all(players.map((p) => phase(p, "tuning")));
+      for (const [page, language] of [
+        [host, "en"],
+        [spanish, "es"],
+        [arabic, "ar"],
+      ] as const) {
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+          language,
+          isRtl(language) ? "rtl" : "ltr",
+        ]);
+        expect(await page.getByTestId("lock-in").textContent()).toContain(message(language, "tuning.lockIn"));
+      }
+      expect(await untranslated(pseudo, allowed), "tuning in the pseudo-locale").toEqual([]);
+
+      // Tuning in every language (the shooter changes its menu) and the projector in every language.
+      const tuningShots = async () => {
+        for (const language of LANGUAGES) {
+          await choose(shooter, language);
+          for (const size of SIZES) {
+            await shooter.setViewportSize(size);
+            await shoot(shooter, language, "tuning");
+          }
+        }
+      };
+      const projectorShots = async () => {
+        for (const language of LANGUAGES) {
+          await beamer.goto(`${app.url}/host?room=${code}&lang=${language}`);
+          await beamer.getByTestId("projector").waitFor();
+          for (const size of SIZES) {
+            await beamer.setViewportSize(size);
+            await shoot(beamer, language, "projector");
+          }
+        }
+      };
+      await Promise.all([tuningShots(), projectorShots()]);
+
+      // Everybody locks in a level; the reveal shows the same points to everyone, in their words.
+      for (const [i, page] of players.entries()) {
+        await page.setViewportSize(i === 2 ? PHONE : LAPTOP);
+        await page.getByTestId("detail-slider").fill(String(3 + i));
+        await page.getByTestId("lock-in").click();
+      }
+      await Promise.all(players.map((p) => phase(p, "reveal")));
+      expect(await untranslated(pseudo, allowed), "the reveal in the pseudo-locale").toEqual([]);
+      const points = (page: Page) =>
+        page
+          .getByTestId("leaderboard-row")
+          .evaluateAll((rows) =>
+            rows.map((r) => `${r.getAttribute("data-name")}:${r.getAttribute("data-points")}`).sort(),
+          );
+      const seen = await Promise.all(players.slice(0, 4).map(points));
+      expect(seen[0].length).toBe(5);
+      for (const other of seen.slice(1)) expect(other).toEqual(seen[0]);
+
+      // The reveal in every language: it lasts a few seconds a round, so the shots go on over the rounds.
+      const left = [...LANGUAGES];
+      while (left.length) {
+        const shotPhase = await shooter.getByTestId("phase").getAttribute("data-phase");
+        if (shotPhase !== "reveal") {
+          expect(shotPhase, "reveal shots left at the end of the match").not.toBe("podium");
+          if (shotPhase === "tuning")
+            await shooter
+              .getByTestId("lock-in")
+              .click()
+              .catch(() => undefined);
+          await shooter.waitForTimeout(300);
+          continue;
+        }
+        const language = left[0];
+        await choose(shooter, language);
+        for (const size of SIZES) {
+          await shooter.setViewportSize(size);
+          await shoot(shooter, language, "reveal");
+        }
+        left.shift();
+      }
+      await Promise.all(
+        [host, spanish, arabic, pseudo].map((p) =>
+          p
+            .getByTestId("lock-in")
+            .click()
+            .catch(() => undefined),
+        ),
+      );
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it("the leaderboard in every language, and the other pages in the pseudo-locale", { timeout: 300_000 }, async () => {
+    problems.length = 0;
+    // One daily round so the board has a row.
+    const sdk = new Client(app.url);
+    const daily: Room<any, MatchState> = await sdk.create("daily", { name: "Dana" });
+    daily.onMessage("*", () => undefined);
+    const result = new Promise((resolve) => daily.onMessage("daily", resolve));
+    await new Promise<void>((resolve) => daily.onStateChange((s) => s.phase === "tuning" && resolve()));
+    daily.send("pick", { level: 4 });
+    daily.send("lockIn", {});
+    await result;
+    await daily.leave(true).catch(() => undefined);
+
+    const page = await open("leaderboard");
+    for (const language of LANGUAGES) {
+      await page.goto(`${app.url}/leaderboard?lang=${language}`);
+      await page.getByTestId("daily-board").getByTestId("board-row").first().waitFor();
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await shoot(page, language, "leaderboard");
+      }
+    }
+    for (const path of ["/", "/leaderboard", "/watch", "/teacher", "/create"]) {
+      await page.goto(`${app.url}${path}${path.includes("?") ? "&" : "?"}lang=pseudo`);
+      await page.waitForLoadState("networkidle");
+      expect(await untranslated(page, ["Dana", "Shell", "Galaxy"]), `${path} in the pseudo-locale`).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+  });
+});
