@@ -163,7 +163,7 @@ export interface RoundMessage {
   /** SHA-256 over everything that fixes B (shared/round-key.ts); the reveal's opening must hash to it. */
   commitment: string;
   a: ArmView & { validation: number[] };
-  cue: string;
+  cue: import("./round").CueView;
   fits: LevelView[];
 }
 

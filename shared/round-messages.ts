@@ -27,7 +27,7 @@ export function roundMessage(roundNumber: number, round: Round, fits: LevelFit[]
     round: roundNumber,
     commitment: commitmentOf(opening),
     a: { ...arm(spiral, points.x, points.y), validation },
-    cue: round.cue.text,
+    cue: round.cue.view,
     fits: fits.map((f) => ({
       level: f.level,
       trainError: round6(f.trainError),

@@ -79,8 +79,50 @@ export interface Cue {
   bumpsKept: number;
   /** Size of B's bumps next to A's (RMS ratio), rounded by `roundBumpRatio`. */
   bumpRatio: number;
-  /** One sentence a player sees, e.g. "Hidden: a hurricane (Hurricane Katrina), another kind. Shares ~55% of A's large-scale shape and none of A's bumps; B's bumps ~2× A's." */
-  text: string;
+  /**
+   * What every player is told about B, as facts: the round message's `cue`. The client words it
+   * (client/i18n/cue-text.ts), e.g. "Hidden: a hurricane (Hurricane Katrina), another kind. Shares
+   * ~55% of A's large-scale shape and none of A's bumps; B's bumps ~2× A's."
+   */
+  view: CueView;
+}
+
+/**
+ * The cue as it travels: exactly the facts its sentence states, nothing more (no seed, no
+ * unrounded value). One of three sentences: a teacher's own words, a traced B, or a B drawn from A.
+ */
+export type CueView = GivenCueView | TracedCueView | DrawnCueView;
+
+/** A teacher's own cue for a set's round: user data, shown as is. */
+export interface GivenCueView {
+  given: string;
+}
+
+/** B is a traced arm: what it is and its relation to A; its shape is its own ("Traced by hand: …"). */
+export interface TracedCueView {
+  relation: Relation;
+  tracedB: true;
+  /** B's name and cue phrase, as the teacher traced them (user data, shown as is). */
+  name: string;
+  phrase: string;
+  /** B's kind when the sentence implies it (a twin or a cousin of A); a stranger's is not said. */
+  kind?: SpiralKind;
+}
+
+/** B drawn from A: who B is, and how much of A's shape and bumps it shares (rounded). */
+export interface DrawnCueView {
+  relation: Relation;
+  /** The spiral the sentence names: B (its catalog name), or for a twin A ("another <A>"). */
+  name: string;
+  /** Set when that name is a traced arm's (a teacher's words, shown as is, never translated). */
+  nameTraced?: true;
+  kind: SpiralKind;
+  /** Share of A's large-scale shape B follows, in 5 % steps (0.55). */
+  sharedShare: number;
+  /** Share of A's bumps B keeps, in 5 % steps (0: none). */
+  bumpsKept: number;
+  /** B's bump size next to A's: to 0.1 below 2, whole from 2 up. */
+  bumpRatio: number;
 }
 
 export interface RoundOptions {
@@ -210,13 +252,13 @@ export function generateRound(catalog: Catalog, key: RoundKey, options: RoundOpt
     bumpSizeB = tracedB ? rms(tB.map((t, i) => logrB[i] - plainB(t))) : rms(bumpsB);
   // A traced A has no drawn bumps for B to keep; a traced B takes nothing from A: the cue says so.
   const facts = { sharedStructure, bumpsKept: givenA?.arm ? 0 : bumpsKept, bumpRatio: bumpSizeB / bumpSizeA };
-  const cue = tracedB ? tracedCue(cueFor(a, b, relation, facts), a, b, relation) : cueFor(a, b, relation, facts);
+  const cue = tracedB ? tracedCue(cueFor(a, b, relation, facts), b, relation) : cueFor(a, b, relation, facts);
   return {
     id: key.id,
     hidden: key.hidden,
     difficulty,
     turns,
-    cue: set?.cue ? { ...cue, text: set.cue } : cue,
+    cue: set?.cue ? { ...cue, view: { given: set.cue } } : cue,
     a: {
       spiral: a,
       points: toPoints(tA, logrA, turns, rotationA),
@@ -260,16 +302,18 @@ function resolveSide(
 }
 
 /** The cue of a round whose B is a traced arm: what B is, and that its shape is its own. */
-function tracedCue(cue: Cue, a: SpiralEntry, b: SpiralEntry, relation: Relation): Cue {
-  const who =
-    relation === "twin"
-      ? `${b.cue} (${b.name}), A as traced by hand`
-      : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
+function tracedCue(cue: Cue, b: SpiralEntry, relation: Relation): Cue {
   return {
     ...cue,
     sharedShare: 0,
     bumpsKept: 0,
-    text: `Hidden: ${who}. Traced by hand: B's shape is its own, nothing drawn from A.`,
+    view: {
+      relation,
+      tracedB: true,
+      name: b.name,
+      phrase: b.cue,
+      ...(relation === "stranger" ? {} : { kind: b.kind }),
+    },
   };
 }
 
@@ -347,8 +391,8 @@ export function roundBumpRatio(ratio: number): number {
 /** Half the rounding step of a ratio the cue states: the most it may differ from the truth. */
 export const bumpRatioTolerance = (stated: number) => (stated < 2 ? 0.05 : 0.5);
 
-const percent = (v: number) => `${Math.round(v * 100)}%`;
-const times = (v: number) => `${v < 2 ? v.toFixed(1) : v.toFixed(0)}×`;
+/** A rounded share as it travels: whole percents (0.15, not 0.15000000000000002). */
+const wireShare = (v: number) => Math.round(v * 100) / 100;
 
 /** What the cue states about B, before rounding (defaults: the longest sentence). */
 export interface CueFacts {
@@ -371,13 +415,18 @@ export function cueFor(
   const sharedShare = roundShare(facts.sharedStructure);
   const bumpsKept = relation === "stranger" ? 0 : roundShare(facts.bumpsKept);
   const bumpRatio = roundBumpRatio(facts.bumpRatio);
-  const who =
-    relation === "twin"
-      ? `another ${a.name}, a twin of A`
-      : `${b.cue} (${b.name}), ${relation === "cousin" ? "same kind" : "another kind"}`;
-  const kept = bumpsKept > 0 ? `~${percent(bumpsKept)} of A's bumps` : "none of A's bumps";
-  const text = `Hidden: ${who}. Shares ~${percent(sharedShare)} of A's large-scale shape and ${kept}; B's bumps ~${times(bumpRatio)} A's.`;
-  return { relation, hiddenName: b.name, hiddenKind: b.kind, sharedShare, bumpsKept, bumpRatio, text };
+  // A twin is named as "another <A>"; any other B by its own name (and the catalog's phrase for it).
+  const named = relation === "twin" ? a : b;
+  const view: DrawnCueView = {
+    relation,
+    name: named.name,
+    ...(named.id === "traced" ? { nameTraced: true as const } : {}),
+    kind: named.kind,
+    sharedShare: wireShare(sharedShare),
+    bumpsKept: wireShare(bumpsKept),
+    bumpRatio,
+  };
+  return { relation, hiddenName: b.name, hiddenKind: b.kind, sharedShare, bumpsKept, bumpRatio, view };
 }
 
 function visibleTurns(spiral: SpiralEntry): number {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import raw from "../assets/spirals.json";
-import { CatalogError, parseCatalog } from "../shared/catalog";
+import english from "../client/locales/en/catalog.json";
+import { CatalogError, SPIRAL_KINDS, parseCatalog } from "../shared/catalog";
 import { CATALOG } from "../shared/spirals";
+import { kindName, spiralAbout, spiralCue, spiralName } from "../client/i18n/spiral-names";
 
 const copy = () => structuredClone(raw) as { version: number; spirals: Record<string, unknown>[] };
 
@@ -42,5 +44,38 @@ describe("spiral catalog", () => {
     const anonymous = copy();
     delete anonymous.spirals[4].id;
     expect(() => parseCatalog(anonymous)).toThrow(/entry "#4".*field "id"/);
+  });
+});
+
+describe("the catalog's words (client/locales/en/catalog.json)", () => {
+  it("has each entry's name, about and cue, and each kind, and nothing else", () => {
+    const keys = [
+      ...CATALOG.spirals.flatMap((s) => [`${s.id}.name`, `${s.id}.about`, `${s.id}.cue`]),
+      ...SPIRAL_KINDS.map((k) => `kind.${k}`),
+    ];
+    expect(Object.keys(english).sort()).toEqual(keys.sort());
+  });
+
+  it("says in English exactly what the catalog says", () => {
+    for (const s of CATALOG.spirals) {
+      expect(spiralName(s.name)).toBe(s.name);
+      expect(spiralAbout(s)).toBe(s.about);
+      expect(spiralCue(s)).toBe(s.cue);
+    }
+    for (const k of SPIRAL_KINDS) expect(kindName(k)).toBe(k);
+  });
+
+  it("passes traced arms and other names through unchanged", () => {
+    expect(spiralName("Garden snail")).toBe("Garden snail");
+    const traced = { id: "traced", name: "Ram's horn {left}", about: "It's {mine}.", cue: "a ram's horn" };
+    expect([spiralAbout(traced), spiralCue(traced)]).toEqual(["It's {mine}.", "a ram's horn"]);
+    // A traced arm that took a catalog entry's name is still the teacher's: its own words.
+    const named = { ...CATALOG.spirals[0], id: "traced", about: "Mine.", cue: "my shell" };
+    expect([spiralAbout(named), spiralCue(named)]).toEqual(["Mine.", "my shell"]);
+    expect(kindName("comet")).toBe("comet");
+    // Given a name: the catalog entry's words, or nothing for a name the catalog lacks.
+    const first = CATALOG.spirals[0];
+    expect([spiralAbout(first.name), spiralCue(first.name)]).toEqual([first.about, first.cue]);
+    expect([spiralAbout("Garden snail"), spiralCue(undefined)]).toEqual(["", ""]);
   });
 });

@@ -9,6 +9,7 @@ import { checkSet, setRoundSpecs, type RoundSetInput } from "../shared/round-set
 import { publicRoundKey, commitmentOf, type RoundOpening } from "../shared/round-key";
 import { roundOf, verifyOpening } from "../shared/round-proof";
 import { SPIRAL_KINDS } from "../shared/catalog";
+import { cueText } from "../client/i18n/cue-text";
 
 describe("the tracer", () => {
   it("recovers the pitch and turns of a logarithmic spiral, whichever way it was traced", () => {
@@ -133,14 +134,16 @@ describe("a round from a set", () => {
     const r1 = roundOf(opening(first));
     expect(r1.a.spiral.name).toBe("Garden snail");
     expect(r1.b.spiral.id).toBe("m51-whirlpool");
-    expect(r1.cue.text).toBe("Hidden: a galaxy (the Whirlpool).");
+    expect(r1.cue.view).toEqual({ given: "Hidden: a galaxy (the Whirlpool)." });
     expect(r1.turns).toBeCloseTo(2.5, 3);
     expect(roundOf(opening(first))).toEqual(r1);
     const r2 = roundOf(opening(second));
     expect(r2.a.spiral.id).toBe("nautilus-pompilius");
     expect(r2.b.spiral.name).toBe("Hurricane Ida");
     expect(r2.cue.relation).toBe("stranger");
-    expect(r2.cue.text).toMatch(/Hurricane Ida/);
+    expect(cueText(r2.cue.view)).toBe(
+      "Hidden: a hurricane ida (Hurricane Ida), another kind. Traced by hand: B's shape is its own, nothing drawn from A.",
+    );
     // A traced B is the arm as traced: a plain log spiral of 25° (after the alignment shift).
     const slope = Math.tan((25 * Math.PI) / 180);
     const gaps = r2.b.points.theta.map((th, i) => r2.b.points.logr[i] - slope * th);

@@ -17,6 +17,7 @@ import {
   type Round,
 } from "../shared/round";
 import { publicRoundKey } from "../shared/round-key";
+import { cueText } from "../client/i18n/cue-text";
 
 const rounds = (n: number, prefix = "r"): Round[] =>
   Array.from({ length: n }, (_, i) => generateRound(CATALOG, publicRoundKey(`${prefix}-${i}`)));
@@ -49,7 +50,7 @@ describe("round generator", () => {
       if (r.cue.relation === "cousin")
         expect([r.b.spiral.kind, r.b.spiral.id !== r.a.spiral.id]).toEqual([r.a.spiral.kind, true]);
       if (r.cue.relation === "stranger") expect(r.b.spiral.kind).not.toBe(r.a.spiral.kind);
-      expect(r.cue.text).toContain(r.cue.relation === "twin" ? r.a.spiral.name : r.b.spiral.name);
+      expect(cueText(r.cue.view)).toContain(r.cue.relation === "twin" ? r.a.spiral.name : r.b.spiral.name);
     }
     expect(relations.size).toBe(3);
   });
@@ -61,7 +62,7 @@ describe("round generator", () => {
       const r = generateRound(shells, publicRoundKey(`shells-${i}`));
       seen.add(r.cue.relation);
       expect(r.b.spiral.kind).toBe("shell");
-      expect(r.cue.text).not.toContain("another kind");
+      expect(cueText(r.cue.view)).not.toContain("another kind");
     }
     expect([...seen].sort()).toEqual(["cousin", "twin"]);
     const one = { ...CATALOG, spirals: CATALOG.spirals.slice(0, 1) };
@@ -146,6 +147,7 @@ describe("the cue", () => {
   it("states numbers that match the round within the stated rounding, for many keys", () => {
     for (const r of rounds(400, "cue")) {
       const { cue } = r;
+      const text = cueText(cue.view);
       expect(Math.abs(cue.sharedShare - r.sharedStructure)).toBeLessThanOrEqual(CUE_SHARE_STEP / 2 + 1e-12);
       expect(Math.abs(cue.bumpsKept - r.b.bumpsKept)).toBeLessThanOrEqual(CUE_SHARE_STEP / 2 + 1e-12);
       const ratio = r.b.bumpSize / r.a.bumpSize;
@@ -153,11 +155,11 @@ describe("the cue", () => {
         bumpRatioTolerance(cue.bumpRatio) + 1e-12,
       );
       // The sentence says exactly the structured numbers.
-      expect(cue.text).toContain(`~${Math.round(cue.sharedShare * 100)}% of A's large-scale shape`);
-      expect(cue.text).toContain(
+      expect(text).toContain(`~${Math.round(cue.sharedShare * 100)}% of A's large-scale shape`);
+      expect(text).toContain(
         cue.bumpsKept > 0 ? `~${Math.round(cue.bumpsKept * 100)}% of A's bumps` : "none of A's bumps",
       );
-      expect(cue.text).toContain(
+      expect(text).toContain(
         `B's bumps ~${cue.bumpRatio < 2 ? cue.bumpRatio.toFixed(1) : cue.bumpRatio.toFixed(0)}× A's`,
       );
     }
@@ -172,7 +174,7 @@ describe("the cue", () => {
           { sharedStructure: 0.95, bumpsKept: 0.9, bumpRatio: 0.15 },
           { sharedStructure: 0.05, bumpsKept: 0.1, bumpRatio: 12 },
         ]) {
-          expect(cueFor(a, b, relation, facts).text.length).toBeLessThanOrEqual(160);
+          expect(cueText(cueFor(a, b, relation, facts).view).length).toBeLessThanOrEqual(160);
         }
       }
     }
@@ -180,7 +182,9 @@ describe("the cue", () => {
 
   it("is coarse: it names no position, level or point of B", () => {
     for (const r of rounds(50, "coarse")) {
-      const numbers = r.cue.text.match(/\d+(\.\d+)?/g)!.map(Number);
+      const numbers = cueText(r.cue.view)
+        .match(/\d+(\.\d+)?/g)!
+        .map(Number);
       // Only the two shares (whole percent, multiples of 5) and the bump ratio, plus digits in names.
       const named = `${r.b.spiral.name} ${r.b.spiral.cue} ${r.a.spiral.name}`.match(/\d+/g)?.map(Number) ?? [];
       for (const v of numbers) expect(named.includes(v) || v % 5 === 0 || v === r.cue.bumpRatio).toBe(true);
@@ -191,8 +195,14 @@ describe("the cue", () => {
         "hiddenName",
         "relation",
         "sharedShare",
-        "text",
+        "view",
       ]);
+      // What travels: the facts the sentence states, rounded, and nothing else.
+      const view = r.cue.view;
+      if ("given" in view || "tracedB" in view) throw new Error("a catalog round's cue is drawn from A");
+      expect(Object.keys(view).sort()).toEqual(["bumpRatio", "bumpsKept", "kind", "name", "relation", "sharedShare"]);
+      for (const share of [view.sharedShare, view.bumpsKept]) expect(share).toBe(Math.round(share * 100) / 100);
+      expect(view.bumpRatio).toBe(r.cue.bumpRatio);
     }
   });
 });

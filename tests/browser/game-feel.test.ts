@@ -15,6 +15,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { friendlyName } from "../../shared/friendly-names";
 import { Random } from "../../shared/random";
 import { cueFor } from "../../shared/round";
+import { cueText } from "../../client/i18n/cue-text";
 import { CATALOG } from "../../shared/spirals";
 import { hasChromium, launchChromium } from "./chromium";
 import { startAppServer, type AppServer } from "./app-server";
@@ -49,7 +50,9 @@ async function bot(url: string, code: string, name: string): Promise<Room> {
 /** The longest cue any pair in the catalog can give (the round's spirals are random). */
 const LONGEST_CUE = CATALOG.spirals
   .flatMap((a) =>
-    CATALOG.spirals.map((b) => cueFor(a, b, a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger").text),
+    CATALOG.spirals.map((b) =>
+      cueText(cueFor(a, b, a.id === b.id ? "twin" : a.kind === b.kind ? "cousin" : "stranger").view),
+    ),
   )
   .reduce((x, y) => (y.length > x.length ? y : x));
 

@@ -11,6 +11,8 @@ import { capturingClient, createMatch, framesOf, inPhase, joinMatch } from "./pl
 import { bPatterns, findB, roomData } from "./b-on-the-wire";
 import { DAILY_ROOM, HOMEWORK_ROOM, MATCH_ROOM, type HomeworkMessage } from "../../shared/protocol";
 import { roundOf } from "../../shared/round-proof";
+import type { CueView } from "../../shared/round";
+import { cueText } from "../../client/i18n/cue-text";
 import { SET_LIMITS, setRoundSpecs, checkSet, type RoundSetInput } from "../../shared/round-set";
 import { publicRoundKey } from "../../shared/round-key";
 import { SPIRAL_KINDS } from "../../shared/catalog";
@@ -207,7 +209,7 @@ describe("a room's create option `set`", () => {
       });
       for (const v of [...round.a.points.x, ...round.a.points.y, ...round.b.points.x, ...round.b.points.y])
         expect(Number.isFinite(v), `round ${i}`).toBe(true);
-      expect(round.cue.text.length).toBeGreaterThan(10);
+      expect(cueText(round.cue.view).length).toBeGreaterThan(10);
     }
   });
 });
@@ -258,10 +260,10 @@ describe("a room from a set", () => {
         // The set's id is in no frame at all, before or after the reveal.
         for (const f of frames) expect(Buffer.from(f.bytes).includes(Buffer.from(setId))).toBe(false);
         const round = before.map(roomData).find((m) => m?.type === "round")!.payload as {
-          cue: string;
+          cue: CueView;
           a: { name: string };
         };
-        expect(round.cue).toBe("Hidden: something windy, another kind.");
+        expect(round.cue).toEqual({ given: "Hidden: something windy, another kind." });
         expect(round.a.name).toBe("Garden snail");
       }
 
@@ -345,9 +347,9 @@ describe("homework from a set", () => {
     const hw = student.messages.find((m) => m.type === "homework")!.payload as HomeworkMessage;
     expect(hw).toMatchObject({ title: "Week 3", rounds: 2 });
     await student.until(inPhase("tuning"), "tuning");
-    const round = student.rounds[0] as { a: { name: string }; cue: string };
+    const round = student.rounds[0] as { a: { name: string }; cue: CueView };
     expect(round.a.name).toBe("Garden snail");
-    expect(round.cue).toBe("Hidden: something windy, another kind.");
+    expect(round.cue).toEqual({ given: "Hidden: something windy, another kind." });
     student.room.send("lockIn", {});
     await student.until((s: MatchState) => s.phase === "reveal", "the reveal");
     await student.until(() => student.reveals.length > 0, "the reveal message");
