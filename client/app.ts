@@ -38,6 +38,7 @@ import { homeworkName, reloadHomework, startHomework } from "./session/homework"
 import type { HomeScreen } from "./screens/home";
 import { createHomeworkScreen } from "./screens/homework";
 import { rememberedName } from "./ui";
+import { onLanguageChange, t, tHtml } from "./i18n/i18n";
 
 /** The page's fixed roots (index.html). */
 export interface PageRoots {
@@ -82,12 +83,14 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       practice && !s
         ? practiceBar(practice, () => stopPractice())
         : html`<div class="room-bar">
-      <span id="room-label" ?hidden=${solo}>Room <strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong></span>
-      <span id="daily-label" class="daily-label" ?hidden=${s?.mode !== "daily"}>Today's challenge</span>
-      <span id="homework-label" class="daily-label" ?hidden=${!homework}>Homework</span>
-      <button id="copy-link" type="button" class="small-button" ?hidden=${solo} @click=${() => s && copyLink(s.code)}>Copy link</button>
-      <button id="leave" type="button" class="small-button" title=${goesOn ? "Your finished rounds are kept: open the link again to go on" : ""}
-        @click=${() => goHome(true)}>${goesOn ? "Leave (go on later)" : "Leave"}</button>
+      <span id="room-label" ?hidden=${solo}>${tHtml("room.roomLabel", {
+        code: html`<strong id="room-code" class="room-code" data-testid="room-code">${s?.room.state?.code ?? ""}</strong>`,
+      })}</span>
+      <span id="daily-label" class="daily-label" ?hidden=${s?.mode !== "daily"}>${t("room.dailyLabel")}</span>
+      <span id="homework-label" class="daily-label" ?hidden=${!homework}>${t("room.homeworkLabel")}</span>
+      <button id="copy-link" type="button" class="small-button" ?hidden=${solo} @click=${() => s && copyLink(s.code)}>${t("room.copyLink")}</button>
+      <button id="leave" type="button" class="small-button" title=${goesOn ? t("room.leaveLaterTitle") : ""}
+        @click=${() => goHome(true)}>${goesOn ? t("room.leaveLater") : t("room.leave")}</button>
     </div>`;
     const off = (r: Region) => !visible.has(r);
     render(
@@ -101,7 +104,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
       <section id="stage" ?hidden=${off("stage")} ${ref(region.stage)}>
         <div class="round-head-box" ${ref(region.head)}></div>
         <div class="stage-grid">
-          <div id="spiral-view" class="canvas-box" aria-label="Spiral view" ${ref(region.spiral)}></div>
+          <div id="spiral-view" class="canvas-box" aria-label=${t("room.spiralView")} ${ref(region.spiral)}></div>
           <div class="panel">
             <div id="tuning-panel" ?hidden=${off("tuning")} ${ref(region.tuning)}></div>
             <div id="reveal-panel" ?hidden=${off("reveal")} ${ref(region.reveal)}></div>
@@ -149,7 +152,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   function myPoints(points: number | undefined): void {
     roots.points.hidden = points === undefined;
     roots.points.dataset.points = String(points ?? 0);
-    roots.points.textContent = `${points ?? 0} pts`;
+    roots.points.textContent = t("room.myPoints", { points: points ?? 0 });
   }
 
   function draw(app: Readonly<AppState>): void {
@@ -177,7 +180,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
     if (!app.session) port = undefined; // a question asked in a room (Remove? End match?) answers nothing now
     if (screen.name === "home" || screen.name === "joining" || screen.name === "homework") {
       if (screen.name === "homework") setPhaseBadge("homework");
-      else setPhaseBadge("home", screen.name === "joining" ? "joining…" : "");
+      else setPhaseBadge("home", screen.name === "joining" ? t("room.joining") : "");
       myPoints(undefined);
       classroom.hide();
       return;
@@ -198,7 +201,10 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
 
   function drawRoom(r: RoomRead, phase: Phase, p: RoomPort, entering: boolean): void {
     const { state } = r;
-    setPhaseBadge(phase, phase === "lobby" || phase === "podium" ? "" : `round ${state.round}/${state.rounds}`);
+    setPhaseBadge(
+      phase,
+      phase === "lobby" || phase === "podium" ? "" : t("room.roundOf", { round: state.round, rounds: state.rounds }),
+    );
     myPoints(r.mine?.points);
     switch (phase) {
       case "lobby":
@@ -250,7 +256,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   }
 
   function drawPractice(p: Practice, entering: boolean): void {
-    setPhaseBadge(p.phase, `practice · round ${p.number}`);
+    setPhaseBadge(p.phase, t("room.practiceRound", { number: p.number }));
     myPoints(p.total);
     classroom.hide();
     if (p.phase === "training") return renderTraining(practiceTraining(p), region.training.value!);
@@ -267,7 +273,7 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
           reveal: p.reveal,
           round: p.trained?.round,
           sliderLevel: tuning.level(),
-          next: "Next practice round",
+          next: t("room.nextPractice"),
           practice: true,
           below: practiceSummary(p),
         },
@@ -278,6 +284,8 @@ export function startApp(roots: PageRoots, home: HomeScreen): void {
   }
 
   store.subscribe(draw);
+  // Another language: the screen shown draws itself again from the store, in it.
+  onLanguageChange(() => draw(store.get()));
   // The countdown: a redraw whenever the whole second changes in a timed phase.
   tickSeconds(
     () => {

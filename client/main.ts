@@ -12,6 +12,10 @@ import { followHistory, openLinkedRoom } from "./session/links";
 import { followHomeworkHistory, openHomeworkLink } from "./session/homework";
 import { openUrlRound, startPractice, stopPractice, urlRound } from "./practice/practice-mode";
 import { store } from "./store";
+import { initI18n, mountLanguageMenu } from "./i18n/i18n";
+
+await initI18n(); // the language shown (<html lang dir>), before anything is worded
+mountLanguageMenu(byId("language-menu"));
 
 const roots = {
   home: byId("home"),

@@ -2,7 +2,10 @@
 // (the room's `restored` message), on the game page (players, the projector) and on /watch. Its
 // element (#restored-notice, data-testid "restored-notice") stays in the page, empty and
 // invisible, so screen readers hear it as a status when the sentence goes in.
-export const RESTORED_TEXT = "The server restarted — you are back.";
+import { t } from "./i18n/i18n";
+
+/** The sentence, in the language shown. */
+export const restoredText = () => t("session.restored");
 
 /** Long enough to be read on a projector across the room. */
 const SHOWN_MS = 12_000;
@@ -12,6 +15,6 @@ export function showRestored(on = true): void {
   const el = document.getElementById("restored-notice");
   if (!el) return;
   clearTimeout(timer);
-  el.textContent = on ? RESTORED_TEXT : "";
+  el.textContent = on ? restoredText() : "";
   if (on) timer = setTimeout(() => showRestored(false), SHOWN_MS);
 }

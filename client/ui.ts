@@ -2,6 +2,10 @@
 // notice, the phase's name and badge, the name this browser plays under.
 import { byId, setText, show } from "./dom";
 import { readStored, writeStored } from "./storage";
+import { NAME_MAX_LENGTH } from "../shared/protocol";
+import { nameReasonOf, parseRefusal } from "../shared/refusals";
+import { t } from "./i18n/i18n";
+import { describeRefusal } from "./i18n/refusal-text";
 
 /** Shows the page's error line; null hides it. */
 export function showError(message: string | null): void {
@@ -20,18 +24,30 @@ export function showNotice(message: string | null): void {
   show(el, Boolean(message));
 }
 
-export const PHASE_LABELS: Readonly<Record<string, string>> = {
-  home: "Home",
-  homework: "Homework",
-  lobby: "Lobby",
-  training: "Training",
-  tuning: "Tuning",
-  reveal: "Reveal",
-  podium: "Podium",
+/** Each phase's message key (its name on a badge). */
+const PHASE_KEYS: Readonly<Record<string, string>> = {
+  home: "room.phaseHome",
+  homework: "room.phaseHomework",
+  lobby: "room.phaseLobby",
+  training: "room.phaseTraining",
+  tuning: "room.phaseTuning",
+  reveal: "room.phaseReveal",
+  podium: "room.phasePodium",
 };
 
+/** The phases' names in the current language (read when used: each read is in the language shown). */
+export const PHASE_LABELS: Readonly<Record<string, string>> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(PHASE_KEYS).map(([phase, key]) => [phase, { enumerable: true, get: () => t(key) }]),
+  ),
+);
+
 /** A phase's name on a badge; "Starting" before the room's state has one. */
-export const phaseLabel = (phase: string | undefined): string => PHASE_LABELS[phase ?? ""] ?? "Starting";
+export const phaseLabel = (phase: string | undefined): string => {
+  const key = phase && Object.hasOwn(PHASE_KEYS, phase) ? PHASE_KEYS[phase] : "room.phaseStarting";
+  return t(key);
+};
 
 export function setPhaseBadge(phase: string, detail = ""): void {
   const el = byId("phase");
@@ -44,7 +60,20 @@ export function setPhaseBadge(phase: string, detail = ""): void {
 export function roomCodeRefusal(raw: string, whenEmpty: string): string {
   const typed = raw.trim();
   if (!typed) return whenEmpty;
-  return `"${typed.slice(0, 30)}" is not a room code: a code is 5 letters or digits, like K7M2Q.`;
+  return t("session.notRoomCode", { typed: typed.slice(0, 30) });
+}
+
+/** An error's message in words: a server refusal (a code, JSON-encoded) worded in the language shown; any other as it is. */
+export function errorText(err: unknown): string {
+  const message = (err as { message?: unknown } | undefined)?.message;
+  if (typeof message !== "string") return String(err);
+  const refusal = parseRefusal(message);
+  return refusal ? describeRefusal(refusal) : message;
+}
+
+/** Why a typed name is not valid (nameSchema's first issue), in words: "a name needs at least one character". */
+export function nameIssueText(issue: { message?: string; params?: unknown }): string {
+  return describeRefusal(nameReasonOf(issue, NAME_MAX_LENGTH));
 }
 
 export function rememberedName(): string | undefined {

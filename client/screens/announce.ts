@@ -4,24 +4,34 @@ import type { MatchState } from "../../shared/state";
 import type { Phase } from "../../shared/protocol";
 import { announce } from "../feel";
 import { num, type PlayerRow } from "../view-model";
-
-const ordinal = (n: number) =>
-  `${n}${["th", "st", "nd", "rd"][n % 100 > 10 && n % 100 < 14 ? 0 : Math.min(n % 10, 4) % 4] ?? "th"}`;
+import { t } from "../i18n/i18n";
 
 export function announcePhase(phase: Phase, state: MatchState, rows: PlayerRow[], isHost: boolean): void {
   const me = rows.find((r) => r.isMe);
   switch (phase) {
     case "lobby":
       announce(
-        `Lobby of room ${state.code}: ${rows.length} ${rows.length === 1 ? "player" : "players"}. ${isHost ? "You are the host: set the match up and start it." : "Waiting for the host to start."}`,
+        t(isHost ? "room.announceLobbyHost" : "room.announceLobbyGuest", { code: state.code, count: rows.length }),
       );
       break;
     case "training":
-      announce(`Round ${state.round} of ${state.rounds}: the model is training. Get ready to pick a detail level.`);
+      announce(t("room.announceTraining", { round: state.round, rounds: state.rounds }));
       break;
     case "podium":
       announce(
-        `Match over. ${me ? `You finished ${ordinal(me.rank || rows.indexOf(me) + 1)} of ${rows.length} with ${me.points} points. ` : ""}${rows[0] ? `Winner: ${rows[0].name} with ${num(rows[0].points)} points.` : ""}`,
+        [
+          t("room.announceMatchOver"),
+          me
+            ? t("room.announceYouFinished", {
+                rank: me.rank || rows.indexOf(me) + 1,
+                count: rows.length,
+                points: num(me.points),
+              })
+            : "",
+          rows[0] ? t("room.announceWinner", { name: rows[0].name, points: num(rows[0].points) }) : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
       );
       break;
   }

@@ -2,6 +2,7 @@
 // among today's players, with a link to the leaderboards.
 import { html, nothing, render } from "lit-html";
 import type { DailyMessage } from "../../shared/protocol";
+import { t, tHtml } from "../i18n/i18n";
 
 const board = (date: string) => `/leaderboard?board=daily&date=${encodeURIComponent(date)}`;
 
@@ -17,9 +18,16 @@ export function renderDaily(msg: DailyMessage | undefined, box: HTMLElement): vo
   render(
     msg
       ? html`
-    <h2>Today's challenge (${msg.date})</h2>
-    <p class="daily-line">You scored <strong>${msg.points} points</strong>${`; your best today ${msg.best}, rank ${msg.rank} of ${msg.players}.`}</p>
-    <p class="small"><a href=${board(msg.date)}>See today's leaderboard</a> · a new spiral pair comes at midnight UTC.</p>`
+    <h2>${t("room.dailyTitle", { date: msg.date })}</h2>
+    <p class="daily-line">${tHtml("room.dailyLine", {
+      scored: html`<strong>${t("room.dailyPoints", { points: msg.points })}</strong>`,
+      best: msg.best,
+      rank: msg.rank,
+      players: msg.players,
+    })}</p>
+    <p class="small">${tHtml("room.dailyFooter", {
+      leaderboard: html`<a href=${board(msg.date)}>${t("room.dailyLeaderboard")}</a>`,
+    })}</p>`
       : nothing,
     box,
   );

@@ -6,9 +6,12 @@
 import { html, nothing, render } from "lit-html";
 import { createRef, ref } from "lit-html/directives/ref.js";
 import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
+import { parseRefusal, type Refusal } from "../../shared/refusals";
 import { normalizeRoomCode } from "../../shared/room-code";
+import { onLanguageChange, t } from "../i18n/i18n";
+import { describeRefusal } from "../i18n/refusal-text";
 import type { NameRefusal } from "../session/connection";
-import { clearError, rememberedName, rememberName, roomCodeRefusal, showError } from "../ui";
+import { clearError, nameIssueText, rememberedName, rememberName, roomCodeRefusal, showError } from "../ui";
 import { createHowTo, type HowTo } from "./how-to";
 import { randomName } from "./random-name";
 
@@ -32,9 +35,22 @@ export interface HomeScreen {
   submitJoin(): void;
 }
 
-const LEDE =
-  "Fit a model to a nautilus shell, get scored on a galaxy. Too little detail misses the shape they share; " +
-  "too much copies the shell's own bumps.";
+/** A name refusal as the server sent it: a code (with its reason), or an older sentence. */
+type RefusalLike = Partial<Refusal> & { refusal?: string; message?: string };
+
+/** The room takes generated names only (the field then holds one). */
+function generatedNamesOnly(r: NameRefusal): boolean {
+  const like = r as unknown as RefusalLike;
+  return like.refusal === "generated-names" || like.params?.reason === "name-generated-only";
+}
+
+/** The refusal in words, in the language shown. */
+function refusalText(r: NameRefusal): string {
+  const like = r as unknown as RefusalLike;
+  if (typeof like.code === "string") return describeRefusal(like as Refusal);
+  const coded = like.message ? parseRefusal(like.message) : undefined;
+  return coded ? describeRefusal(coded) : (like.message ?? "");
+}
 
 export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeScreen {
   const name = createRef<HTMLInputElement>();
@@ -49,8 +65,8 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   let howToBox: HowTo | undefined;
   /** The code to put in the box once home is drawn. */
   let pendingCode = "";
-  /** The server's sentence about the name just refused (shown beside the field). */
-  let refusal: string | undefined;
+  /** Why the name was just refused, in the language shown (beside the field). */
+  let refusal: (() => string) | undefined;
   /** The room asked for takes generated names only: the field holds one and cannot be typed in. */
   let generatedOnly = false;
 
@@ -58,7 +74,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   function validName(): string | null {
     const parsed = nameSchema.safeParse(name.value!.value);
     if (!parsed.success) {
-      showError(`Please choose a name: ${parsed.error.issues[0].message}.`);
+      showError(t("home.chooseName", { reason: nameIssueText(parsed.error.issues[0]) }));
       name.value!.focus();
       return null;
     }
@@ -69,7 +85,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     const raw = code.value!.value;
     const valid = normalizeRoomCode(raw);
     if (!valid) {
-      showError(roomCodeRefusal(raw, "Type the room code you were given (5 letters or digits)."));
+      showError(roomCodeRefusal(raw, t("home.typeRoomCode")));
       code.value!.focus();
       return null;
     }
@@ -96,15 +112,13 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   }
 
   function refuse(r: NameRefusal): void {
-    if (r.refusal === "generated-names") {
+    if (generatedNamesOnly(r)) {
       generatedOnly = true;
       name.value!.value = randomName();
       const room = normalizeRoomCode(typedCode());
-      refusal =
-        `${room ? `Room ${room}` : "This room"} takes generated names only, so you cannot type one: here is one ` +
-        "(press Another name for a different one). Then press Join.";
+      refusal = () => (room ? t("home.generatedNamesRoom", { room }) : t("home.generatedNamesThisRoom"));
     } else {
-      refusal = r.message;
+      refusal = () => refusalText(r);
       name.value!.focus();
       name.value!.select();
     }
@@ -149,48 +163,53 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
       html`
       <!-- The opening: a nautilus shell turns into a whirlpool galaxy (../scene/pictures/morph.ts). -->
       <canvas id="home-morph" class="home-morph" data-testid="home-morph" role="img" ${ref(morph)}
-        aria-label="A nautilus shell's spiral turns into a whirlpool galaxy's spiral: the same kind of curve"
-        title="Click to play again"></canvas>
+        aria-label=${t("home.morphLabel")}
+        title=${t("home.morphTitle")}></canvas>
       <!-- How to play: 30 seconds, interactive, shown the first time (./how-to.ts). -->
       <section id="how-to" class="how-to" data-testid="how-to-play" aria-labelledby="how-to-title" hidden ${ref(howTo)}></section>
-      <p class="lede">${LEDE}</p>
-      <label class="field" for="name-input">Your name</label>
+      <p class="lede">${t("home.lede")}</p>
+      <label class="field" for="name-input">${t("home.nameLabel")}</label>
       <div class="row">
         <input id="name-input" data-testid="name-input" maxlength=${NAME_MAX_LENGTH} autocomplete="nickname"
-          placeholder="e.g. Curious Nautilus" ?readonly=${generatedOnly} aria-describedby="name-refusal"
+          placeholder=${t("home.namePlaceholder")} ?readonly=${generatedOnly} aria-describedby="name-refusal"
           @input=${onNameInput} ${ref(name)} />
-        <button id="random-name" type="button" title="A random friendly name"
+        <button id="random-name" type="button" title=${t("home.randomNameTitle")}
           @click=${() => {
             name.value!.value = randomName();
             if (!generatedOnly) onNameInput();
-          }}>${generatedOnly ? "Another name" : "Random"}</button>
+          }}>${generatedOnly ? t("home.anotherName") : t("home.randomName")}</button>
       </div>
       ${
         refusal
-          ? html`<p id="name-refusal" class="name-refusal" data-testid="name-refusal" role="alert">${refusal}</p>`
+          ? html`<p id="name-refusal" class="name-refusal" data-testid="name-refusal" role="alert">${refusal()}</p>`
           : nothing
       }
       <button id="create-room" data-testid="create-room" class="primary wide" type="button" ?disabled=${busy}
-        @click=${() => void run(actions.create)}>Create a room</button>
+        @click=${() => void run(actions.create)}>${t("home.createRoom")}</button>
       <button id="daily-challenge" data-testid="daily-challenge" class="wide" type="button" ?disabled=${busy}
-        @click=${() => void run(actions.daily)}>Today's challenge (solo, one round)</button>
+        @click=${() => void run(actions.daily)}>${t("home.daily")}</button>
       <button id="practice" data-testid="practice" class="wide" type="button" @click=${actions.practice}
-        title="Rounds trained in this page: no room, no server, no time limit">Practice alone (trains in your browser, untimed)</button>
-      <div class="or">or join one</div>
+        title=${t("home.practiceTitle")}>${t("home.practice")}</button>
+      <div class="or">${t("home.orJoin")}</div>
       <form id="join-form" class="row" @submit=${onJoin} ${ref(form)}>
         <input id="code-input" data-testid="code-input" maxlength="60" autocapitalize="characters" autocomplete="off"
-          spellcheck="false" placeholder="Room code" aria-label="Room code" @input=${onCodeInput} ${ref(code)} />
-        <button id="join-room" data-testid="join-room" type="submit" ?disabled=${busy}>Join</button>
+          spellcheck="false" placeholder=${t("home.roomCode")} aria-label=${t("home.roomCode")} @input=${onCodeInput} ${ref(code)} />
+        <button id="join-room" data-testid="join-room" type="submit" ?disabled=${busy}>${t("home.join")}</button>
       </form>
-      <label class="check"><input id="spectate" type="checkbox" ${ref(spectate)} /> Just watch (spectator)</label>
-      <p class="small links"><a href="/leaderboard">Leaderboards</a> · <a href="/watch">Watch live rooms</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox?.open()}>How to play</button>
+      <label class="check"><input id="spectate" type="checkbox" ${ref(spectate)} /> ${t("home.spectate")}</label>
+      <p class="small links"><a href="/leaderboard">${t("home.leaderboards")}</a> · <a href="/watch">${t("home.watchLive")}</a> · <button id="open-how-to" type="button" class="link-button" @click=${() => howToBox?.open()}>${t("home.howToPlay")}</button>
         · <button id="open-spirals" data-testid="open-spirals" type="button" class="link-button" aria-controls="spiral-gallery"
-          @click=${openGallery}>The spirals: pictures and facts</button></p>
-      <section id="spiral-gallery" class="spiral-gallery" data-testid="spiral-gallery" aria-label="Every spiral in the game"
+          @click=${openGallery}>${t("home.spirals")}</button></p>
+      <section id="spiral-gallery" class="spiral-gallery" data-testid="spiral-gallery" aria-label=${t("home.galleryLabel")}
         hidden ${ref(gallery)}></section>`,
       root,
     );
   }
+
+  // Another language: home (once drawn) draws itself again in it.
+  onLanguageChange(() => {
+    if (drawn) draw();
+  });
 
   /** The first draw: the remembered name, the code waiting for the box, How to play. */
   function ensureDrawn(): void {

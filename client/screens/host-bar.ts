@@ -8,6 +8,7 @@ import { slots } from "../placement";
 import type { Phase } from "../../shared/protocol";
 import type { RoomPort } from "../port";
 import { confirmAction } from "../ui";
+import { t } from "../i18n/i18n";
 
 export interface HostBarView {
   phase: Phase;
@@ -25,8 +26,7 @@ export interface HostBarView {
 }
 
 function endMatch(port: RoomPort, current: () => RoomPort | undefined): void {
-  const question = "End the match now? It goes straight to the podium; a round not yet revealed is not scored.";
-  void confirmAction(question, "End match").then((ok) => {
+  void confirmAction(t("room.endMatchQuestion"), t("room.endMatch")).then((ok) => {
     if (ok && current() === port) port.send("endMatch", {});
   });
 }
@@ -38,24 +38,24 @@ export function renderHostBar(v: HostBarView, port: RoomPort, bar: HTMLElement):
   bar.hidden = !((isHost && !v.solo) || projector);
   render(
     html`
-    <span id="host-label" class="host-label" ?hidden=${!isHost}>Host</span>
+    <span id="host-label" class="host-label" ?hidden=${!isHost}>${t("room.hostLabel")}</span>
     <button id="host-start" type="button" class="primary" ?hidden=${!(isHost && projector && phase === "lobby")}
-      @click=${() => port.send("start", {})}>Start</button>
+      @click=${() => port.send("start", {})}>${t("room.start")}</button>
     <button id="pause-match" data-testid="pause-match" type="button" ?hidden=${!(isHost && phase === "tuning")}
-      aria-pressed=${String(v.paused)} @click=${() => port.send("pause", { paused: !v.paused })}>${v.paused ? "Resume" : "Pause"}</button>
+      aria-pressed=${String(v.paused)} @click=${() => port.send("pause", { paused: !v.paused })}>${v.paused ? t("room.resume") : t("room.pause")}</button>
     <button id="skip-round" data-testid="skip-round" type="button" ?hidden=${!(isHost && phase === "tuning")}
-      title="End tuning now and reveal" @click=${() => port.send("skip", {})}>Reveal now</button>
+      title=${t("room.revealNowTitle")} @click=${() => port.send("skip", {})}>${t("room.revealNow")}</button>
     <button id="host-next" type="button" class="primary" ?hidden=${!(isHost && projector && phase === "reveal")}
-      @click=${() => port.send("next", {})}>${v.lastRound ? "To the podium" : "Next round"}</button>
+      @click=${() => port.send("next", {})}>${v.lastRound ? t("room.toPodium") : t("room.nextRound")}</button>
     <a id="download-csv" data-testid="download-csv" class="button-link" ?hidden=${!canDownload}
       href=${canDownload ? `/api/matches/${v.matchId}.csv` : ""}
-      download=${canDownload ? `shell-galaxy-${v.code}-${v.matchId.slice(0, 8)}.csv` : ""}>Results (CSV)</a>
+      download=${canDownload ? `shell-galaxy-${v.code}-${v.matchId.slice(0, 8)}.csv` : ""}>${t("room.resultsCsv")}</a>
     <button id="end-match" data-testid="end-match" type="button" class="danger" ?hidden=${!(isHost && inMatch)}
-      @click=${() => endMatch(port, v.current)}>End match</button>
+      @click=${() => endMatch(port, v.current)}>${t("room.endMatch")}</button>
     <button id="projector-toggle" data-testid="projector-toggle" type="button" aria-pressed=${String(projector)}
-      ?hidden=${!(isHost || projector)} @click=${v.toggleProjector}>${projector ? "Exit projector" : "Projector view"}</button>
+      ?hidden=${!(isHost || projector)} @click=${v.toggleProjector}>${projector ? t("room.exitProjector") : t("room.projectorView")}</button>
     <details id="host-tools" ?hidden=${!(isHost && (inMatch || phase === "podium" || projector))}>
-      <summary>Players &amp; room</summary>
+      <summary>${t("room.playersAndRoom")}</summary>
       <div id="host-tools-body" class="host-tools-body">
         <div id="host-players-slot" ${ref(slots.hostPlayers)}></div>
         <div id="host-room-slot" ${ref(slots.hostRoom)}></div>

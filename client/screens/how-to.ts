@@ -6,6 +6,7 @@
 import { html, svg, render } from "lit-html";
 import { readStored, writeStored } from "../storage";
 import { announce } from "../feel";
+import { onLanguageChange, t, tHtml } from "../i18n/i18n";
 
 const SEEN_KEY = "how-to-seen";
 const LEVELS = 12;
@@ -65,10 +66,10 @@ const pathOf = (logs: number[]) =>
     .join("");
 
 function describe(level: number): string {
-  if (level === 1) return "the plain spiral: it misses the shape A and B share.";
-  if (level <= BEST_LEVEL) return "follows the big shape.";
-  if (level <= 7) return "starts copying the shell's own bumps.";
-  return "copies every bump of the shell, and its noise.";
+  if (level === 1) return t("howto.describePlain");
+  if (level <= BEST_LEVEL) return t("howto.describeShape");
+  if (level <= 7) return t("howto.describeBumps");
+  return t("howto.describeNoise");
 }
 
 /** Storage blocked: do not nag on every visit. */
@@ -93,12 +94,6 @@ const B_DIAMONDS = svg`${ts
     return svg`<rect x=${x - 3.2} y=${y - 3.2} width="6.4" height="6.4" transform="rotate(45 ${x} ${y})"></rect>`;
   })}`;
 
-const PICTURE =
-  "A toy spiral A as dots, the model's fit as an orange line, and after the reveal spiral B as purple diamonds.";
-const IN_A_MATCH =
-  "In a match everyone tunes at once before the timer runs out, with a one-line cue about B. " +
-  "Lock in; the reveal scores you on B. ";
-
 export interface HowTo {
   open(): void;
 }
@@ -111,7 +106,7 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
   function close(): void {
     writeStored(SEEN_KEY, "1");
     box.hidden = true;
-    announce("How to play closed.");
+    announce(t("howto.closed"));
     after().focus();
   }
 
@@ -119,24 +114,23 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
     if (step >= 3) return close();
     step++;
     draw();
-    announce(
-      step === 2
-        ? `B revealed: level ${level} scores ${pointsAt(level)} points on B.`
-        : "In a match: tune, lock in, then the reveal scores you on B.",
-    );
+    announce(step === 2 ? t("howto.announceRevealed", { level, points: pointsAt(level) }) : t("howto.announceMatch"));
   }
 
   function text() {
     if (step === 1) {
-      return html`This is spiral A (a shell, measured with some noise). Move the <strong>detail</strong>${` slider: level ${level} ${describe(level)}`}`;
+      return tHtml("howto.step1", {
+        detail: html`<strong>${t("howto.detailWord")}</strong>`,
+        level,
+        description: describe(level),
+      });
     }
     if (step === 2) {
       const points = pointsAt(level);
-      return html`${"B, the hidden spiral, shares A's big shape but not its bumps. You are scored on B: "}<strong>level ${level} → ${points} points</strong>${
-        points === 1000 ? ". That is the best level here." : ". Try other levels: which scores best?"
-      }`;
+      const score = html`<strong>${t("howto.step2Score", { level, points })}</strong>`;
+      return tHtml(points === 1000 ? "howto.step2Best" : "howto.step2Try", { score });
     }
-    return html`${IN_A_MATCH}<strong>Fit the shape, not the noise.</strong>${` (Here level ${BEST_LEVEL} was best.)`}`;
+    return tHtml("howto.step3", { lesson: html`<strong>${t("howto.step3Lesson")}</strong>`, best: BEST_LEVEL });
   }
 
   function draw(): void {
@@ -144,28 +138,28 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
     render(
       html`
       <div class="how-to-head">
-        <h2 id="how-to-title">How to play</h2><span class="how-to-step muted small" id="how-to-step">${step} / 3</span>
-        <button class="small-button" type="button" data-testid="skip-how-to" aria-label="Skip how to play" @click=${close}>Skip</button>
+        <h2 id="how-to-title">${t("howto.title")}</h2><span class="how-to-step muted small" id="how-to-step">${t("howto.stepOf", { step, steps: 3 })}</span>
+        <button class="small-button" type="button" data-testid="skip-how-to" aria-label=${t("howto.skipLabel")} @click=${close}>${t("howto.skip")}</button>
       </div>
       <div class="how-to-body">
         <svg viewBox="0 0 ${VIEW} ${VIEW}" class="how-to-svg" role="img" aria-labelledby="how-to-picture-label">
-          <title id="how-to-picture-label" .textContent=${PICTURE}></title>
+          <title id="how-to-picture-label" .textContent=${t("howto.picture")}></title>
           <g class="how-to-a">${A_DOTS}</g>
           <g class="how-to-b" style="opacity: ${step >= 2 ? 1 : 0}">${B_DIAMONDS}</g>
           <path class="how-to-fit" d=${pathOf(fitLog(level))}></path>
         </svg>
         <div class="how-to-side">
-          <label class="field" for="how-to-slider">Detail</label>
+          <label class="field" for="how-to-slider">${t("howto.detail")}</label>
           <input id="how-to-slider" type="range" min="1" max=${LEVELS} step="1" .value=${String(level)}
-            aria-describedby="how-to-text" aria-valuetext="level ${level}"
+            aria-describedby="how-to-text" aria-valuetext=${t("howto.levelValue", { level })}
             @input=${(e: Event) => {
               level = Number((e.target as HTMLInputElement).value) || 1;
               draw();
             }} />
           <p class="how-to-text" id="how-to-text" aria-live="polite">${text()}</p>
-          <p class="legend small"><span class="dot a"></span> A <span class="line fit"></span> fit <span class="dot b diamond"></span> B</p>
+          <p class="legend small"><span class="dot a"></span> A <span class="line fit"></span> ${t("howto.legendFit")} <span class="dot b diamond"></span> B</p>
           <button class="primary" type="button" id="how-to-next" data-testid="how-to-next" @click=${next}>${
-            step === 1 ? "Reveal B" : step === 2 ? "Next" : "Let's play"
+            step === 1 ? t("howto.revealB") : step === 2 ? t("howto.next") : t("howto.play")
           }</button>
         </div>
       </div>`,
@@ -180,6 +174,10 @@ export function createHowTo(box: HTMLElement, after: () => HTMLElement): HowTo {
     box.hidden = false;
   };
   if (!howToSeen()) open();
+  // Another language: an open how-to draws itself again in it.
+  onLanguageChange(() => {
+    if (!box.hidden) draw();
+  });
   return {
     open() {
       open();

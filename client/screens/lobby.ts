@@ -12,7 +12,8 @@ import { SPEED_BONUS_MAX } from "../../shared/match";
 import { SPIRAL_KINDS } from "../../shared/catalog";
 import type { RoomPort } from "../port";
 import { showError } from "../ui";
-import { KIND_LABELS, roomKinds, type SettingsState } from "./settings-summary";
+import { t, tHtml } from "../i18n/i18n";
+import { kindLabel, roomKinds, type SettingsState } from "./settings-summary";
 import { teacherKeyPanel, type TeacherKeyView } from "./teacher-key";
 
 const ECHO_WAIT_MS = 1500;
@@ -84,7 +85,7 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value as Kind);
     if (chosen.length === 0) {
       box.checked = true;
-      showError("At least one kind of spiral has to appear.");
+      showError(t("lobby.kindsNeedOne"));
       return;
     }
     sendSettings("kinds-input", { kinds: chosen });
@@ -113,28 +114,28 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
     const visibility = state.visibility === "public" ? "public" : "private";
     render(
       html`
-      <legend>Room</legend>
+      <legend>${t("lobby.roomLegend")}</legend>
       <label class="check"><input id="show-picks-input" data-testid="show-picks-input" type="checkbox" ?disabled=${!v.isHost}
         .checked=${follow("show-picks-input", state.showPicksLive === true)}
         @change=${(e: Event) => sendRoomSettings("show-picks-input", { showPicksLive: (e.target as HTMLInputElement).checked })} />
-        Show picks live: everyone sees how many locked in at each level</label>
+        ${t("lobby.showPicks")}</label>
       <label class="check"><input id="lock-room" data-testid="lock-room" type="checkbox" ?disabled=${!v.isHost}
         .checked=${follow("lock-room", state.locked === true)}
         @change=${(e: Event) => sendRoomSettings("lock-room", { locked: (e.target as HTMLInputElement).checked })} />
-        Lock the room: nobody new can join</label>
+        ${t("lobby.lockRoom")}</label>
       <label class="check"><input id="friendly-names" data-testid="friendly-names" type="checkbox" ?disabled=${!v.isHost}
         .checked=${follow("friendly-names", state.friendlyNames === true)}
         @change=${(e: Event) => sendRoomSettings("friendly-names", { friendlyNames: (e.target as HTMLInputElement).checked })} />
-        Friendly names only: players who join from now on get a generated name and cannot type one</label>
-      <label class="inline">Listed
+        ${t("lobby.friendlyNames")}</label>
+      <label class="inline">${t("lobby.listed")}
         <select id="visibility-input" data-testid="visibility-input" ?disabled=${!v.isHost}
           .value=${follow("visibility-input", visibility)}
           @change=${(e: Event) => {
             const value = (e.target as HTMLSelectElement).value as (typeof VISIBILITIES)[number];
             if (VISIBILITIES.includes(value)) sendRoomSettings("visibility-input", { visibility: value });
           }}>
-          <option value="private">Private: join by code only</option>
-          <option value="public">Public: listed on the Watch page</option>
+          <option value="private">${t("lobby.private")}</option>
+          <option value="public">${t("lobby.public")}</option>
         </select>
       </label>`,
       roomSettings,
@@ -150,15 +151,19 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
       const difficulty = state.difficulty || "normal";
       render(
         html`
-        <p class="big-code-label">Join at <span id="join-host">${location.host}</span> with the code</p>
+        <p class="big-code-label">${tHtml("lobby.joinAt", { host: html`<span id="join-host">${location.host}</span>` })}</p>
         <p id="big-code" class="big-code">${state.code}</p>
         ${v.teacherKey ? teacherKeyPanel(v.teacherKey) : nothing}
-        <h2>Players <span id="player-count" class="muted">(${v.players}${v.watching ? ` + ${v.watching} watching` : ""})</span></h2>
+        <h2>${t("lobby.players")} <span id="player-count" class="muted">${
+          v.watching
+            ? t("lobby.playerCountWatching", { players: v.players, watching: v.watching })
+            : t("lobby.playerCount", { players: v.players })
+        }</span></h2>
         <div id="lobby-players-slot" ${ref(slots.lobbyPlayers)}></div>
-        <h2>Match settings <span id="settings-note" class="muted small">${isHost ? "" : "(set by the host)"}</span></h2>
+        <h2>${t("lobby.matchSettings")} <span id="settings-note" class="muted small">${isHost ? "" : t("lobby.setByHost")}</span></h2>
         <div class="settings">
-          <label>Rounds ${number("rounds-input", "rounds-input", "rounds", ROUNDS, state.rounds, !isHost)}</label>
-          <label>Tuning time (s) ${number(
+          <label>${t("lobby.rounds")} ${number("rounds-input", "rounds-input", "rounds", ROUNDS, state.rounds, !isHost)}</label>
+          <label>${t("lobby.tuningTime")} ${number(
             "tuning-seconds-input",
             "tuning-seconds-input",
             "tuningSeconds",
@@ -166,37 +171,37 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
             state.tuningSeconds,
             !isHost,
           )}</label>
-          <label>Difficulty
+          <label>${t("lobby.difficulty")}
             <select id="difficulty-input" data-testid="difficulty-input" ?disabled=${!isHost}
               .value=${follow("difficulty-input", difficulty)}
               @change=${(e: Event) => {
                 const value = (e.target as HTMLSelectElement).value as (typeof DIFFICULTIES)[number];
                 if (DIFFICULTIES.includes(value)) sendSettings("difficulty-input", { difficulty: value });
               }}>
-              <option value="easy">Easy: little noise on A</option>
-              <option value="normal">Normal</option>
-              <option value="hard">Hard: noisy A</option>
+              <option value="easy">${t("lobby.difficultyEasy")}</option>
+              <option value="normal">${t("lobby.difficultyNormal")}</option>
+              <option value="hard">${t("lobby.difficultyHard")}</option>
             </select>
           </label>
         </div>
         <fieldset id="kinds-input" data-testid="kinds-input" class="kinds" @change=${onKinds}>
-          <legend>Spirals that can appear</legend>
+          <legend>${t("lobby.kinds")}</legend>
           ${SPIRAL_KINDS.map(
             (kind) => html`<label class="check kind"><input type="checkbox" value=${kind} name="kinds"
-            ?disabled=${!isHost} .checked=${follow("kinds-input", kinds.has(kind))} />${KIND_LABELS[kind] ?? kind}</label>`,
+            ?disabled=${!isHost} .checked=${follow("kinds-input", kinds.has(kind))} />${kindLabel(kind)}</label>`,
           )}
         </fieldset>
         <label class="check"><input id="speed-bonus-input" data-testid="speed-bonus-input" type="checkbox" ?disabled=${!isHost}
           .checked=${follow("speed-bonus-input", state.speedBonus === true)}
           @change=${(e: Event) => sendSettings("speed-bonus-input", { speedBonus: (e.target as HTMLInputElement).checked })} />
-          Speed bonus: up to +${SPEED_BONUS_MAX} points for locking in early (a good pick only)</label>
+          ${t("lobby.speedBonus", { max: SPEED_BONUS_MAX })}</label>
         <div id="lobby-room-slot" ${ref(slots.lobbyRoom)}></div>
         <button id="start-match" data-testid="start-match" class="primary wide" type="button" ?hidden=${!isHost}
           @click=${() => {
             flushSettings();
             port?.send("start", {});
-          }}>Start the match</button>
-        <p id="lobby-wait" class="muted" ?hidden=${isHost}>Waiting for the host to start…</p>`,
+          }}>${t("lobby.start")}</button>
+        <p id="lobby-wait" class="muted" ?hidden=${isHost}>${t("lobby.waiting")}</p>`,
         root,
       );
     },

@@ -6,7 +6,8 @@ import { html, nothing, render } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
 import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
 import type { RoomPort } from "../port";
-import { confirmAction, showError } from "../ui";
+import { confirmAction, nameIssueText, showError } from "../ui";
+import { t } from "../i18n/i18n";
 import type { PlayerRow } from "../view-model";
 
 /** The player whose name the host is editing (one at a time), and how to draw the list again. */
@@ -14,8 +15,8 @@ let editing: string | undefined;
 let redraw = () => {};
 
 function kick(port: RoomPort, p: PlayerRow, current: () => RoomPort | undefined): void {
-  const question = `Remove ${p.name} from room ${port.code}? They will be told the host removed them.`;
-  void confirmAction(question, `Remove ${p.name}`).then((ok) => {
+  const question = t("lobby.removeQuestion", { name: p.name, code: port.code });
+  void confirmAction(question, t("lobby.remove", { name: p.name })).then((ok) => {
     if (ok && current() === port) port.send("kick", { sessionId: p.id });
   });
 }
@@ -31,7 +32,7 @@ function rename(e: Event, port: RoomPort, p: PlayerRow, current: () => RoomPort 
   const field = (e.target as HTMLFormElement).querySelector("input")!;
   const parsed = nameSchema.safeParse(field.value);
   if (!parsed.success) {
-    showError(`${p.name} cannot be renamed to that: ${parsed.error.issues[0].message}.`);
+    showError(t("lobby.cannotRename", { name: p.name, reason: nameIssueText(parsed.error.issues[0]) }));
     field.focus();
     return;
   }
@@ -41,18 +42,18 @@ function rename(e: Event, port: RoomPort, p: PlayerRow, current: () => RoomPort 
 
 function renameForm(port: RoomPort, p: PlayerRow, current: () => RoomPort | undefined) {
   return html`<form class="rename-form" @submit=${(e: Event) => rename(e, port, p, current)}>
-    <input data-testid="rename-input" maxlength=${NAME_MAX_LENGTH} value=${p.name} aria-label="New name for ${p.name}"
+    <input data-testid="rename-input" maxlength=${NAME_MAX_LENGTH} value=${p.name} aria-label=${t("lobby.newNameFor", { name: p.name })}
       @keydown=${(e: KeyboardEvent) => e.key === "Escape" && edit(undefined)} />
-    <button type="submit" class="small-button" data-testid="rename-save">Save</button>
-    <button type="button" class="small-button" @click=${() => edit(undefined)}>Cancel</button>
+    <button type="submit" class="small-button" data-testid="rename-save">${t("lobby.save")}</button>
+    <button type="button" class="small-button" @click=${() => edit(undefined)}>${t("lobby.cancel")}</button>
   </form>`;
 }
 
 function hostButtons(port: RoomPort, p: PlayerRow, current: () => RoomPort | undefined) {
   return html`<button class="rename" type="button" data-testid="rename-player" data-session-id=${p.id}
-      data-name=${p.name} title="Rename ${p.name}" aria-label="Rename ${p.name}" @click=${() => edit(p.id)}>✎</button
+      data-name=${p.name} title=${t("lobby.rename", { name: p.name })} aria-label=${t("lobby.rename", { name: p.name })} @click=${() => edit(p.id)}>✎</button
     ><button class="kick" type="button" data-testid="kick-player" data-session-id=${p.id}
-      data-name=${p.name} title="Remove ${p.name}" aria-label="Remove ${p.name}"
+      data-name=${p.name} title=${t("lobby.remove", { name: p.name })} aria-label=${t("lobby.remove", { name: p.name })}
       @click=${() => kick(port, p, current)}>✕</button>`;
 }
 
@@ -74,9 +75,9 @@ export function renderPlayers(
     >${
       isHost && editing === p.id && !p.isMe
         ? renameForm(port, p, current)
-        : html`<span class="name">${p.name}</span>${p.isHost ? html`<span class="tag host">host</span>` : nothing}${
-            p.isMe ? html`<span class="tag">you</span>` : nothing
-          }${!p.connected ? html`<span class="tag off">reconnecting</span>` : nothing}${
+        : html`<span class="name">${p.name}</span>${p.isHost ? html`<span class="tag host">${t("lobby.tagHost")}</span>` : nothing}${
+            p.isMe ? html`<span class="tag">${t("lobby.tagYou")}</span>` : nothing
+          }${!p.connected ? html`<span class="tag off">${t("lobby.tagReconnecting")}</span>` : nothing}${
             isHost && !p.isMe ? hostButtons(port, p, current) : nothing
           }`
     }</li>`,

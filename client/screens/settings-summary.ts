@@ -1,15 +1,29 @@
 // The room's settings in words ("Shells, Galaxies · hard difficulty · speed bonus on"), for the
 // training screen and the projector.
 import { SPIRAL_KINDS } from "../../shared/catalog";
+import { language, t } from "../i18n/i18n";
 
-export const KIND_LABELS: Record<string, string> = {
-  shell: "Shells",
-  galaxy: "Galaxies",
-  cyclone: "Cyclones",
-  plant: "Plants",
-  horn: "Horns",
-  other: "Other",
+const KIND_KEYS: Readonly<Record<string, string>> = {
+  shell: "room.kindShell",
+  galaxy: "room.kindGalaxy",
+  cyclone: "room.kindCyclone",
+  plant: "room.kindPlant",
+  horn: "room.kindHorn",
+  other: "room.kindOther",
 };
+
+/** A kind of spiral as a group ("Shells"), in the language shown; an unknown kind as it is. */
+export const kindLabel = (kind: string): string => (Object.hasOwn(KIND_KEYS, kind) ? t(KIND_KEYS[kind]) : kind);
+
+/** The kinds' names by kind (read when used: each read is in the language shown). */
+export const KIND_LABELS: Readonly<Record<string, string>> = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.keys(KIND_KEYS).map((kind) => [kind, { enumerable: true, get: () => kindLabel(kind) }])),
+);
+
+/** Kinds' names as a list ("Shells, Galaxies"), with the language's own separators. */
+export const kindList = (kinds: string[]): string =>
+  new Intl.ListFormat(language(), { type: "unit", style: "short" }).format(kinds.map(kindLabel));
 
 /** The settings' fields of the room state that the lobby and the summaries read. */
 export interface SettingsState {
@@ -31,13 +45,12 @@ export function roomKinds(state: Pick<SettingsState, "kinds">): string[] {
 
 export function settingsSummary(state: SettingsState): string {
   const kinds = roomKinds(state);
-  const kindText =
-    kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
+  const kindText = kinds.length === SPIRAL_KINDS.length ? t("room.allKinds") : kindList(kinds);
   return [
     kindText,
-    `${state.difficulty || "normal"} difficulty`,
-    state.speedBonus ? "speed bonus on" : "",
-    state.showPicksLive ? "picks shown live" : "",
+    t("room.difficulty", { difficulty: state.difficulty || "normal" }),
+    state.speedBonus ? t("room.speedBonusOn") : "",
+    state.showPicksLive ? t("room.picksShownLive") : "",
   ]
     .filter(Boolean)
     .join(" · ");

@@ -4,6 +4,7 @@
 import { html } from "lit-html";
 import { teacherPageUrl } from "../teacher-key";
 import { showNotice } from "../ui";
+import { t, tHtml } from "../i18n/i18n";
 
 export interface TeacherKeyView {
   key: string;
@@ -16,30 +17,24 @@ function copy(e: Event, link: string): void {
   // No key in the notice: the notice also shows over the projector view.
   const selectIt = () => {
     field?.select();
-    showNotice("Copying was refused: the link is selected, copy it with Ctrl+C (⌘C).");
+    showNotice(t("lobby.copyRefused"));
   };
   if (!navigator.clipboard) return selectIt();
-  navigator.clipboard
-    .writeText(link)
-    .then(
-      () => showNotice("Teacher link copied. Keep it somewhere safe: it is the only way to your reports."),
-      selectIt,
-    );
+  navigator.clipboard.writeText(link).then(() => showNotice(t("lobby.teacherLinkCopied")), selectIt);
 }
 
 export function teacherKeyPanel(v: TeacherKeyView) {
   const link = teacherPageUrl(v.key);
   return html`<details id="teacher-key-panel" class="teacher-key-panel ${v.fresh ? "fresh" : ""}" ?open=${v.fresh}>
-    <summary>Teacher key${v.fresh ? " (new: keep it)" : ""}</summary>
-    <p><strong>Copy and keep this link — it opens your class reports.</strong> There is no account: whoever has the
-      link sees your classes' results, so keep it private.</p>
-    <input id="teacher-link" class="teacher-link" readonly .value=${link} aria-label="Your teacher link"
+    <summary>${v.fresh ? t("lobby.teacherKeyFresh") : t("lobby.teacherKey")}</summary>
+    <p><strong>${t("lobby.keepLink")}</strong> ${t("lobby.keepPrivate")}</p>
+    <input id="teacher-link" class="teacher-link" readonly .value=${link} aria-label=${t("lobby.teacherLinkLabel")}
       @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-    <p class="small">Key: <code data-testid="teacher-key">${v.key}</code></p>
+    <p class="small">${tHtml("lobby.keyLine", { key: html`<code data-testid="teacher-key">${v.key}</code>` })}</p>
     <div class="row wrap">
       <button id="copy-teacher-link" data-testid="copy-teacher-link" type="button" class="small-button"
-        @click=${(e: Event) => copy(e, link)}>Copy link</button>
-      <a id="open-teacher" href="/teacher" target="_blank" rel="noopener">Open your teacher page</a>
+        @click=${(e: Event) => copy(e, link)}>${t("lobby.copyLink")}</button>
+      <a id="open-teacher" href="/teacher" target="_blank" rel="noopener">${t("lobby.openTeacher")}</a>
     </div>
   </details>`;
 }

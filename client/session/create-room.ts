@@ -5,7 +5,8 @@
 import { createRoom, RoomRefused } from "../net";
 import { ensureTeacherKey, readTeacherKey, rememberTeacherKey } from "../teacher-key";
 import { store } from "../store";
-import { confirmAction, showError, showNotice } from "../ui";
+import { confirmAction, errorText, showError, showNotice } from "../ui";
+import { t } from "../i18n/i18n";
 import { enter, refusedOrShown, type NameRefusal } from "./connection";
 import { saveProjectorPreference } from "./projector";
 
@@ -15,17 +16,10 @@ async function teacherKey(): Promise<{ key: string; fresh: boolean } | undefined
   try {
     return { key: await ensureTeacherKey(), fresh: !known };
   } catch (err) {
-    showNotice(
-      `No teacher key this time (${(err as Error).message.replace(/\.$/, "")}): the room works, but its results ` +
-        "will not be in a class report.",
-    );
+    showNotice(t("session.noTeacherKey", { reason: errorText(err).replace(/\.$/, "") }));
     return undefined;
   }
 }
-
-const KEY_REFUSED =
-  "It is forgotten in this browser; the next room you create gets a new key. Create this room without a key? " +
-  "Its results will not be in a class report.";
 
 /** /?set=ID (from /create): the room plays that round set of this browser's teacher key. */
 export function setFromLink(): string | undefined {
@@ -40,8 +34,9 @@ export async function create(name: string): Promise<NameRefusal | undefined> {
   } catch (err) {
     if (!(key && err instanceof RoomRefused && err.refusal === "teacher-key")) return refusedOrShown(err);
     rememberTeacherKey(undefined);
-    if (!(await confirmAction(`${err.message} ${KEY_REFUSED}`, "Create without a key"))) {
-      showError("Your teacher key was refused, so it is forgotten here. Create the room again to get a new key.");
+    const question = t("session.keyRefusedQuestion", { reason: errorText(err) });
+    if (!(await confirmAction(question, t("session.createWithoutKey")))) {
+      showError(t("session.keyForgotten"));
       return undefined;
     }
     try {

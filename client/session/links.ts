@@ -5,6 +5,7 @@ import { loadSeatToken } from "../reconnection";
 import { loadRoomSeat } from "../seat-token";
 import { store } from "../store";
 import { showError, showNotice } from "../ui";
+import { t } from "../i18n/i18n";
 import type { HomeScreen } from "../screens/home";
 import { goHome, join, resume } from "./connection";
 import { setFromLink } from "./create-room";
@@ -15,7 +16,7 @@ const PROJECTOR_NAME = "Projector";
 
 function joinFromLink(home: HomeScreen, code: string): void {
   if (home.openRoomLink(code) === "join") home.submitJoin();
-  else showNotice(`Choose a name, then press Join to enter room ${code}.`);
+  else showNotice(t("session.chooseNameToJoin", { code }));
 }
 
 /** A link to a room this browser has a seat in (either token): reclaim it, else the usual link flow. */
@@ -31,15 +32,11 @@ export function openLinkedRoom(home: HomeScreen): void {
   const raw = urlRoomParam();
   const hostPage = onHostPath();
   store.set({ hostPage });
-  if (setFromLink())
-    showNotice("Create a room to play your round set (from /create): you host it with this browser's teacher key.");
+  if (setFromLink()) showNotice(t("session.playYourSet"));
   if (raw === null) {
     if (hostPage) {
       store.set({ projector: true });
-      showNotice(
-        "Host on this screen: create a room and its projector view opens at once. To show a room someone " +
-          "else runs, open /host?room=CODE.",
-      );
+      showNotice(t("session.hostOnThisScreen"));
     }
     return;
   }
@@ -51,10 +48,7 @@ export function openLinkedRoom(home: HomeScreen): void {
     return;
   }
   if (!code) {
-    showError(
-      `This link's room code "${raw.slice(0, 30)}" is not valid: a code is 5 letters or digits. Type the code ` +
-        "you were given, or create a room.",
-    );
+    showError(t("session.badLinkCode", { code: raw.slice(0, 30) }));
     history.replaceState({}, "", "/");
     return;
   }

@@ -2,11 +2,10 @@
 // the page joins a restarted server's room again (./rejoin; `text`: the server's own word then).
 import { store } from "../store";
 import { showNotice } from "../ui";
+import { t } from "../i18n/i18n";
 
-const RECONNECTING = "Connection lost — reconnecting… Your seat, points and pick are kept.";
-
-export function showReconnecting(on: boolean, text = RECONNECTING): void {
-  if (on) showNotice(text);
+export function showReconnecting(on: boolean, text?: string): void {
+  if (on) showNotice(text ?? t("session.reconnecting"));
   else if (store.get().reconnecting) showNotice(null);
   document.getElementById("notice")?.classList.toggle("reconnecting", on);
   if (store.get().reconnecting !== on) store.set({ reconnecting: on });

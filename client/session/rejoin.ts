@@ -6,13 +6,15 @@
 // `prepare` (from ./connection) listens to a new room; it is passed in so the two files do not
 // import each other.
 import type { JoinOptions } from "../../shared/protocol";
-import { CLOSE_SERVER_SHUTDOWN, SERVER_RESTARTING } from "../../shared/protocol";
+import { CLOSE_SERVER_SHUTDOWN } from "../../shared/protocol";
 import { leftMessage, rejoinRoom, type MatchRoom } from "../net";
 import { rejoinCause, rejoinFailure, rejoinWithBackoff, type RejoinCause } from "../rejoin";
 import { saveSeatToken } from "../reconnection";
 import { store, type RoomSession } from "../store";
 import { deviceId } from "../teacher-key";
-import { rememberedName, showError } from "../ui";
+import { errorText, rememberedName, showError } from "../ui";
+import { t } from "../i18n/i18n";
+import { describeRefusal } from "../i18n/refusal-text";
 import { forgetSeat, goHome } from "./go-home";
 import { showReconnecting } from "./reconnect-notice";
 
@@ -57,21 +59,15 @@ function lost(s: RoomSession, closeCode: number, reason: string, outcome: { kind
   if (failure !== "retry") forgetSeat(s.code);
   goHome(false, false);
   if (s.mode === "homework") {
-    showError("Lost the connection to your homework. Your finished rounds are saved: press Start to go on.");
+    showError(t("session.homeworkLost"));
   } else if (failure === "refused" && closeCode === CLOSE_SERVER_SHUTDOWN) {
-    showError(`The server restarted, but room ${s.code} could not take you back: ${(outcome.error as Error).message}`);
+    showError(t("session.restartRefused", { code: s.code, reason: errorText(outcome.error) }));
   } else if (failure === "refused") {
     showError(leftMessage(s.code, closeCode, reason)); // refused by the same process: the seat is gone
   } else if (failure === "no-room") {
-    showError(
-      `The server came back without room ${s.code} (it may have been idle too long). Finished rounds are ` +
-        "saved; create or join a room again.",
-    );
+    showError(t("session.cameBackWithoutRoom", { code: s.code }));
   } else {
-    showError(
-      `Lost the connection to room ${s.code} and could not get back in within a minute: the server did not ` +
-        "answer. Check your connection, then open the room's link again.",
-    );
+    showError(t("session.couldNotGetBack", { code: s.code }));
   }
 }
 
@@ -88,7 +84,7 @@ export async function rejoin(
   prepare: (room: MatchRoom, old: RoomSession) => RoomSession,
 ): Promise<void> {
   const options = rejoinOptions(s)!;
-  showReconnecting(true, cause === "restart" ? SERVER_RESTARTING : undefined);
+  showReconnecting(true, cause === "restart" ? describeRefusal({ code: "server-restarting" }) : undefined);
   const wanted = () => store.get().session === s && !s.leaving;
   // `prepare` runs as soon as the join resolves: the room's first messages (seat, restored, round) are not missed.
   const outcome = await rejoinWithBackoff({
