@@ -14,6 +14,7 @@ import { renderHomeworkNotice } from "./screens/homework-notice";
 import { renderHistogram } from "./screens/histogram";
 import { renderShakeUp } from "./screens/shake-up";
 import { toggleProjector } from "./session/projector";
+import { t } from "./i18n/i18n";
 
 export interface ClassroomParts {
   lobby: LobbyScreen;
@@ -77,11 +78,11 @@ export function createClassroom(parts: ClassroomParts) {
     const columns =
       phase === "reveal"
         ? narrow
-          ? { left: "Fit to A", right: "Fit to B" }
-          : { left: "Rank by fit to A (validation)", right: "Rank by fit to B (hidden)" }
+          ? { left: t("classroom.fitToA"), right: t("classroom.fitToB") }
+          : { left: t("classroom.rankByFitToA"), right: t("classroom.rankByFitToB") }
         : narrow
-          ? { left: "If scored on A", right: "Final (on B)" }
-          : { left: "Rank if scored on A", right: "Final rank (on B)" };
+          ? { left: t("classroom.ifScoredOnA"), right: t("classroom.finalOnB") }
+          : { left: t("classroom.rankIfScoredOnA"), right: t("classroom.finalRankOnB") };
     if (phase === "reveal") place(shakeBox, onProjector ? "pjRevealShake" : "revealShake");
     if (phase === "podium") place(shakeBox, onProjector ? "pjPodiumShake" : "podiumShake");
     const showShake = Boolean(shake && shake.rows.length >= 2);

@@ -1,6 +1,7 @@
 // A homework's deadline in words: in the teacher's zone (the one the assignment names), in the
 // student's own when that differs, and how long is left. Pure, so a test can pin the zones.
 import { browserZone, formatInZone } from "../teacher/deadline";
+import { language, t } from "../i18n/i18n";
 
 /** "America/New_York" → "New York". */
 export const zoneName = (zone: string) => (zone.split("/").pop() ?? zone).replace(/_/g, " ");
@@ -8,10 +9,9 @@ export const zoneName = (zone: string) => (zone.split("/").pop() ?? zone).replac
 /** "3 days", "5 hours", "12 minutes" (rounded down; at least a minute). */
 export function timeLeft(ms: number): string {
   const minutes = Math.max(1, Math.floor(ms / 60_000));
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  if (minutes >= 48 * 60) return plural(Math.floor(minutes / (24 * 60)), "day");
-  if (minutes >= 120) return plural(Math.floor(minutes / 60), "hour");
-  return plural(minutes, "minute");
+  if (minutes >= 48 * 60) return t("homework.days", { count: Math.floor(minutes / (24 * 60)) });
+  if (minutes >= 120) return t("homework.hours", { count: Math.floor(minutes / 60) });
+  return t("homework.minutes", { count: minutes });
 }
 
 export interface DeadlineWords {
@@ -28,14 +28,14 @@ export function deadlineWords(
   zone: string,
   now: Date,
   myZone = browserZone(),
-  locale?: string,
+  locale: string = language(),
 ): DeadlineWords {
-  const due = `${formatInZone(deadline, zone, locale)} (${zoneName(zone)} time)`;
+  const theirs = formatInZone(deadline, zone, locale);
   const mine = formatInZone(deadline, myZone, locale);
   const ms = Date.parse(deadline) - now.getTime();
   return {
-    due,
-    yours: mine !== formatInZone(deadline, zone, locale) ? `${mine} your time (${zoneName(myZone)})` : undefined,
-    left: ms > 0 ? `closes in ${timeLeft(ms)}` : "closed",
+    due: t("homework.dueInZone", { when: theirs, zone: zoneName(zone) }),
+    yours: mine !== theirs ? t("homework.dueInMyZone", { when: mine, zone: zoneName(myZone) }) : undefined,
+    left: ms > 0 ? t("homework.closesIn", { left: timeLeft(ms) }) : t("homework.closed"),
   };
 }

@@ -2,6 +2,7 @@
 // ("You already finished this homework…"), or that the teacher sees it; at the podium, the result.
 import { html, nothing, render } from "lit-html";
 import type { HomeworkMessage, Phase } from "../../shared/protocol";
+import { formatNumber, t } from "../i18n/i18n";
 
 export interface HomeworkNoticeView {
   homework: HomeworkMessage;
@@ -10,18 +11,16 @@ export interface HomeworkNoticeView {
   points: number;
 }
 
-const PRACTICE = "You already finished this homework: this attempt is practice and does not count.";
+/** Points as the game writes them: 2100 (no grouping), in the viewer's digits. */
+const pointsParams = (points: number) => ({ points, shown: formatNumber(points, { useGrouping: false }) });
 
 export function homeworkNoticeText(v: HomeworkNoticeView): string {
   const { homework: h, phase, round, points } = v;
-  if (phase === "podium")
-    return h.counts
-      ? `Homework done: ${points} points. Your teacher sees your result.`
-      : `Practice finished: ${points} points. Your first attempt is the one that counts.`;
-  if (!h.counts) return PRACTICE;
+  if (phase === "podium") return t(h.counts ? "homework.doneCounted" : "homework.donePractice", pointsParams(points));
+  if (!h.counts) return t("homework.practiceAttempt");
   const resumeAt = h.roundsDone + 1;
-  if (h.roundsDone > 0 && round <= resumeAt) return `Resuming at round ${resumeAt} of ${h.rounds}.`;
-  return "Your teacher sees this attempt. You can leave and open the link again to go on.";
+  if (h.roundsDone > 0 && round <= resumeAt) return t("homework.resuming", { round: resumeAt, rounds: h.rounds });
+  return t("homework.teacherSees");
 }
 
 export function renderHomeworkNotice(v: HomeworkNoticeView | undefined, box: HTMLElement): void {

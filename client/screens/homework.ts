@@ -3,14 +3,16 @@
 // friendly names) and Start. Once closed: "closed" and each round's A and B. An unknown link says
 // so and points home. Nothing is drawn while another screen shows, so the page holds one name field.
 import { html, nothing, render } from "lit-html";
-import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
+import { NAME_MAX_LENGTH, nameIssue, nameSchema } from "../../shared/protocol";
 import { SPIRAL_KINDS } from "../../shared/catalog";
 import type { AssignmentPublic } from "../../shared/teacher";
 import type { HomeworkPage } from "../store";
 import { showError } from "../ui";
 import { deadlineWords } from "./homework-deadline";
-import { KIND_LABELS } from "./settings-summary";
+import { kindList } from "./settings-summary";
 import { randomName } from "./random-name";
+import { t, tHtml } from "../i18n/i18n";
+import { describeRefusal } from "../i18n/refusal-text";
 
 export interface HomeworkActions {
   start(name: string): void;
@@ -27,28 +29,31 @@ export interface HomeworkScreen {
 }
 
 const kindsText = (kinds: string[]) =>
-  kinds.length === SPIRAL_KINDS.length ? "all kinds of spirals" : kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
+  kinds.length === SPIRAL_KINDS.length ? t("homework.allKinds") : kindList(kinds);
 
 function facts(a: AssignmentPublic) {
   const d = deadlineWords(a.deadline, a.timeZone, new Date());
-  return html`<p class="homework-facts">${a.rounds} round${a.rounds === 1 ? "" : "s"} · ${kindsText(a.kinds)} ·
-      ${a.difficulty} difficulty</p>
-    <p class="homework-due">${a.closed ? "Closed on" : "Due"} <strong>${d.due}</strong>${
+  const due = html`<strong>${d.due}</strong>`;
+  return html`<p class="homework-facts">${t("homework.facts", {
+    rounds: a.rounds,
+    kinds: kindsText(a.kinds),
+    difficulty: a.difficulty,
+  })}</p>
+    <p class="homework-due">${tHtml(a.closed ? "homework.closedOn" : "homework.due", { due })}${
       d.yours ? html`<br />${d.yours}` : nothing
-    }${a.closed ? nothing : html` <span class="muted">(${d.left})</span>`}</p>`;
+    }${a.closed ? nothing : html` <span class="muted">${t("homework.timeLeft", { left: d.left })}</span>`}</p>`;
 }
 
 function closed(a: AssignmentPublic) {
   const reveals = a.reveals ?? [];
-  return html`<p class="homework-closed" data-testid="homework-closed">This homework is closed: its deadline has
-      passed, so it cannot be played for your teacher any more.</p>
+  return html`<p class="homework-closed" data-testid="homework-closed">${t("homework.closedText")}</p>
     ${
       reveals.length
-        ? html`<h3>Each round's spirals</h3>
+        ? html`<h3>${t("homework.eachRoundsSpirals")}</h3>
           <ul class="homework-reveals">
             ${reveals.map(
-              (r) => html`<li><a href=${r.replay} data-testid="homework-reveal">Round ${r.round}: see A and B, and
-                  replay it</a></li>`,
+              (r) => html`<li><a href=${r.replay} data-testid="homework-reveal"
+                  >${t("homework.roundReveal", { round: r.round })}</a></li>`,
             )}
           </ul>`
         : nothing
@@ -65,7 +70,7 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
     e.preventDefault();
     const parsed = nameSchema.safeParse(name ?? "");
     if (!parsed.success) {
-      showError(`Please choose a name: ${parsed.error.issues[0].message}.`);
+      showError(t("homework.chooseName", { reason: describeRefusal(nameIssue(parsed.error.issues[0])) }));
       root.querySelector<HTMLInputElement>("#homework-name")?.focus();
       return;
     }
@@ -76,11 +81,11 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
     const generated = a.friendlyNames;
     const refusal = page.nameRefusal;
     return html`<form class="homework-form" @submit=${onStart}>
-      <label class="field" for="homework-name">Your name</label>
+      <label class="field" for="homework-name">${t("homework.yourName")}</label>
       <div class="row">
         <input id="homework-name" data-testid="name-input" maxlength=${NAME_MAX_LENGTH} autocomplete="nickname"
           ?readonly=${generated} .value=${name ?? ""} aria-describedby="name-refusal"
-          placeholder=${generated ? "" : "The name your teacher knows you by"}
+          placeholder=${generated ? "" : t("homework.namePlaceholder")}
           @input=${(e: Event) => (name = (e.target as HTMLInputElement).value)} />
         ${
           generated
@@ -88,41 +93,31 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
               @click=${() => {
                 name = randomName();
                 draw();
-              }}>Another name</button>`
+              }}>${t("homework.anotherName")}</button>`
             : nothing
         }
       </div>
       <p id="name-refusal" class="name-refusal" data-testid="name-refusal" role="alert" ?hidden=${!refusal}>
         ${refusal ?? ""}</p>
-      ${
-        generated
-          ? html`<p class="small muted">Your teacher chose generated names for this homework: press Another name
-            until you like one. Tell your teacher which one is yours.</p>`
-          : nothing
-      }
-      ${
-        lastRemembered && lastRemembered === name
-          ? html`<p class="small">Welcome back: Start goes on where you left off.</p>`
-          : nothing
-      }
+      ${generated ? html`<p class="small muted">${t("homework.generatedNames")}</p>` : nothing}
+      ${lastRemembered && lastRemembered === name ? html`<p class="small">${t("homework.welcomeBack")}</p>` : nothing}
       <button id="homework-start" data-testid="homework-start" class="primary wide" type="submit"
-        ?disabled=${page.starting}>${page.starting ? "Starting…" : "Start"}</button>
-      <p class="small muted">You play alone, at your own pace. You can leave and open this link again on this device
-        to go on until the deadline. Only your first complete attempt counts; later ones are practice.</p>
+        ?disabled=${page.starting}>${page.starting ? t("homework.starting") : t("homework.start")}</button>
+      <p class="small muted">${t("homework.howItWorks")}</p>
     </form>`;
   }
 
   function body(page: HomeworkPage) {
     const a = page.assignment;
-    if (page.status === "loading") return html`<p class="muted">Loading the homework…</p>`;
+    if (page.status === "loading") return html`<p class="muted">${t("homework.loading")}</p>`;
     if (page.status === "missing")
-      return html`<h2>No such homework</h2>
+      return html`<h2>${t("homework.noSuchHomework")}</h2>
         <p>${page.error}</p>`;
     if (page.status === "failed" || !a)
-      return html`<h2>Homework</h2>
-        <p>${page.error ?? "The homework could not be loaded."}</p>
-        <button type="button" class="primary" @click=${actions.retry}>Try again</button>`;
-    return html`<p class="muted small">Homework</p>
+      return html`<h2>${t("homework.homework")}</h2>
+        <p>${page.error ?? t("homework.couldNotLoad")}</p>
+        <button type="button" class="primary" @click=${actions.retry}>${t("homework.tryAgain")}</button>`;
+    return html`<p class="muted small">${t("homework.homework")}</p>
       <h2 class="homework-title" data-testid="homework-title">${a.title}</h2>
       ${facts(a)} ${a.closed ? closed(a) : nameField(page, a)}`;
   }
@@ -132,7 +127,7 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
     render(
       page
         ? html`${body(page)}
-            <p class="small links"><a href="/">Home page</a></p>`
+            <p class="small links"><a href="/">${t("homework.homePage")}</a></p>`
         : nothing,
       root,
     );

@@ -15,13 +15,16 @@ import type { RevealView } from "../../shared/reveal-view";
 import { qrDataUrl } from "../qr";
 import { COLOURS, SpiralView } from "../scene/spiral-scene";
 import { UCurveView } from "../scene/u-curve-scene";
-import { entryFor } from "../scene/pictures";
 import { formatSeconds, type PlayerRow } from "../view-model";
 import { settingsSummary, type SettingsState } from "./settings-summary";
 import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { topThree } from "./podium";
 import { slots } from "../placement";
+import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { cueText } from "../i18n/cue-text";
+import { kindName, spiralAbout, spiralName } from "../i18n/spiral-names";
+import { LANGUAGE_NAMES, languageSchema } from "../../shared/languages";
 
 export interface ProjectorView {
   state: SettingsState & {
@@ -34,6 +37,8 @@ export interface ProjectorView {
     lockedCount: number;
     playingCount: number;
     spectatorCount: number;
+    /** The host's language (a Language code; "" or absent when unknown). */
+    hostLanguage?: string;
   };
   rows: PlayerRow[];
   phase: Phase;
@@ -53,25 +58,30 @@ export interface ProjectorScreen {
 const BOARD_ROWS = 10;
 const LIST_SIZES = ["l", "m", "s", "xs", "xxs"] as const;
 const joinLink = (code: string) => `${location.origin}/?room=${code}`;
+/** Points and ranks in the viewer's digits (no grouping: 2100, as the rest of the game writes them). */
+const digits = (n: number) => formatNumber(n, { useGrouping: false });
+/** A hidden error as the reveal writes it: four decimals (0.0412), in the viewer's digits. */
+const fixed4 = (x: number) =>
+  formatNumber(x, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
 
 /** The class's pick to explain beside the best level: the only one, everyone's, or the most common (when two or more share it). */
 function classPick(levels: number[]): { level: number; label: string } | undefined {
   const top = mostPicked(levels);
   if (!top) return undefined;
-  if (levels.length === 1) return { level: top.level, label: "The one pick: level" };
-  if (top.count === levels.length) return { level: top.level, label: "Everyone's level" };
-  return top.count > 1 ? { level: top.level, label: `Most picked (${top.count} players): level` } : undefined;
+  if (levels.length === 1) return { level: top.level, label: t("projector.classPickOne") };
+  if (top.count === levels.length) return { level: top.level, label: t("projector.classPickEveryone") };
+  return top.count > 1 ? { level: top.level, label: t("projector.classPickMost", { count: top.count }) } : undefined;
 }
 
 function board(rows: PlayerRow[], withRound: boolean) {
   const shown = rows.slice(0, BOARD_ROWS);
   return html`${shown.map(
-    (p) => html`<li class="pj-board-row"><span class="rank">${p.rank || "–"}</span><span class="name"
+    (p) => html`<li class="pj-board-row"><span class="rank">${p.rank ? digits(p.rank) : "–"}</span><span class="name"
     >${p.name}</span><span class="points">${
-      withRound && p.revealedPick ? html`<span class="round">+${p.roundPoints}</span>` : nothing
-    }${p.points}</span></li>`,
+      withRound && p.revealedPick ? html`<span class="round">+${digits(p.roundPoints)}</span>` : nothing
+    }${digits(p.points)}</span></li>`,
   )}
-    ${rows.length > shown.length ? html`<li class="pj-board-more">…and ${rows.length - shown.length} more</li>` : nothing}`;
+    ${rows.length > shown.length ? html`<li class="pj-board-more">${t("projector.boardMore", { count: rows.length - shown.length })}</li>` : nothing}`;
 }
 
 export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
@@ -102,24 +112,31 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const link = joinLink(state.code);
     if (qr?.link !== link) qr = { link, url: qrDataUrl(link) };
     const watching = state.spectatorCount;
-    const settings =
-      `${state.rounds} rounds · ${state.tuningSeconds} s to tune · ${settingsSummary(state)}` +
-      (state.locked ? " · room locked" : "");
+    const summary = t("projector.settings", {
+      rounds: state.rounds,
+      seconds: state.tuningSeconds,
+      summary: settingsSummary(state),
+    });
+    const settings = state.locked ? t("projector.settingsLocked", { settings: summary }) : summary;
     const names = [...rows].sort((a, b) => a.seat - b.seat).map((p) => p.name);
     const title = rows.length
-      ? `${rows.length} ${rows.length === 1 ? "player" : "players"}${watching ? ` · ${watching} watching` : ""}`
-      : "Waiting for players…";
+      ? watching
+        ? t("projector.playersWatching", { count: rows.length, watching })
+        : t("projector.players", { count: rows.length })
+      : t("projector.waitingForPlayers");
     return html`<div class="pj-join">
-        <p class="pj-label">Join at <strong id="pj-link" class="pj-link">${location.host}/?room=${state.code}</strong></p>
-        <p class="pj-label">with the code</p>
+        <p class="pj-label">${tHtml("projector.joinAt", {
+          link: html`<strong id="pj-link" class="pj-link">${location.host}/?room=${state.code}</strong>`,
+        })}</p>
+        <p class="pj-label">${t("projector.withTheCode")}</p>
         <p id="pj-code" class="pj-code">${state.code}</p>
         <div class="pj-qr-row">
-          <img id="pj-qr" class="pj-qr" data-testid="qr-code" alt="QR code of the join link" src=${until(qr.url, nothing)}
+          <img id="pj-qr" class="pj-qr" data-testid="qr-code" alt=${t("projector.qrAlt")} src=${until(qr.url, nothing)}
             data-link=${until(
               qr.url.then(() => link),
               nothing,
             )} />
-          <p class="pj-label pj-scan">or scan<br />with a phone</p>
+          <p class="pj-label pj-scan">${tHtml("projector.orScan", { br: html`<br />` })}</p>
         </div>
       </div>
       <div class="pj-players">
@@ -131,14 +148,13 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
 
   function training(v: ProjectorView) {
     const pct = Math.max(0, Math.min(100, v.state.trainingProgress));
-    return html`<h2 id="pj-training-title" class="pj-title">${`Round ${v.state.round} of ${v.state.rounds}: training the model… ${pct}%`}</h2>
+    return html`<h2 id="pj-training-title" class="pj-title">${t("projector.trainingTitle", {
+      round: v.state.round,
+      rounds: v.state.rounds,
+      progress: pct / 100,
+    })}</h2>
       <div class="progress pj-progress"><div id="pj-training-fill" style="width: ${pct}%"></div></div>
-      <p id="pj-training-note" class="pj-note">All ${MAX_LEVEL} detail levels train on the same spiral. Get ready to pick one.</p>`;
-  }
-
-  /** What the spiral on screen is, from the catalog (the facts beside its picture). */
-  function about(name: string | undefined): string {
-    return entryFor(name)?.about ?? "";
+      <p id="pj-training-note" class="pj-note">${t("projector.trainingNote", { levels: MAX_LEVEL })}</p>`;
   }
 
   function round(v: ProjectorView) {
@@ -151,43 +167,45 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
     const gaps = reveal ? gapRows(sameRound, reveal, classPick(reveal.results.map((x) => x.level)), true) : [];
     const title = revealing
       ? reveal
-        ? `B was ${reveal.b.name} (${reveal.b.kind})`
+        ? t("projector.bWas", { name: spiralName(reveal.b.name), kind: kindName(reveal.b.kind) })
         : ""
       : round
-        ? `A: ${round.a.name} (${round.a.kind})`
-        : "A: …";
+        ? t("projector.roundA", { name: spiralName(round.a.name), kind: kindName(round.a.kind) })
+        : t("projector.roundAWaiting");
     return html`<div class="pj-col pj-col-spiral">
         <p id="pj-round-title" class="pj-subtitle">${title}</p>
-        <p id="pj-caption" class="pj-caption" data-testid="pj-caption">${about(revealing ? reveal?.b.name : round?.a.name)}</p>
-        <div id="pj-spiral" class="pj-canvas" aria-label="Spiral" ${ref(spiralBox)}></div>
+        <p id="pj-caption" class="pj-caption" data-testid="pj-caption">${spiralAbout(revealing ? reveal?.b.name : round?.a.name)}</p>
+        <div id="pj-spiral" class="pj-canvas" aria-label=${t("projector.spiralLabel")} ${ref(spiralBox)}></div>
         <div id="pj-proof" class="pj-proof" data-testid="pj-reveal-verified" ?hidden=${!(revealing && proof)}
           data-verified=${proof?.state ?? nothing}>${revealing && proof ? proofTemplate(proof, { compact: true }) : nothing}</div>
       </div>
       <div class="pj-col pj-col-mid">
         <div id="pj-tuning-side" ?hidden=${revealing}>
-          <p id="pj-cue" class="pj-cue">${round?.cue ?? ""}</p>
-          <p id="pj-paused" class="pj-paused" ?hidden=${revealing || !state.paused}>Paused</p>
+          <p id="pj-cue" class="pj-cue">${round ? cueText(round.cue) : ""}</p>
+          <p id="pj-paused" class="pj-paused" ?hidden=${revealing || !state.paused}>${t("projector.paused")}</p>
           <p id="pj-timer" class=${classMap({ "pj-timer": true, paused: state.paused, urgent: v.secondsLeft <= 5 && !state.paused })}>${formatSeconds(v.secondsLeft)}</p>
           <div id="pj-histogram-slot" ${ref(slots.pjHistogram)}></div>
           <p id="pj-locked" class=${classMap({ "pj-locked": true, big: !counts })}>${
-            counts ? "" : `${state.lockedCount} of ${state.playingCount} locked in`
+            counts ? "" : t("projector.lockedIn", { locked: state.lockedCount, playing: state.playingCount })
           }</p>
         </div>
         <div id="pj-reveal-side" ?hidden=${!revealing}>
           <p id="pj-reveal-title" class="pj-subtitle">${
             !reveal
-              ? "Revealing…"
-              : `Best level: ${reveal.bestLevel}` + (best ? ` · hidden error ${best.error.toFixed(4)}` : "")
+              ? t("projector.revealing")
+              : best
+                ? t("projector.bestLevelError", { level: reveal.bestLevel, error: fixed4(best.error) })
+                : t("projector.bestLevel", { level: reveal.bestLevel })
           }</p>
-          <div id="pj-ucurve" class="pj-ucurve" aria-label="Hidden error by detail level" ${ref(uCurveBox)}></div>
+          <div id="pj-ucurve" class="pj-ucurve" aria-label=${t("projector.uCurveLabel")} ${ref(uCurveBox)}></div>
           <div id="pj-reveal-shake-slot" class="pj-shake-slot" ${ref(slots.pjRevealShake)}></div>
         </div>
       </div>
       <div class="pj-col pj-col-board">
-        <h2 class="pj-title">Leaderboard</h2>
+        <h2 class="pj-title">${t("projector.leaderboard")}</h2>
         <ol id="pj-board" class="pj-board">${board(v.rows, revealing)}</ol>
       </div>
-      <section id="pj-gaps" class="pj-gaps" data-testid="pj-reveal-gaps" aria-label="Where the error comes from"
+      <section id="pj-gaps" class="pj-gaps" data-testid="pj-reveal-gaps" aria-label=${t("projector.gapsLabel")}
         ?hidden=${!(revealing && reveal)}>${revealing && reveal ? gapsTemplate(gaps, { compact: true }) : nothing}</section>`;
   }
 
@@ -243,22 +261,37 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
       const entering = shownPhase !== phase;
       shownPhase = phase;
       const heading =
-        phase === "lobby" ? "Lobby" : phase === "podium" ? "Final results" : `Round ${state.round} of ${state.rounds}`;
+        phase === "lobby"
+          ? t("projector.headingLobby")
+          : phase === "podium"
+            ? t("projector.headingFinal")
+            : t("projector.headingRound", { round: state.round, rounds: state.rounds });
+      const host = languageSchema.safeParse(state.hostLanguage);
       const inRound = phase === "tuning" || phase === "reveal";
       render(
         html`
         <header class="pj-head">
           <span class="pj-brand">Shell <span class="amp">&amp;</span> Galaxy</span>
-          <span id="pj-join-small" class="pj-join-small">${phase === "lobby" ? "" : `Code ${state.code} · ${location.host}`}</span>
+          <span id="pj-join-small" class="pj-join-small">${
+            phase === "lobby" ? "" : t("projector.joinSmall", { code: state.code, host: location.host })
+          }</span>
           <span id="pj-phase" class="pj-phase">${heading}</span>
+          ${
+            host.success
+              ? html`<span id="pj-host-language" class="pj-host-language" data-testid="host-language">${t(
+                  "projector.hostLanguage",
+                  { name: LANGUAGE_NAMES[host.data] },
+                )}</span>`
+              : nothing
+          }
           <div id="pj-host-bar-slot" class="pj-host-bar-slot" ${ref(slots.pjHostBar)}></div>
         </header>
         <div id="pj-lobby" class="pj-body pj-lobby" ?hidden=${phase !== "lobby"}>${phase === "lobby" ? lobby(v) : nothing}</div>
         <div id="pj-training" class="pj-body pj-center" ?hidden=${phase !== "training"}>${phase === "training" ? training(v) : nothing}</div>
         <div id="pj-round" class="pj-body pj-round" ?hidden=${!inRound}>${round(v)}</div>
         <div id="pj-podium" class="pj-body pj-podium" ?hidden=${phase !== "podium"}>
-          <div class="pj-col"><h2 class="pj-title">Podium</h2><ol id="pj-top3" class="top3 pj-top3">${topThree(v.rows)}</ol></div>
-          <div class="pj-col"><h2 class="pj-title">Leaderboard</h2>
+          <div class="pj-col"><h2 class="pj-title">${t("projector.podium")}</h2><ol id="pj-top3" class="top3 pj-top3">${topThree(v.rows)}</ol></div>
+          <div class="pj-col"><h2 class="pj-title">${t("projector.leaderboard")}</h2>
             <ol id="pj-podium-board" class="pj-board">${phase === "podium" ? board(v.rows, false) : nothing}</ol></div>
           <div id="pj-podium-shake-slot" class="pj-col pj-shake-slot" ${ref(slots.pjPodiumShake)}></div>
         </div>`,

@@ -9,15 +9,18 @@ import { store, type HomeworkPage } from "../store";
 import { clearError, showError } from "../ui";
 import { enter, nameRefusalOf } from "./connection";
 import { urlHomework } from "./routes";
+import { t } from "../i18n/i18n";
+import { describeProblem, type ProblemBody } from "../i18n/problem-text";
 
 const nameKey = (id: string) => `homework-name:${id}`;
 
 /** The name this device played the assignment under, if any. */
 export const homeworkName = (id: string) => readStored(nameKey(id));
 
+/** The message keys of the statuses that mean "no homework here". */
 const MISSING: Record<number, string> = {
-  400: "This homework link is damaged: check that you copied all of it, or ask your teacher for it again.",
-  404: "There is no homework at this link: check it with your teacher (it may have been mistyped).",
+  400: "homework.linkDamaged",
+  404: "homework.linkUnknown",
 };
 
 function update(id: string, patch: Partial<HomeworkPage>): void {
@@ -28,14 +31,17 @@ function update(id: string, patch: Partial<HomeworkPage>): void {
 async function load(id: string): Promise<void> {
   try {
     const res = await fetch(`/api/assignments/${encodeURIComponent(id)}`, { headers: { accept: "application/json" } });
-    const body = (await res.json().catch(() => ({}))) as Partial<AssignmentPublic> & { error?: string };
+    const body = (await res.json().catch(() => ({}))) as Partial<AssignmentPublic> & Partial<ProblemBody>;
     if (res.ok && typeof body.title === "string" && typeof body.deadline === "string")
       return update(id, { status: "ready", assignment: body as AssignmentPublic, error: undefined });
-    if (MISSING[res.status]) return update(id, { status: "missing", error: MISSING[res.status] });
-    const why = body.error ?? `the server answered HTTP ${res.status}`;
-    update(id, { status: "failed", error: `Could not load the homework (${why.replace(/\.$/, "")}). Try again.` });
+    if (MISSING[res.status]) return update(id, { status: "missing", error: t(MISSING[res.status]) });
+    const why =
+      typeof body.error === "string"
+        ? describeProblem({ error: body.error, params: body.params, field: body.field })
+        : t("homework.serverAnswered", { status: res.status });
+    update(id, { status: "failed", error: t("homework.loadFailed", { why: why.replace(/\.$/, "") }) });
   } catch {
-    update(id, { status: "failed", error: "Cannot reach the game server. Check your connection and try again." });
+    update(id, { status: "failed", error: t("homework.unreachable") });
   }
 }
 
