@@ -10,8 +10,10 @@ import { createRef } from "lit-html/directives/ref.js";
 import { CLOSE_KICKED } from "../shared/protocol";
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId } from "./dom";
+import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
+import { describeProblem, type ProblemBody } from "./i18n/problem-text";
 import { friendlyError, spectate, type MatchRoom } from "./net";
-import { roomCodeRefusal, showError, showNotice } from "./ui";
+import { errorText, roomCodeRefusal, showError, showNotice } from "./ui";
 import { dailyOpenings } from "./spectator/daily-opening";
 import {
   DEFAULT_LIMIT,
@@ -23,6 +25,8 @@ import {
 import { leaderboardPage, todayUtc, type LeaderboardActions } from "./spectator/leaderboard-view";
 
 const POLL_MS = 5_000;
+
+await initI18n(); // the language shown, before anything is worded
 
 const params = new URLSearchParams(location.search);
 const store = leaderboardStore(params);
@@ -47,17 +51,17 @@ async function getJson<T>(url: string): Promise<T> {
   try {
     res = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
   } catch {
-    throw new Error("Cannot reach the game server — the boards refresh by themselves when it is back.");
+    throw new Error(t("board.unreachable"));
   }
-  const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
+  const body = (await res.json().catch(() => undefined)) as Partial<ProblemBody> | undefined;
   if (!res.ok) {
     throw new Error(
-      body?.error
-        ? `The leaderboard refused that: ${body.error}`
-        : `The leaderboard is not available right now (HTTP ${res.status}).`,
+      typeof body?.error === "string"
+        ? t("board.refused", { reason: describeProblem(body as ProblemBody) })
+        : t("board.unavailable", { status: String(res.status) }),
     );
   }
-  if (!body) throw new Error("The leaderboard answered with something unreadable.");
+  if (!body) throw new Error(t("board.unreadable"));
   return body as T;
 }
 
@@ -113,9 +117,9 @@ async function watchRoom(code: string): Promise<void> {
   store.set({ room: { code, failed: false, closed: false } });
   let room: MatchRoom;
   try {
-    room = await spectate(code, "Spectator");
+    room = await spectate(code, t("watch.defaultSpectatorName"));
   } catch (err) {
-    const roomError = (err as Error).message || friendlyError(err, code);
+    const roomError = (err as Error).message ? errorText(err) : friendlyError(err, code);
     store.set({ room: { code, failed: true, closed: false }, roomError });
     showError(roomError);
     return;
@@ -127,11 +131,7 @@ async function watchRoom(code: string): Promise<void> {
   }
   room.onLeave((closeCode) => {
     store.set({ room: { code, room, failed: false, closed: true } });
-    showNotice(
-      closeCode === CLOSE_KICKED
-        ? `The host removed this page from room ${code}.`
-        : `Room ${code} has closed: these are its last standings.`,
-    );
+    showNotice(t(closeCode === CLOSE_KICKED ? "board.kicked" : "board.roomClosed", { code }));
   });
   window.addEventListener("pagehide", () => void room.leave(true).catch(() => undefined));
 }
@@ -148,9 +148,17 @@ const actions: LeaderboardActions = {
   fame: (step) => go({ fame: Math.max(1, store.get().view.fame + step) }),
 };
 
+const setTitle = () => (document.title = t("board.title"));
+setTitle();
+mountLanguageMenu(byId("language-menu"));
 const root = byId("leaderboard-page");
-store.subscribe((s) => render(leaderboardPage(s, actions, dateField), root));
-render(leaderboardPage(store.get(), actions, dateField), root);
+const draw = () => render(leaderboardPage(store.get(), actions, dateField), root);
+store.subscribe(draw);
+draw();
+onLanguageChange(() => {
+  setTitle();
+  draw();
+});
 
 setInterval(() => document.hidden || void refresh(), POLL_MS);
 document.addEventListener("visibilitychange", () => document.hidden || void refresh());
@@ -162,7 +170,7 @@ void refresh();
     const code = normalizeRoomCode(raw);
     if (code) void watchRoom(code);
     else {
-      const roomError = roomCodeRefusal(raw, "This link has no room code: a code is 5 letters or digits.");
+      const roomError = roomCodeRefusal(raw, t("board.noRoomCode"));
       store.set({ roomError });
       showError(roomError);
     }

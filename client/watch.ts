@@ -8,24 +8,40 @@ import { render } from "lit-html";
 import { createRef } from "lit-html/directives/ref.js";
 import { serverOffset } from "../shared/clock";
 import { secondsLeftNow, tickSeconds } from "./countdown";
-import { nameSchema, type ClockMessage, type RevealMessage, type RoundMessage } from "../shared/protocol";
+import {
+  nameSchema,
+  type ClockMessage,
+  type ErrorMessage,
+  type RevealMessage,
+  type RoundMessage,
+} from "../shared/protocol";
 import { revealFromState } from "../shared/reveal-view";
 import { normalizeRoomCode } from "../shared/room-code";
 import { fromWire } from "../shared/round-messages";
 import { byId } from "./dom";
+import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
+import { describeRefusal } from "./i18n/refusal-text";
 import { isUnreachable, leftMessage, spectate, watchListing, type MatchRoom } from "./net";
 import { giveUpIfProcessGone } from "./gone-process";
 import { rejoinCause, type RejoinCause } from "./rejoin";
 import { showRestored } from "./restored-notice";
 import { writeStored } from "./storage";
-import { roomCodeRefusal, showError, showNotice } from "./ui";
-import { SPECTATOR_NAME_KEY, watchStore, type Listing, type Watching } from "./spectator/watch-state";
+import { errorText, nameIssueText, roomCodeRefusal, showError, showNotice } from "./ui";
+import {
+  SPECTATOR_NAME_KEY,
+  watchStore,
+  type Listing,
+  type ListingProblem,
+  type Watching,
+} from "./spectator/watch-state";
 import { watchPage, type WatchActions, type WatchRefs } from "./spectator/watch-view";
 import { rejoiningNotice, watchAgain } from "./spectator/watch-rejoin";
 
 const LISTING_RETRY_MS = 5_000;
 
-const store = watchStore();
+await initI18n(); // the language shown, before anything is worded (the name field's default too)
+
+const store = watchStore(t("watch.defaultSpectatorName"));
 const refs: WatchRefs = { live: createRef(), code: createRef(), name: createRef() };
 const urlCode = () => normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "");
 
@@ -38,15 +54,15 @@ async function connectListing(): Promise<void> {
     const lobby = await watchListing((rooms) => setListing({ rooms, problem: undefined }));
     setListing({ live: "true", status: "live", problem: undefined });
     lobby.onLeave(() => {
-      setListing({ live: "error", status: "reconnecting…" });
+      setListing({ live: "error", status: "reconnecting" });
       setTimeout(() => void connectListing(), LISTING_RETRY_MS / 2);
     });
   } catch (err) {
     const message = (err as Error).message ?? "";
-    const problem = isUnreachable(message)
-      ? "Cannot reach the game server to list the rooms — retrying every few seconds."
-      : `The room list is not available right now (${message || "no answer"}) — retrying every few seconds.`;
-    setListing({ live: "error", status: "offline — retrying", problem });
+    const problem: ListingProblem = isUnreachable(message)
+      ? { kind: "unreachable" }
+      : { kind: "unavailable", detail: message || undefined };
+    setListing({ live: "error", status: "offline", problem });
     setTimeout(() => void connectListing(), LISTING_RETRY_MS);
   }
 }
@@ -54,9 +70,9 @@ async function connectListing(): Promise<void> {
 // --- Watching one room -----------------------------------------------------------------------
 
 function spectatorName(): string | undefined {
-  const parsed = nameSchema.safeParse(store.get().nameField || "Spectator");
+  const parsed = nameSchema.safeParse(store.get().nameField || t("watch.defaultSpectatorName"));
   if (!parsed.success) {
-    showError(`Please choose another spectator name: ${parsed.error.issues[0].message}.`);
+    showError(t("watch.badName", { reason: nameIssueText(parsed.error.issues[0]) }));
     refs.name.value?.focus();
     return undefined;
   }
@@ -72,7 +88,7 @@ async function watch(code: string, push = true): Promise<void> {
   showError(null);
   stopWatching(false);
   store.set({ joining: code });
-  showNotice(`Joining room ${code} as a spectator…`);
+  showNotice(t("watch.joining", { code }));
   try {
     const room = await spectate(code, name);
     showNotice(null);
@@ -81,7 +97,7 @@ async function watch(code: string, push = true): Promise<void> {
     if (push && urlCode() !== code) history.pushState({ room: code }, "", `/watch?room=${code}`);
   } catch (err) {
     showNotice(null);
-    showError((err as Error).message);
+    showError(errorText(err));
     if (urlCode() === code) history.replaceState({}, "", "/watch");
   } finally {
     if (store.get().joining === code) store.set({ joining: undefined });
@@ -115,10 +131,11 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
     settleReveal(w);
     changed();
   });
-  room.onMessage("error", (e: { code?: string; message?: string }) => {
+  room.onMessage("error", (e: ErrorMessage) => {
+    if (!e?.code) return;
     // SIGTERM: the room closes next (4001) and the page watches the restored room again.
-    if (e?.code === "server-restarting") return showNotice(e.message ?? null);
-    if (e?.message) showError(e.message);
+    if (e.code === "server-restarting") return showNotice(describeRefusal(e));
+    showError(describeRefusal(e));
   });
   room.onMessage("restored", () => showRestored());
   for (const type of ["podium", "pickCounts", "kicked", "daily", "seat"]) room.onMessage(type, () => undefined);
@@ -128,7 +145,7 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
   });
   room.onDrop(() => {
     if (!current()) return;
-    showNotice(`Connection to room ${code} lost — reconnecting…`);
+    showNotice(t("watch.connectionLost", { code }));
     void giveUpIfProcessGone(room);
   });
   room.onReconnect(() => current() && showNotice(null));
@@ -185,7 +202,7 @@ function submitCode(event: Event): void {
   const raw = store.get().codeField;
   const code = normalizeRoomCode(raw);
   if (!code) {
-    showError(roomCodeRefusal(raw, "Type the code of the room to watch (5 letters or digits)."));
+    showError(roomCodeRefusal(raw, t("watch.needCode")));
     refs.code.value?.focus();
     return;
   }
@@ -201,9 +218,17 @@ const actions: WatchActions = {
   editName: (nameField) => store.set({ nameField }),
 };
 
+const setTitle = () => (document.title = t("watch.title"));
+setTitle();
+mountLanguageMenu(byId("language-menu"));
 const root = byId("watch-page");
-store.subscribe((s) => render(watchPage(s, actions, refs), root));
-render(watchPage(store.get(), actions, refs), root);
+const draw = () => render(watchPage(store.get(), actions, refs), root);
+store.subscribe(draw);
+draw();
+onLanguageChange(() => {
+  setTitle();
+  draw();
+});
 tickSeconds(countdownSeconds, () => store.set({ now: Date.now() }));
 
 window.addEventListener("popstate", () => {
@@ -225,7 +250,7 @@ void connectListing();
     const code = urlCode();
     if (code) void watch(code, false);
     else {
-      showError(`This link's room code "${raw.slice(0, 30)}" is not valid: a code is 5 letters or digits.`);
+      showError(t("watch.badLinkCode", { code: raw.slice(0, 30) }));
       history.replaceState({}, "", "/watch");
     }
   }

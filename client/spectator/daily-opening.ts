@@ -1,27 +1,29 @@
 // A finished day's daily round on /leaderboard: its published values (GET /api/daily/DATE/opening,
 // out when the day is over) with the replay link, and the check of the B this browser was shown
-// that day against them. No DOM here.
+// that day against them. No DOM, and no words: ./leaderboard-view words what is found.
 import { dailyOpeningAfter } from "../../shared/daily";
 import type { RoundOpening } from "../../shared/round-key";
+import type { ProblemBody } from "../i18n/problem-text";
 import { loadDailyProof } from "../daily-proof";
 
 export type OpeningAnswer =
   | { status: "published"; opening: RoundOpening; commitment: string; replay: string }
   | { status: "later"; after: string }
-  | { status: "failed"; error: string };
+  | { status: "failed"; problem: OpeningProblem };
 
-/** This browser's check of the day it played: ✓ or ✗ with a sentence. */
-export interface OwnCheck {
-  ok: boolean;
-  text: string;
-}
+/** Why a day's values cannot be had: no server, its refusal (a code), or just its HTTP status. */
+export type OpeningProblem =
+  { kind: "unreachable" } | { kind: "refused"; body: ProblemBody } | { kind: "http"; status: number };
+
+/** This browser's check of the day it played: ✓ with the B it was shown, or ✗ with the reason. */
+export type OwnCheck = { ok: true; b: string } | { ok: false; reason: string };
 
 async function fetchOpening(date: string): Promise<OpeningAnswer> {
   let res: Response;
   try {
     res = await fetch(`/api/daily/${encodeURIComponent(date)}/opening`, { headers: { accept: "application/json" } });
   } catch {
-    return { status: "failed", error: "the game server cannot be reached" };
+    return { status: "failed", problem: { kind: "unreachable" } };
   }
   const body = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   if (res.status === 403 && typeof body?.after === "string") return { status: "later", after: body.after };
@@ -36,23 +38,23 @@ async function fetchOpening(date: string): Promise<OpeningAnswer> {
   ) {
     return { status: "published", opening: body.opening as RoundOpening, commitment: body.commitment, replay };
   }
-  return { status: "failed", error: typeof body?.error === "string" ? body.error : `HTTP ${res.status}` };
+  const problem: OpeningProblem =
+    typeof body?.error === "string"
+      ? { kind: "refused", body: body as unknown as ProblemBody }
+      : { kind: "http", status: res.status };
+  return { status: "failed", problem };
 }
 
 /** The check of the B this browser was shown on `date` (the generator loads only for it). */
 async function checkOwnDaily(date: string, opening: RoundOpening): Promise<OwnCheck | undefined> {
   const mine = loadDailyProof(date);
   if (!mine) return undefined;
-  const failed = (reason: string): OwnCheck => ({
-    ok: false,
-    text: `✗ Could not verify the round you played this day: ${reason}.`,
-  });
+  const failed = (reason: string): OwnCheck => ({ ok: false, reason });
   try {
     const { verifyOpening } = await import("../../shared/round-proof");
     const verdict = verifyOpening(mine.commitment, opening, mine.b);
     if (!verdict.ok) return failed(verdict.reason);
-    const text = `✓ Verified: the B you played this day (${mine.b.name}) was fixed before anyone picked.`;
-    return { ok: true, text };
+    return { ok: true, b: mine.b.name };
   } catch (error) {
     return failed((error as Error).message);
   }

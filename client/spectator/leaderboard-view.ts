@@ -2,8 +2,11 @@
 // daily challenge board with its day's round, and the all-time hall of fame, each paged.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { ref, type Ref } from "lit-html/directives/ref.js";
-import { localTime } from "../daily-proof";
+import { formatDate, formatNumber, language, t, tHtml } from "../i18n/i18n";
+import { describeProblem } from "../i18n/problem-text";
+import { spiralName } from "../i18n/spiral-names";
 import { phaseLabel, rememberedName } from "../ui";
+import type { OpeningProblem, OwnCheck } from "./daily-opening";
 import type { AlltimeBoard, DailyBoard, LeaderboardState, RoomWatch } from "./leaderboard-state";
 import { roomBoard } from "./room-board";
 
@@ -15,7 +18,15 @@ export interface LeaderboardActions {
 }
 
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * A UTC day ("2026-12-01") as the reader writes dates. English keeps the ISO day: it is what the
+ * date picker and the address show (and what the checks of the English pages read).
+ */
+const day = (iso: string) =>
+  language() === "en" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? iso
+    : formatDate(`${iso}T00:00:00Z`, { dateStyle: "medium", timeZone: "UTC" });
 
 // --- Rows and pagers -------------------------------------------------------------------------
 
@@ -33,7 +44,7 @@ function row(r: Row, mine: string | undefined): TemplateResult {
   return html`<li class="leaderboard-row plain ${mine === r.name ? "mine" : ""}" data-testid="board-row"
       data-name=${r.name} data-rank=${r.rank} data-points=${d.points} data-level=${d.level ?? nothing}
       data-date=${d.date ?? nothing} data-wins=${d.wins ?? nothing}>
-    <span class="rank ${r.rank <= 3 ? "top" : ""}">${r.rank}</span>
+    <span class="rank ${r.rank <= 3 ? "top" : ""}">${formatNumber(r.rank)}</span>
     <span class="who"><span class="name">${r.name}</span><span class="detail">${r.detail}</span></span>
     <span class="points">${r.value}</span>
   </li>`;
@@ -54,13 +65,15 @@ interface Page {
 
 function pager(id: string, page: Page | undefined, step: (by: -1 | 1) => void, ids: [string, string]): TemplateResult {
   const [prev, next] = ids;
-  const label = page?.total ? `${page.offset + 1}–${page.offset + page.shown} of ${page.total}` : "";
+  const label = page?.total
+    ? t("board.pager", { from: page.offset + 1, to: page.offset + page.shown, total: page.total })
+    : "";
   return html`<div class="pager">
     <button id=${prev} data-testid=${prev} class="small-button" type="button"
-      ?disabled=${page ? page.offset <= 0 : false} @click=${() => step(-1)}>← Previous</button>
+      ?disabled=${page ? page.offset <= 0 : false} @click=${() => step(-1)}>${t("board.previous")}</button>
     <span id=${id} class="muted" data-testid=${id}>${label}</span>
     <button id=${next} data-testid=${next} class="small-button" type="button"
-      ?disabled=${page ? page.offset + page.limit >= page.total : false} @click=${() => step(1)}>Next →</button>
+      ?disabled=${page ? page.offset + page.limit >= page.total : false} @click=${() => step(1)}>${t("board.next")}</button>
   </div>`;
 }
 
@@ -71,37 +84,53 @@ function roomCard(w: RoomWatch): TemplateResult {
   const phase = w.closed ? "closed" : (state?.phase ?? "lobby");
   const rounds = state?.rounds ?? 0;
   const sub = w.failed
-    ? "This room cannot be watched."
+    ? t("board.cannotWatch")
     : !state
-      ? "Joining as a spectator…"
+      ? t("board.joining")
       : [
           phase === "lobby"
-            ? `${plural(rounds, "round")}, not started yet`
+            ? t("board.notStarted", { rounds })
             : phase === "podium"
-              ? `Final standings after ${plural(rounds, "round")}`
-              : `Round ${state.round ?? 0} / ${rounds}`,
-          plural(state.players?.size ?? 0, "player"),
-          `${state.spectatorCount ?? 0} watching`,
-          w.closed ? "the room has closed" : "live",
+              ? t("board.finalStandings", { rounds })
+              : t("board.roundOf", { round: state.round ?? 0, rounds }),
+          t("board.players", { count: state.players?.size ?? 0 }),
+          t("board.watching", { count: state.spectatorCount ?? 0 }),
+          t(w.closed ? "board.roomHasClosed" : "board.live"),
         ].join(" · ");
+  const liveRooms = html`<a href="/watch">${t("board.seeLiveRooms")}</a>`;
   const board = w.failed
-    ? html`<li class="empty-state">No room to show. <a href="/watch">See the live rooms</a>.</li>`
+    ? html`<li class="empty-state">${tHtml("board.noRoom", { link: liveRooms })}</li>`
     : state
-      ? roomBoard(state, "No players yet: waiting for people to join.")
+      ? roomBoard(state, t("watch.noPlayersYet"))
       : nothing;
+  const code = html`<span id="room-code" class="room-code">${w.code}</span>`;
   return html`<section id="room-card" class="card">
     <div class="card-head">
-      <h2>Room <span id="room-code" class="room-code">${w.code}</span></h2>
+      <h2>${tHtml("board.roomHeading", { code })}</h2>
       <span id="room-phase" class="phase" data-testid="room-phase" data-phase=${state ? phase : ""}
-        >${!state ? "" : w.closed ? "Closed" : phaseLabel(phase)}</span>
+        >${!state ? "" : w.closed ? t("board.closed") : phaseLabel(phase)}</span>
     </div>
     <p id="room-sub" class="muted small">${sub}</p>
     <ol id="room-board" class="leaderboard board" data-testid="room-board">${board}</ol>
-    <p class="small"><a id="room-watch-link" href="/watch?room=${w.code}">Watch this room live</a></p>
+    <p class="small"><a id="room-watch-link" href="/watch?room=${w.code}">${t("board.watchLive")}</a></p>
   </section>`;
 }
 
 // --- The daily challenge ---------------------------------------------------------------------
+
+/** An instant (when a day's values come out) in the reader's time zone and words. */
+const when = (iso: string) =>
+  Number.isNaN(Date.parse(iso)) ? iso : formatDate(iso, { dateStyle: "medium", timeStyle: "short" });
+
+const openingProblem = (p: OpeningProblem) =>
+  p.kind === "unreachable"
+    ? t("board.serverUnreachable")
+    : p.kind === "refused"
+      ? describeProblem(p.body)
+      : t("board.httpStatus", { status: String(p.status) });
+
+const checkText = (c: OwnCheck) =>
+  c.ok ? t("board.verified", { spiral: spiralName(c.b) }) : t("board.notVerified", { reason: c.reason });
 
 /** The day's round: its replay once its values are out (after the day ends), and this browser's check. */
 function opening(s: Readonly<LeaderboardState>): TemplateResult {
@@ -112,17 +141,18 @@ function opening(s: Readonly<LeaderboardState>): TemplateResult {
       ? nothing
       : a.status === "later"
         ? html`<p data-testid="daily-published-after" data-after=${a.after}
-        >This round's values are published after ${localTime(a.after)}. Then anyone can replay it and check that B
-        was fixed before anyone picked.</p>`
+        >${tHtml("board.publishedAfter", { time: html`<time datetime=${a.after}>${when(a.after)}</time>` })}</p>`
         : a.status === "failed"
-          ? html`<p class="muted">This day's round cannot be replayed right now (${a.error}).</p>`
+          ? html`<p class="muted">${t("board.cannotReplay", { reason: openingProblem(a.problem) })}</p>`
           : html`<p><a class="replay-link" href=${a.replay} data-testid="daily-replay"
-          title="Plays this day's round in solo practice: the same A, the same B, every level"
-          >Replay this day's round</a><span class="muted"> · commitment ${a.commitment.slice(0, 12)}…</span></p>
+          title=${t("board.replayTitle")}
+          >${t("board.replayLink")}</a><span class="muted"> · ${t("board.commitment", {
+            hash: a.commitment.slice(0, 12),
+          })}</span></p>
         ${
           o.check
             ? html`<p class="proof-verdict ${o.check.ok ? "yes" : "no"}" data-testid="daily-verified"
-          data-verified=${o.check.ok ? "yes" : "no"}>${o.check.text}</p>`
+          data-verified=${o.check.ok ? "yes" : "no"}>${checkText(o.check)}</p>`
             : nothing
         }`;
   return html`<div id="daily-opening" class="daily-opening small" data-testid="daily-opening" aria-live="polite"
@@ -134,16 +164,16 @@ function dailyRows(board: DailyBoard | undefined): TemplateResult {
   const { date, offset, total } = board;
   const empty =
     offset > 0 && total > 0
-      ? `No more scores on this page — ${total} in all.`
+      ? t("board.noMoreScoresTotal", { total })
       : date === todayUtc()
-        ? html`Nobody has played today's challenge yet — <a href="/">be the first</a>.`
-        : `No daily challenge scores on ${date}.`;
+        ? html`${tHtml("board.nobodyToday", { link: html`<a href="/">${t("board.beFirst")}</a>` })}`
+        : t("board.noScoresOn", { date: day(date) });
   return rows(
     board.rows.map((r) => ({
       rank: r.rank,
       name: r.name,
-      detail: r.level ? `level ${r.level}` : "",
-      value: String(r.points),
+      detail: r.level ? t("board.level", { level: r.level }) : "",
+      value: formatNumber(r.points),
       data: { points: r.points, level: r.level || undefined },
     })),
     empty,
@@ -155,18 +185,17 @@ function dailyCard(s: Readonly<LeaderboardState>, act: LeaderboardActions, dateF
   const page = board && { offset: board.offset, limit: board.limit, total: board.total, shown: board.rows.length };
   return html`<section class="card">
     <div class="card-head">
-      <h2>Daily challenge</h2>
+      <h2>${t("board.dailyHeading")}</h2>
       <span id="status" class="live-dot" data-live=${s.live}
-        >${s.live === "false" ? "loading…" : s.live === "true" ? "live" : "not updating"}</span>
+        >${t(s.live === "false" ? "board.statusLoading" : s.live === "true" ? "board.statusLive" : "board.statusNotUpdating")}</span>
     </div>
-    <p class="muted small">One round for everybody each UTC day; each name's best score counts; its values are
-      published when the day ends. <a href="/">Play today's challenge</a>.</p>
+    <p class="muted small">${tHtml("board.dailyAbout", { link: html`<a href="/">${t("board.playToday")}</a>` })}</p>
     <div class="board-tools">
-      <label for="leaderboard-date" class="muted small">Day (UTC)</label>
+      <label for="leaderboard-date" class="muted small">${t("board.dayLabel")}</label>
       <input id="leaderboard-date" data-testid="leaderboard-date" type="date" max=${todayUtc()} ${ref(dateField)}
         .value=${board?.date ?? s.view.date ?? todayUtc()}
         @change=${(e: Event) => act.pickDate((e.target as HTMLInputElement).value)} />
-      <button id="today" class="small-button" type="button" @click=${act.today}>Today</button>
+      <button id="today" class="small-button" type="button" @click=${act.today}>${t("board.today")}</button>
     </div>
     ${opening(s)}
     <ol id="daily-board" class="leaderboard board" data-testid="daily-board" aria-live="polite"
@@ -192,23 +221,21 @@ function fameCard(board: AlltimeBoard | undefined, busy: boolean, act: Leaderboa
         board.rows.map((r) => ({
           rank: r.rank,
           name: r.name,
-          detail: r.date,
-          value: String(r.points),
+          detail: day(r.date),
+          value: formatNumber(r.points),
           data: { points: r.points, date: r.date },
         })),
-        later ? "No more scores on this page." : "No daily challenge scores yet.",
+        t(later ? "board.noMoreScores" : "board.noScoresYet"),
       )
     : html``;
-  const noWinners = later
-    ? "No more winners on this page."
-    : "No finished matches yet — win one and your name goes here.";
+  const noWinners = t(later ? "board.noMoreWinners" : "board.noWinnersYet");
   const winners = board
     ? rows(
         wins.map((r) => ({
           rank: r.rank,
           name: r.name,
           detail: "",
-          value: plural(r.wins, "win"),
+          value: t("board.wins", { count: r.wins }),
           data: { points: r.wins, wins: r.wins },
         })),
         noWinners,
@@ -216,10 +243,10 @@ function fameCard(board: AlltimeBoard | undefined, busy: boolean, act: Leaderboa
     : html``;
   const dim = busy ? "true" : nothing;
   return html`<section class="card">
-    <h2>All-time hall of fame</h2>
-    <h3 class="sub">Best daily scores</h3>
+    <h2>${t("board.fameHeading")}</h2>
+    <h3 class="sub">${t("board.bestDaily")}</h3>
     <ol id="alltime-board" class="leaderboard board" data-testid="alltime-board" aria-busy=${dim}>${best}</ol>
-    <h3 class="sub">Most matches won</h3>
+    <h3 class="sub">${t("board.mostWins")}</h3>
     <ol id="wins-board" class="leaderboard board" data-testid="wins-board" aria-busy=${dim}>${winners}</ol>
     ${pager("fame-page", page, act.fame, ["fame-prev", "fame-next"])}
   </section>`;

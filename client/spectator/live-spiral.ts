@@ -7,6 +7,8 @@ import type { RevealView } from "../../shared/reveal-view";
 import { ref } from "lit-html/directives/ref.js";
 import { entryFor, isKind, paintPicture } from "../scene/pictures";
 import { picturesShown } from "../scene/pictures/mode";
+import { t } from "../i18n/i18n";
+import { spiralAbout, spiralName } from "../i18n/spiral-names";
 
 interface Frame {
   sx(x: number): string;
@@ -67,8 +69,9 @@ function dots(f: Frame, xs: number[], ys: number[], colour: string) {
 }
 
 /** What the spiral is, from the catalog (the caption beside its picture). */
-function about(name: string): TemplateResult | typeof nothing {
-  const text = entryFor(name)?.about;
+function about(arm: ArmView): TemplateResult | typeof nothing {
+  const entry = entryFor(arm.name);
+  const text = entry && spiralAbout(entry);
   return text ? html`<p id="live-about" class="small muted">${text}</p>` : nothing;
 }
 
@@ -80,19 +83,22 @@ function revealPicture(reveal: RevealView): TemplateResult {
         stroke="#e69f00" stroke-width="0.025" stroke-linejoin="round" opacity="0.9"></polyline>`
     : nothing;
   return html`<div class="spiral-mini-box">${objectPicture(reveal.b, f)}<svg id="live-spiral" class="spiral-mini"
-      viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label="Spiral B, ${reveal.b.name}, with the best level's fit"
+      viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label=${t("watch.spiralBLabel", { spiral: spiralName(reveal.b.name) })}
       >${line}${dots(f, reveal.b.x, reveal.b.y, "#cc79a7")}</svg></div>
-    <p id="live-legend" class="legend small"><span class="dot b"></span> B: ${reveal.b.name}
-      <span class="line fit"></span> best level ${reveal.bestLevel}</p>${about(reveal.b.name)}`;
+    <p id="live-legend" class="legend small"><span class="dot b"></span> ${t("watch.legendB", {
+      spiral: spiralName(reveal.b.name),
+    })}
+      <span class="line fit"></span> ${t("watch.legendBestLevel", { level: reveal.bestLevel })}</p>${about(reveal.b)}`;
 }
 
 function roundPicture(round: RoundMessage): TemplateResult {
   const f = frameOf(round.a.x, round.a.y);
   return html`<div class="spiral-mini-box">${objectPicture(round.a, f)}<svg id="live-spiral" class="spiral-mini"
-      viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label="Spiral A, ${round.a.name}"
+      viewBox="-1.12 -1.12 2.24 2.24" role="img" aria-label=${t("watch.spiralALabel", { spiral: spiralName(round.a.name) })}
       >${dots(f, round.a.x, round.a.y, "#56b4e9")}</svg></div>
-    <p id="live-legend" class="legend small"><span class="dot a"></span> A: ${round.a.name} — B stays hidden until
-      the reveal</p>${about(round.a.name)}`;
+    <p id="live-legend" class="legend small"><span class="dot a"></span> ${t("watch.legendA", {
+      spiral: spiralName(round.a.name),
+    })}</p>${about(round.a)}`;
 }
 
 /** The picture for the round being tuned, or for the reveal being shown; nothing between rounds. */

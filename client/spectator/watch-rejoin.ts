@@ -2,15 +2,17 @@
 // process restores the room under the same code, and the page watches it again — a spectator's
 // join by code with the backoff of ../rejoin, behind the "reconnecting…" notice. `prepare` (from
 // ../watch) listens to the new room at once, so its first messages (restored, round) are not missed.
-import { SERVER_RESTARTING } from "../../shared/protocol";
+import { t } from "../i18n/i18n";
+import { describeRefusal } from "../i18n/refusal-text";
 import { rejoinRoom, type MatchRoom } from "../net";
 import { rejoinFailure, rejoinWithBackoff, type RejoinCause } from "../rejoin";
 import { readStored } from "../storage";
+import { errorText } from "../ui";
 import { SPECTATOR_NAME_KEY, type Watching } from "./watch-state";
 
 /** The notice while the page tries. */
 export const rejoiningNotice = (code: string, cause: RejoinCause) =>
-  cause === "restart" ? SERVER_RESTARTING : `Connection to room ${code} lost — reconnecting…`;
+  cause === "restart" ? describeRefusal({ code: "server-restarting" }) : t("watch.connectionLost", { code });
 
 /** The new watching (back), a sentence saying why not (refused, or a minute without an answer), or undefined (stopped). */
 export async function watchAgain(
@@ -18,7 +20,7 @@ export async function watchAgain(
   wanted: () => boolean,
   prepare: (room: MatchRoom) => Watching,
 ): Promise<Watching | string | undefined> {
-  const name = readStored(SPECTATOR_NAME_KEY) ?? "Spectator";
+  const name = readStored(SPECTATOR_NAME_KEY) ?? t("watch.defaultSpectatorName");
   const outcome = await rejoinWithBackoff({
     attempt: () => rejoinRoom(w.code, { name, spectator: true }).then(prepare),
     wanted,
@@ -30,10 +32,13 @@ export async function watchAgain(
       void outcome.room?.room.leave(true).catch(() => undefined);
       return undefined;
     case "refused":
-      return `Stopped watching room ${w.code}: the server restarted and said no (${(outcome.error as Error).message}).`;
+      return t("watch.rejoinRefused", { code: w.code, reason: errorText(outcome.error) });
     case "timeout":
-      return outcome.error !== undefined && rejoinFailure(outcome.error) === "no-room"
-        ? `Stopped watching room ${w.code}: the server came back without it.`
-        : `Stopped watching room ${w.code}: the server did not come back within a minute. Pick the room again when it is back.`;
+      return t(
+        outcome.error !== undefined && rejoinFailure(outcome.error) === "no-room"
+          ? "watch.rejoinNoRoom"
+          : "watch.rejoinTimeout",
+        { code: w.code },
+      );
   }
 }

@@ -23,11 +23,17 @@ export interface Watching {
 export interface Listing {
   /** The status dot: "true" live, "false" connecting, "error" lost. */
   live: "true" | "false" | "error";
-  status: string;
+  /** The status beside the dot (worded by ./watch-view in the language shown). */
+  status: ListingStatus;
   rooms: RoomListing[];
   /** Why there is no list right now (the lobby cannot be reached), shown in its place. */
-  problem?: string;
+  problem?: ListingProblem;
 }
+
+export type ListingStatus = "connecting" | "live" | "reconnecting" | "offline";
+
+/** The server cannot be reached at all, or the lobby said no (`detail`: the SDK's words, or none). */
+export type ListingProblem = { kind: "unreachable" } | { kind: "unavailable"; detail?: string };
 
 export interface WatchState {
   listing: Listing;
@@ -46,11 +52,12 @@ export interface WatchState {
 /** The spectator name this browser used last time (its own key: a spectator is not a player). */
 export const SPECTATOR_NAME_KEY = "spectator-name";
 
-export function watchStore(): Store<WatchState> {
+/** `defaultName`: the name field's value when this browser has not watched before ("Spectator"). */
+export function watchStore(defaultName: string): Store<WatchState> {
   return new Store<WatchState>({
-    listing: { live: "false", status: "connecting…", rooms: [] },
+    listing: { live: "false", status: "connecting", rooms: [] },
     codeField: "",
-    nameField: readStored(SPECTATOR_NAME_KEY) ?? "Spectator",
+    nameField: readStored(SPECTATOR_NAME_KEY) ?? defaultName,
     clockOffset: 0,
     now: Date.now(),
   });

@@ -12,9 +12,12 @@ import type { RoomListing } from "../net";
 import { proofOf } from "../reveal-lesson";
 import { proofTemplate } from "../screens/proof";
 import { phaseLabel } from "../ui";
+import { cueText } from "../i18n/cue-text";
+import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { spiralName } from "../i18n/spiral-names";
 import { livePicture } from "./live-spiral";
 import { roomBoard } from "./room-board";
-import type { Listing, WatchState, Watching } from "./watch-state";
+import type { Listing, ListingProblem, ListingStatus, WatchState, Watching } from "./watch-state";
 
 export interface WatchActions {
   watch(code: string): void;
@@ -25,6 +28,18 @@ export interface WatchActions {
 }
 
 // --- The listing -----------------------------------------------------------------------------
+
+const STATUS_KEYS: Record<ListingStatus, string> = {
+  connecting: "watch.statusConnecting",
+  live: "watch.statusLive",
+  reconnecting: "watch.statusReconnecting",
+  offline: "watch.statusOffline",
+};
+
+const problemText = (p: ListingProblem) =>
+  p.kind === "unreachable"
+    ? t("watch.listingUnreachable")
+    : t("watch.listingUnavailable", { detail: p.detail || t("watch.noAnswer") });
 
 /** Busiest first: rooms mid-round, then those about to start, then the finished. */
 const ORDER: Record<string, number> = { tuning: 0, reveal: 1, training: 2, lobby: 3, podium: 4 };
@@ -37,28 +52,32 @@ function roomItem(r: RoomListing, watched: string | undefined, act: WatchActions
   const phase = m.phase ?? "lobby";
   const players = m.players ?? 0;
   const meta = [
-    `${players} player${players === 1 ? "" : "s"}`,
-    m.spectators ? `${m.spectators} watching` : "",
-    m.round && phase !== "lobby" ? `round ${m.round} / ${m.rounds ?? "?"}` : m.rounds ? `${m.rounds} rounds` : "",
-    r.locked ? "locked" : "",
+    t("watch.listingPlayers", { count: players }),
+    m.spectators ? t("watch.listingWatching", { count: m.spectators }) : "",
+    m.round && phase !== "lobby"
+      ? t("watch.listingRound", { round: m.round, rounds: m.rounds ? formatNumber(m.rounds) : "?" })
+      : m.rounds
+        ? t("watch.listingRounds", { count: m.rounds })
+        : "",
+    r.locked ? t("watch.listingLocked") : "",
   ]
     .filter(Boolean)
     .join(" · ");
   return html`<li><button class="room-item" type="button" data-testid="room-item" data-code=${code}
       data-phase=${phase} data-round=${m.round ?? 0} data-players=${players}
-      aria-pressed=${watched === code} aria-label="Watch room ${code}" @click=${() => act.watch(code)}>
+      aria-pressed=${watched === code} aria-label=${t("watch.watchRoomLabel", { code })} @click=${() => act.watch(code)}>
     <span class="room-code">${code}</span>
-    <span class="host">${m.host ? `hosted by ${m.host}` : "a match"}</span>
+    <span class="host">${m.host ? t("watch.hostedBy", { host: m.host }) : t("watch.aMatch")}</span>
     <span class="phase" data-phase=${phase}>${phaseLabel(phase)}</span>
     <span class="meta">${meta}</span>
   </button></li>`;
 }
 
 function roomList(listing: Listing, watched: string | undefined, act: WatchActions): TemplateResult {
-  if (listing.problem) return html`<li class="empty-state">${listing.problem}</li>`;
+  if (listing.problem) return html`<li class="empty-state">${problemText(listing.problem)}</li>`;
   if (!listing.rooms.length) {
-    return html`<li class="empty-state">No public rooms right now — <a href="/">create one</a> and make it public
-      in its settings, or watch a private room by its code below.</li>`;
+    const createLink = html`<a href="/">${t("watch.createOne")}</a>`;
+    return html`<li class="empty-state">${tHtml("watch.noPublicRooms", { createLink })}</li>`;
   }
   const sorted = [...listing.rooms].sort(
     (a, b) => rank(a) - rank(b) || crowd(b) - crowd(a) || a.roomId.localeCompare(b.roomId),
@@ -73,40 +92,56 @@ function roomList(listing: Listing, watched: string | undefined, act: WatchActio
 // --- The watched room ------------------------------------------------------------------------
 
 const CLOCK_LABELS: Record<string, string> = {
-  training: "Training",
-  reveal: "Next round in",
-  lobby: "Not started",
-  podium: "Match over",
+  training: "watch.clockTraining",
+  reveal: "watch.clockReveal",
+  lobby: "watch.clockLobby",
+  podium: "watch.clockPodium",
 };
+
+/** "3 / 5": a part of a whole, each already in words or digits. */
+const fraction = (part: string, whole: string) => t("watch.fraction", { part, whole });
 
 function stats(state: MatchState, serverNow: number): TemplateResult {
   const phase = state.phase ?? "lobby";
   const rounds = state.rounds ?? 0;
   const training = phase === "training" ? (state.trainingProgress ?? 0) : undefined;
   const timed = phase === "tuning" || phase === "reveal";
-  const clock = training !== undefined ? `${training} %` : timed ? `${secondsLeft(state, serverNow)} s` : "–";
+  const clock =
+    training !== undefined
+      ? t("watch.trainingProgress", { progress: training })
+      : timed
+        ? t("watch.secondsLeft", { seconds: secondsLeft(state, serverNow) })
+        : "–";
   const tuning = phase === "tuning";
   const locked = state.lockedCount ?? 0;
   const playing = state.playingCount ?? 0;
   return html`<dl class="stats">
-    <div class="stat"><dt>Round</dt><dd id="live-round" data-testid="live-round"
-      >${phase === "lobby" ? `– / ${rounds || "?"}` : `${state.round ?? 0} / ${rounds}`}</dd></div>
-    <div class="stat"><dt id="live-clock-label">${CLOCK_LABELS[phase] ?? "Time left"}</dt>
+    <div class="stat"><dt>${t("watch.statRound")}</dt><dd id="live-round" data-testid="live-round"
+      >${
+        phase === "lobby"
+          ? fraction("–", rounds ? formatNumber(rounds) : "?")
+          : fraction(formatNumber(state.round ?? 0), formatNumber(rounds))
+      }</dd></div>
+    <div class="stat"><dt id="live-clock-label">${t(CLOCK_LABELS[phase] ?? "watch.clockTimeLeft")}</dt>
       <dd id="live-clock">${clock}</dd>
       <div id="live-progress" class="mini-progress" ?hidden=${training === undefined}
         ><div id="live-progress-fill" style="width: ${training ?? 0}%"></div></div></div>
-    <div class="stat"><dt id="live-locked-label">${tuning ? "Locked in" : "Playing"}</dt><dd id="live-locked"
-      data-testid="live-locked" data-locked=${locked}>${tuning ? `${locked} / ${playing}` : playing}</dd></div>
-    <div class="stat"><dt>Watching</dt><dd id="live-spectators">${state.spectatorCount ?? 0}</dd></div>
+    <div class="stat"><dt id="live-locked-label">${t(tuning ? "watch.statLockedIn" : "watch.statPlaying")}</dt
+      ><dd id="live-locked" data-testid="live-locked" data-locked=${locked}
+      >${tuning ? fraction(formatNumber(locked), formatNumber(playing)) : formatNumber(playing)}</dd></div>
+    <div class="stat"><dt>${t("watch.statWatching")}</dt><dd id="live-spectators"
+      >${formatNumber(state.spectatorCount ?? 0)}</dd></div>
   </dl>`;
 }
 
 function results(reveal: RevealView, current: boolean, round: RoundMessage | undefined): TemplateResult {
   const proof = proofOf(round, reveal);
   const rows = [...reveal.results].sort((a, b) => b.points - a.points);
-  const title =
-    `${current ? "Reveal" : "Last reveal"} · round ${reveal.round}: ${reveal.b.name}` +
-    ` · best level ${reveal.bestLevel}`;
+  const title = t(current ? "watch.resultsTitleCurrent" : "watch.resultsTitleLast", {
+    round: reveal.round,
+    spiral: spiralName(reveal.b.name),
+    level: reveal.bestLevel,
+  });
   return html`<section id="live-results" data-testid="reveal-results" data-round=${reveal.round}
       data-best-level=${reveal.bestLevel}>
     <h2 id="live-results-title">${title}</h2>
@@ -117,10 +152,12 @@ function results(reveal: RevealView, current: boolean, round: RoundMessage | und
             (r) => r.sessionId,
             (r) => html`<li data-testid="result-row" data-name=${r.name}
           data-points=${r.points} data-level=${r.level} title=${r.arithmetic}><span class="name">${r.name}</span>
-          <span class="level">level ${r.level}${r.level === reveal.bestLevel ? " ★" : ""}</span>
-          <span class="points">+${r.points}</span></li>`,
+          <span class="level">${t(r.level === reveal.bestLevel ? "watch.resultLevelBest" : "watch.resultLevel", {
+            level: r.level,
+          })}</span>
+          <span class="points">${t("watch.resultPoints", { points: r.points })}</span></li>`,
           )
-        : html`<li class="empty-state">Nobody played this round.</li>`
+        : html`<li class="empty-state">${t("watch.nobodyPlayed")}</li>`
     }</ol>
     <div id="live-proof" class="proof-line" data-verified=${proof.state}>${proofTemplate(proof, { newTab: true })}</div>
   </section>`;
@@ -134,25 +171,27 @@ function liveView(w: Watching, state: MatchState, serverNow: number, act: WatchA
   // The last reveal stays below the board until the next match starts from the lobby.
   const reveal = w.reveal && phase !== "lobby" ? w.reveal : undefined;
   const current = phase === "reveal" && reveal?.round === round;
-  const empty = phase === "lobby" ? "No players yet: waiting for people to join." : "No players in this round.";
+  const empty = t(phase === "lobby" ? "watch.noPlayersYet" : "watch.noPlayersInRound");
+  const code = html`<strong id="live-code" class="room-code" data-testid="live-code">${w.code}</strong>`;
+  const boardLink = html`<a id="live-board-link" href="/leaderboard?room=${w.code}">${t("watch.openBoardLink")}</a>`;
+  const cue = roundMsg && t("watch.liveCue", { spiral: spiralName(roundMsg.a.name), cue: cueText(roundMsg.cue) });
   return html`<div class="live-head">
-      <span class="grow">Room <strong id="live-code" class="room-code" data-testid="live-code">${w.code}</strong></span>
+      <span class="grow">${tHtml("watch.liveRoom", { code })}</span>
       <span id="live-phase" class="phase" data-testid="live-phase" data-phase=${phase}
-        >${phaseLabel(phase)}${state.paused ? " · paused" : ""}</span>
-      <button id="stop-watching" class="small-button" type="button" @click=${act.stop}>Stop watching</button>
+        >${state.paused ? t("watch.phasePaused", { phase: phaseLabel(phase) }) : phaseLabel(phase)}</span>
+      <button id="stop-watching" class="small-button" type="button" @click=${act.stop}>${t("watch.stopWatching")}</button>
     </div>
     ${stats(state, serverNow)}
-    ${roundMsg ? html`<p id="live-cue" class="live-cue">${roundMsg.a.name} — ${roundMsg.cue}</p>` : nothing}
+    ${cue ? html`<p id="live-cue" class="live-cue">${cue}</p>` : nothing}
     <div class="live-split">
       <div>
-        <h2>Leaderboard</h2>
+        <h2>${t("watch.leaderboardHeading")}</h2>
         <ol id="live-board" class="leaderboard board" data-testid="live-board">${roomBoard(state, empty)}</ol>
       </div>
       ${livePicture(roundMsg, current ? reveal : undefined)}
     </div>
     ${reveal ? results(reveal, current, w.revealRound) : nothing}
-    <p class="small"><a id="live-board-link" href="/leaderboard?room=${w.code}">Open this room's leaderboard</a>
-      (for a projector)</p>`;
+    <p class="small">${tHtml("watch.openBoard", { link: boardLink })}</p>`;
 }
 
 // --- The page --------------------------------------------------------------------------------
@@ -174,25 +213,26 @@ export function watchPage(s: Readonly<WatchState>, act: WatchActions, refs: Watc
     <div>
       <section class="card">
         <div class="card-head">
-          <h2>Live public rooms</h2>
-          <span id="listing-status" class="live-dot" data-live=${s.listing.live}>${s.listing.status}</span>
+          <h2>${t("watch.listingHeading")}</h2>
+          <span id="listing-status" class="live-dot" data-live=${s.listing.live}
+            >${t(STATUS_KEYS[s.listing.status])}</span>
         </div>
         <ul id="room-list" class="room-list" data-testid="room-list">${roomList(s.listing, w?.code, act)}</ul>
       </section>
       <section class="card">
-        <h2>Watch a private room by its code</h2>
+        <h2>${t("watch.byCodeHeading")}</h2>
         <form id="watch-form" class="watch-form" @submit=${act.submitCode}>
-          <label>Room code
+          <label>${t("watch.codeLabel")}
             <input id="watch-code" data-testid="watch-code" maxlength="60" autocapitalize="characters"
-              autocomplete="off" spellcheck="false" placeholder="e.g. K7M2Q" ${ref(refs.code)}
+              autocomplete="off" spellcheck="false" placeholder=${t("watch.codePlaceholder")} ${ref(refs.code)}
               .value=${live(s.codeField)}
               @input=${(e: Event) => act.editCode((e.target as HTMLInputElement).value)} />
           </label>
-          <label>Your name
+          <label>${t("watch.nameLabel")}
             <input id="watch-name" data-testid="watch-name" maxlength="20" autocomplete="nickname" ${ref(refs.name)}
               .value=${live(s.nameField)} @input=${(e: Event) => act.editName((e.target as HTMLInputElement).value)} />
           </label>
-          <button id="watch-join" data-testid="watch-join" class="primary" type="submit">Watch</button>
+          <button id="watch-join" data-testid="watch-join" class="primary" type="submit">${t("watch.watchButton")}</button>
         </form>
       </section>
     </div>
