@@ -1,4 +1,5 @@
-// The HTTP API. Every parameter is validated; a bad one gets 400 with a readable reason.
+// The HTTP API. Every parameter is validated; a bad one gets 400 with its reason as codes
+// (`{ error: "<code>", params? }`, shared/problems.ts), which the page words in its language.
 import express from "express";
 import { z } from "zod";
 import { toCsv } from "./csv";
@@ -8,21 +9,22 @@ import { commitmentOf, replayPath, type RoundOpening } from "../shared/round-key
 import { roundKey } from "./round-secret";
 import type { ResultsStore, StoredRound } from "./results-store";
 import { log } from "./log";
+import { issueProblem } from "../shared/problems";
 
 const MATCH_FILE = /^([0-9a-f-]{36})(\.csv)?$/i;
 const matchId = z.uuid();
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date-format")
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "no such day",
+    "date-no-such-day",
   );
 const count = (min: number, max: number, fallback: number) =>
   z
     .string()
-    .regex(/^\d{1,7}$/, "a whole number")
+    .regex(/^\d{1,7}$/, "whole-number")
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
     .default(fallback);
@@ -34,14 +36,15 @@ export const leaderboardQuery = z.strictObject({
   offset: count(0, 1_000_000, 0),
   /** A snapshot: the board as it stood then, so the next page neither repeats nor skips a row. */
   asOf: z.iso
-    .datetime({ message: "a time like 2026-12-01T10:00:00.000Z" })
+    .datetime({ message: "time-format" })
     .transform((t) => new Date(t).toISOString())
     .optional(),
 });
 
+/** `{ error: "invalid-query", params: { field, reason, ...facts } }`, from the first issue. */
 function badRequest(res: express.Response, error: z.ZodError): void {
-  const issue = error.issues[0];
-  res.status(400).json({ error: `${issue.path.join(".") || "query"}: ${issue.message}` });
+  const { error: code, params } = issueProblem(error, "query", "invalid-query");
+  res.status(400).json({ error: code, params });
 }
 
 export function apiRouter(store: ResultsStore, now: () => Date, secret: string): express.Router {
@@ -50,12 +53,11 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
   /** What fixed a past day's daily round; a day still running (or to come) is refused. */
   api.get("/daily/:date/opening", (req, res) => {
     const date = isoDate.safeParse(req.params.date);
-    if (!date.success) return void res.status(400).json({ error: "date: a date is YYYY-MM-DD" });
+    if (!date.success)
+      return void res.status(400).json({ error: "invalid-query", params: { field: "date", reason: "date-format" } });
     const after = dailyOpeningAfter(date.data);
     if (!dailyIsOver(date.data, now()))
-      return void res
-        .status(403)
-        .json({ error: `The daily of ${date.data} is published when its day ends, at ${after}.`, after });
+      return void res.status(403).json({ error: "daily-not-published", params: { date: date.data, after }, after });
     const opening: RoundOpening = {
       ...roundKey(secret, dailyRoundId(date.data)),
       difficulty: "normal",
@@ -68,10 +70,9 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
   api.get("/matches/:file", async (req, res) => {
     const [, id, csv] = MATCH_FILE.exec(req.params.file) ?? [];
     const parsed = matchId.safeParse(id);
-    if (!parsed.success)
-      return void res.status(400).json({ error: "A match id is a UUID, like 3f2b8c1e-…, optionally with .csv" });
+    if (!parsed.success) return void res.status(400).json({ error: "match-file-format" });
     const match = await store.match(parsed.data);
-    if (!match) return void res.status(404).json({ error: "No match with that id." });
+    if (!match) return void res.status(404).json({ error: "match-unknown" });
     const rounds = await store.rounds(match.id);
     if (!csv) return void res.json({ match, rounds });
     res
@@ -103,11 +104,11 @@ export function apiRouter(store: ResultsStore, now: () => Date, secret: string):
     res.json({ board, limit, offset, asOf, ...best, wins: wins.rows, winsTotal: wins.total });
   });
 
-  api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));
-  // A store that fails (PostgreSQL down, a lost connection): a sentence, and the log says why.
+  api.use((_req, res) => void res.status(404).json({ error: "api-endpoint-unknown" }));
+  // A store that fails (PostgreSQL down, a lost connection): a code, and the log says why.
   api.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     log.error("api-failed", { path: req.path, error });
-    res.status(503).json({ error: "The results store is not answering just now; try again in a moment." });
+    res.status(503).json({ error: "results-store-down" });
   });
   return api;
 }

@@ -1,6 +1,7 @@
 // Round sets over HTTP (`/api/sets…`): save, list, read, delete, share. The teacher key travels
 // only in `Authorization: Bearer`; every set is checked with the zod schema of shared/round-set.ts
-// (the same checks the /create page makes), and every refusal is `{ error, field }` and changes
+// (the same checks the /create page makes), and every refusal is `{ error: "<code>", params?, field }`
+// (shared/problems.ts; the page words it) and changes
 // nothing. A set is read only by its owner's key; a share link's token lets another teacher key
 // read a copy to import (GET /api/shared-sets/:token, a key needed: see SECURITY.md).
 import express from "express";
@@ -13,9 +14,11 @@ import { log } from "./log";
 import type { SetsStore } from "./sets-store";
 import type { TeacherStore } from "./teacher-store";
 import { teacherKeyGate } from "./teacher-key-gate";
+import { issueProblem, type ProblemParams } from "../shared/problems";
 
-type Refuse = (res: express.Response, status: number, error: string, field: string) => void;
-const refuse: Refuse = (res, status, error, field) => void res.status(status).json({ error, field });
+type Refuse = (res: express.Response, status: number, error: string, field: string, params?: ProblemParams) => void;
+const refuse: Refuse = (res, status, error, field, params) =>
+  void res.status(status).json(params ? { error, params, field } : { error, field });
 
 const setId = z.uuid();
 
@@ -27,16 +30,16 @@ export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () =
   const teacherOf = (res: express.Response) => res.locals.teacherId as string;
   const idOf = (req: express.Request, res: express.Response): string | undefined => {
     const id = setId.safeParse(req.params.id);
-    if (!id.success) return void refuse(res, 400, "A set's id is a UUID, like 3f2b8c1e-…: check it.", "id");
+    if (!id.success) return void refuse(res, 400, "set-id-format", "id");
     return id.data;
   };
-  const noSet = (res: express.Response) => refuse(res, 404, "No set of this teacher key has that id.", "id");
+  const noSet = (res: express.Response) => refuse(res, 404, "set-unknown", "id");
 
   api.post("/sets", json, withKey, async (req, res) => {
     const checked = checkSet(req.body);
-    if (!checked.ok) return refuse(res, 400, checked.error, checked.field);
+    if (!checked.ok) return refuse(res, 400, checked.error, checked.field, checked.params);
     const saved = await sets.save(teacherOf(res), checked.set, now());
-    if (!saved.ok) return refuse(res, saved.reason === "too-many" ? 429 : 413, saved.error, saved.field);
+    if (!saved.ok) return refuse(res, saved.reason === "too-many" ? 429 : 413, saved.error, saved.field, saved.params);
     res.status(201).json(saved.summary);
   });
 
@@ -83,7 +86,7 @@ export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () =
     if (!found) return noSet(res);
     const body: unknown = req.body;
     if (typeof body !== "object" || body === null || Array.isArray(body))
-      return refuse(res, 400, "Send the assignment's settings as a JSON object.", "(settings)");
+      return refuse(res, 400, "settings-not-object", "(settings)");
     const defaults = {
       rounds: Math.min(found.set.rounds.length, ASSIGNMENT_ROUNDS.max),
       kinds: [...SPIRAL_KINDS],
@@ -91,32 +94,25 @@ export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () =
     };
     const settings = assignmentSettingsSchema.safeParse({ ...defaults, ...body });
     if (!settings.success) {
-      const issue = settings.error.issues[0];
-      const field = issue.path.map(String).join(".") || "(settings)";
-      return refuse(res, 400, `${field}: ${issue.message}`, field);
+      const { error, params, field } = issueProblem(settings.error, "(settings)", "invalid-settings");
+      return refuse(res, 400, error, field, params);
     }
     const late = deadlineRefusal(settings.data.deadline, now());
-    if (late) return refuse(res, 400, late, "deadline");
+    if (late) return refuse(res, 400, late.error, "deadline", late.params);
     if ((await teachers.assignmentCount(teacherId)) >= ASSIGNMENTS_PER_KEY)
-      return refuse(
-        res,
-        429,
-        `One teacher key makes at most ${ASSIGNMENTS_PER_KEY} assignments; this one has.`,
-        "(key)",
-      );
+      return refuse(res, 429, "assignments-too-many", "(key)", { max: ASSIGNMENTS_PER_KEY });
     const made = await teachers.createAssignment(teacherId, settings.data, now(), setRoundSpecs(found.set));
     res.status(201).json({ ...made, set: { id, name: found.summary.name } });
   });
 
   api.get("/shared-sets/:token", withKey, async (req, res) => {
-    if (!SHARE_TOKEN_PATTERN.test(req.params.token as string))
-      return refuse(res, 400, "A share link's token is 24 letters, digits, - or _: check the link.", "token");
+    if (!SHARE_TOKEN_PATTERN.test(req.params.token as string)) return refuse(res, 400, "share-token-format", "token");
     const set = await sets.shared(req.params.token as string);
-    if (!set) return refuse(res, 404, "No shared set has that link: it was unshared or deleted.", "token");
+    if (!set) return refuse(res, 404, "shared-set-unknown", "token");
     res.json({ set });
   });
 
-  // A body too big or not JSON gets a sentence and a field too, and so does a store that failed.
+  // A body too big or not JSON gets a code and a field too, and so does a store that failed.
   api.use(
     (
       error: { type?: string; status?: number },
@@ -126,13 +122,13 @@ export function setsApiRouter(teachers: TeacherStore, sets: SetsStore, now: () =
     ) => {
       if (!req.path.startsWith("/sets") && !req.path.startsWith("/shared-sets")) return next(error);
       if (error.type === "entity.too.large")
-        return refuse(res, 413, `A set is at most ${SET_LIMITS.maxBytes / 1024} KB of JSON.`, "(set)");
-      if (error.type === "entity.parse.failed") return refuse(res, 400, "The request body is not valid JSON.", "(set)");
+        return refuse(res, 413, "set-body-too-large", "(set)", { maxKb: SET_LIMITS.maxBytes / 1024 });
+      if (error.type === "entity.parse.failed") return refuse(res, 400, "body-not-json", "(set)");
       if (error.status && error.status >= 400 && error.status < 500)
-        return refuse(res, error.status, "The request body could not be read.", "(set)");
+        return refuse(res, error.status, "body-unreadable", "(set)");
       log.error("sets-api-failed", { method: req.method, path: req.baseUrl + req.path, error });
       if (res.headersSent) return next(error);
-      refuse(res, 500, "The server could not read or write its sets just now: try again in a minute.", "(server)");
+      refuse(res, 500, "sets-store-down", "(server)");
     },
   );
   return api;

@@ -4,10 +4,19 @@
 // another teacher key read a copy to import. Every query runs unchanged on SQLite and PostgreSQL.
 import { randomBytes, randomUUID } from "node:crypto";
 import { SET_LIMITS, roundSetSchema, type RoundSet, type SetSummary } from "../shared/round-set";
+import type { ProblemParams } from "../shared/problems";
 import type { StoreDatabase } from "./store/database";
 
+/** A refused save: a code with its facts (shared/problems.ts), worded by the page. */
 export type SaveResult =
-  { ok: true; summary: SetSummary } | { ok: false; reason: "too-many" | "too-big"; error: string; field: string };
+  | { ok: true; summary: SetSummary }
+  | {
+      ok: false;
+      reason: "too-many" | "too-big";
+      error: "set-too-large" | "sets-too-many" | "sets-bytes-too-many";
+      params: ProblemParams;
+      field: string;
+    };
 
 export interface StoredSet {
   summary: SetSummary;
@@ -36,7 +45,8 @@ export class SetsStore {
         ok: false,
         reason: "too-big",
         field: "(set)",
-        error: `A set is at most ${SET_LIMITS.maxBytes / 1024} KB; this one is ${Math.ceil(bytes / 1024)} KB.`,
+        error: "set-too-large",
+        params: { maxKb: SET_LIMITS.maxBytes / 1024, kb: Math.ceil(bytes / 1024) },
       };
     return this.db.transaction().execute(async (trx): Promise<SaveResult> => {
       if (this.store.engine === "postgres")
@@ -54,14 +64,16 @@ export class SetsStore {
           ok: false,
           reason: "too-many",
           field: "(set)",
-          error: `One teacher key keeps at most ${SET_LIMITS.perKey} sets; this one has. Delete one first.`,
+          error: "sets-too-many",
+          params: { max: SET_LIMITS.perKey },
         };
       if (Number(used.bytes) + bytes > SET_LIMITS.bytesPerKey)
         return {
           ok: false,
           reason: "too-big",
           field: "(set)",
-          error: `One teacher key keeps at most ${SET_LIMITS.bytesPerKey / 1024 / 1024} MB of sets; this one would go over. Delete one first.`,
+          error: "sets-bytes-too-many",
+          params: { maxMb: SET_LIMITS.bytesPerKey / 1024 / 1024 },
         };
       const id = randomUUID();
       const createdAt = now.toISOString();

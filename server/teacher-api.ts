@@ -1,8 +1,9 @@
 // The teacher's HTTP API: keys, the class report (JSON and CSV), homework assignments, and the
 // public page of an assignment. The key travels only in `Authorization: Bearer`, never in a URL
-// (URLs end up in logs); nothing here logs a request. Every refusal is `{ error }` and changes nothing.
+// (URLs end up in logs); nothing here logs a request. Every refusal is `{ error: "<code>", params? }`
+// (shared/problems.ts; the page words it) and changes nothing.
 // The store answers asynchronously (SQLite or PostgreSQL): Express 5 hands a handler's rejected
-// promise to the error handler at the end, which logs the failure and answers 500 with a sentence.
+// promise to the error handler at the end, which logs the failure and answers 500 with a code.
 import { clientAddress } from "./client-address";
 import express from "express";
 import { z } from "zod";
@@ -23,32 +24,33 @@ import { AddressWindow } from "./address-window";
 import { RedisWindow } from "./redis-window";
 import { log } from "./log";
 import { teacherKeyGate } from "./teacher-key-gate";
+import { issueProblem, type Problem } from "../shared/problems";
 
 /** Keys one address may make per hour. */
 export const TEACHER_KEYS_PER_HOUR = 20;
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
+/** A request body's size at most. */
+const BODY_MAX_KB = 4;
 
 const reportQuery = z
   .strictObject({
-    match: z.uuid("a match id is a UUID").optional(),
-    assignment: z.uuid("an assignment id is a UUID").optional(),
+    match: z.uuid("match-id-format").optional(),
+    assignment: z.uuid("assignment-id-format").optional(),
   })
-  .refine((q) => !(q.match && q.assignment), "ask for one match or one assignment, not both");
+  .refine((q) => !(q.match && q.assignment), "report-match-and-assignment");
 
-/** "field: what is wrong", from the first issue. */
-const problem = (error: z.ZodError, what: string) => {
-  const issue = error.issues[0];
-  return `${issue.path.join(".") || what}: ${issue.message}`;
-};
-
-/** Why a deadline cannot be taken, or undefined when it is ahead and within ASSIGNMENT_MAX_DAYS. */
-export function deadlineRefusal(deadline: string, now: Date): string | undefined {
+/** Why a deadline cannot be taken (its instant in UTC in params), or undefined when it is ahead and within ASSIGNMENT_MAX_DAYS. */
+export function deadlineRefusal(deadline: string, now: Date): Problem | undefined {
   const at = Date.parse(deadline);
   const utc = new Date(at).toISOString();
-  if (at <= now.getTime()) return `deadline: ${utc} (UTC) has already passed. Choose a moment ahead.`;
+  if (at <= now.getTime()) return { error: "deadline-passed", params: { deadline: utc }, field: "deadline" };
   if (at > now.getTime() + ASSIGNMENT_MAX_DAYS * DAY_MS)
-    return `deadline: ${utc} (UTC) is more than ${ASSIGNMENT_MAX_DAYS} days ahead. Choose one sooner.`;
+    return {
+      error: "deadline-too-far",
+      params: { deadline: utc, maxDays: ASSIGNMENT_MAX_DAYS },
+      field: "deadline",
+    };
   return undefined;
 }
 
@@ -82,8 +84,9 @@ export function teacherApiRouter(
   const keysMade = redis
     ? new RedisWindow(redis, "teacher-keys", TEACHER_KEYS_PER_HOUR, HOUR_MS)
     : new AddressWindow(TEACHER_KEYS_PER_HOUR, HOUR_MS);
-  const json = express.json({ limit: "4kb" });
-  const refuse = (res: express.Response, status: number, error: string) => void res.status(status).json({ error });
+  const json = express.json({ limit: `${BODY_MAX_KB}kb` });
+  const refuse = (res: express.Response, status: number, error: string, params?: Problem["params"]) =>
+    void res.status(status).json(params ? { error, params } : { error });
 
   const withKey = teacherKeyGate(teachers);
 
@@ -95,11 +98,7 @@ export function teacherApiRouter(
     if (await keysMade.full(address, at)) {
       const retryAfter = await keysMade.retryAfter(address, at);
       res.set("Retry-After", String(retryAfter));
-      return refuse(
-        res,
-        429,
-        `Too many teacher keys made from your network: try again in ${Math.ceil(retryAfter / 60)} min.`,
-      );
+      return refuse(res, 429, "teacher-keys-too-many", { minutes: Math.ceil(retryAfter / 60) });
     }
     await keysMade.add(address, at);
     const made = await teachers.createKey();
@@ -115,16 +114,12 @@ export function teacherApiRouter(
 
   const report: express.RequestHandler = async (req, res) => {
     const query = reportQuery.safeParse(req.query);
-    if (!query.success) return refuse(res, 400, problem(query.error, "query"));
+    if (!query.success) {
+      const { error, params } = issueProblem(query.error, "query", "invalid-query");
+      return refuse(res, 400, error, params);
+    }
     const found = await teachers.report(teacherOf(res), query.data);
-    if (!found)
-      return refuse(
-        res,
-        404,
-        query.data.match
-          ? "No match made with this teacher key has that id."
-          : "No assignment of this teacher key has that id.",
-      );
+    if (!found) return refuse(res, 404, query.data.match ? "report-match-unknown" : "report-assignment-unknown");
     if (!req.path.endsWith(".csv")) return void res.json(found);
     const name = query.data.match ?? query.data.assignment ?? "all";
     res.type("text/csv; charset=utf-8").attachment(`shell-and-galaxy-report-${name}.csv`);
@@ -135,24 +130,27 @@ export function teacherApiRouter(
 
   api.post("/teacher/assignments", json, withKey, async (req, res) => {
     const settings = assignmentSettingsSchema.safeParse(req.body);
-    if (!settings.success) return refuse(res, 400, problem(settings.error, "settings"));
+    if (!settings.success) {
+      const { error, params } = issueProblem(settings.error, "settings", "invalid-settings");
+      return refuse(res, 400, error, params);
+    }
     const late = deadlineRefusal(settings.data.deadline, now());
-    if (late) return refuse(res, 400, late);
+    if (late) return refuse(res, 400, late.error, late.params);
     const teacherId = teacherOf(res);
     if ((await teachers.assignmentCount(teacherId)) >= ASSIGNMENTS_PER_KEY)
-      return refuse(res, 429, `One teacher key makes at most ${ASSIGNMENTS_PER_KEY} assignments; this one has.`);
+      return refuse(res, 429, "assignments-too-many", { max: ASSIGNMENTS_PER_KEY });
     res.status(201).json(await teachers.createAssignment(teacherId, settings.data, now()));
   });
 
   api.get("/assignments/:id", async (req, res) => {
     const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) return refuse(res, 400, "An assignment id is a UUID, like 3f2b8c1e-…: check the link.");
+    if (!id.success) return refuse(res, 400, "assignment-link-format");
     const assignment = await teachers.assignment(id.data);
-    if (!assignment) return refuse(res, 404, "No homework has that link. Check that it was copied whole.");
+    if (!assignment) return refuse(res, 404, "assignment-unknown");
     res.json(publicAssignment(assignment, now(), secret));
   });
 
-  // A body too big or not JSON (express.json's errors) gets a sentence too, not an HTML page, and
+  // A body too big or not JSON (express.json's errors) gets a code too, not an HTML page, and
   // so does a store that failed (PostgreSQL unreachable, a locked file): logged, then a 500.
   api.use(
     (
@@ -161,15 +159,15 @@ export function teacherApiRouter(
       res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.type === "entity.too.large") return refuse(res, 413, "A request body is at most 4 KB.");
-      if (error.type === "entity.parse.failed") return refuse(res, 400, "The request body is not valid JSON.");
+      if (error.type === "entity.too.large") return refuse(res, 413, "body-too-large", { maxKb: BODY_MAX_KB });
+      if (error.type === "entity.parse.failed") return refuse(res, 400, "body-not-json");
       if (error.status && error.status >= 400 && error.status < 500)
-        return refuse(res, error.status, "The request body could not be read.");
+        return refuse(res, error.status, "body-unreadable");
       if (!req.route) return next(error); // not one of these routes' (an earlier middleware's)
       // The path only: no query, no header (a key never reaches a log line).
       log.error("teacher-api-failed", { method: req.method, path: req.baseUrl + req.path, error });
       if (res.headersSent) return next(error);
-      refuse(res, 500, "The server could not read or write its teacher data just now: try again in a minute.");
+      refuse(res, 500, "teacher-store-down");
     },
   );
   return api;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SPIRAL_KINDS } from "./catalog";
 import { CATALOG } from "./spirals";
 import { TRACE_LIMITS, fitSpiral, type PolarArm } from "./tracer";
+import { issueProblem, type Problem, type ProblemParams } from "./problems";
 
 export const RELATIONS = ["twin", "cousin", "stranger"] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -33,14 +34,18 @@ export const ROUND_SET_VERSION = 1;
 export const plainText = (min: number, max: number) =>
   z
     .string()
-    .min(min, `at least ${min} character${min === 1 ? "" : "s"}`)
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), "no control characters")
-    .refine((s) => !/[<>]/.test(s), "no markup: < and > are not allowed")
-    .refine((s) => s.trim().length >= min, "not only spaces")
+    .min(min, "text-too-short")
+    .max(max, "text-too-long")
+    .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), "text-control-characters")
+    .refine((s) => !/[<>]/.test(s), "text-markup")
+    .refine((s) => s.trim().length >= min, "text-only-spaces")
     .transform((s) => s.trim().replace(/\s+/g, " "));
 
 const MAX_THETA = 2 * Math.PI * TRACE_LIMITS.maxTurns + 1;
+
+/** A measured value as a refusal's parameter: rounded as it is shown (a non-finite one as text, which JSON keeps). */
+const round = (x: number, digits: number): number | string =>
+  Number.isFinite(x) ? Number(x.toFixed(digits)) : String(x);
 
 /** A traced arm as a set stores it: θ from 0 strictly increasing, log r from its first point. */
 export const tracedSpiralSchema = z
@@ -55,24 +60,26 @@ export const tracedSpiralSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.logr.length !== s.theta.length)
-      return void ctx.addIssue({ code: "custom", path: ["logr"], message: "as many values as theta" });
-    if (s.theta[0] !== 0) ctx.addIssue({ code: "custom", path: ["theta", 0], message: "the arm starts at θ = 0" });
+      return void ctx.addIssue({ code: "custom", path: ["logr"], message: "logr-length-mismatch" });
+    if (s.theta[0] !== 0) ctx.addIssue({ code: "custom", path: ["theta", 0], message: "arm-starts-at-zero" });
     for (let i = 1; i < s.theta.length; i++)
       if (!(s.theta[i] > s.theta[i - 1]))
-        return void ctx.addIssue({ code: "custom", path: ["theta", i], message: "θ must increase along the arm" });
+        return void ctx.addIssue({ code: "custom", path: ["theta", i], message: "arm-theta-not-increasing" });
     const fit = fitSpiral(s);
     const L = TRACE_LIMITS;
     if (fit.turns < L.minTurns || fit.turns > L.maxTurns)
       ctx.addIssue({
         code: "custom",
         path: ["theta"],
-        message: `the arm sweeps ${fit.turns.toFixed(2)} turns; ${L.minTurns}–${L.maxTurns} are allowed`,
+        message: "arm-turns-out-of-range",
+        params: { turns: round(fit.turns, 2), min: L.minTurns, max: L.maxTurns },
       });
     if (!(fit.pitchDeg >= L.minPitchDeg && fit.pitchDeg <= L.maxPitchDeg))
       ctx.addIssue({
         code: "custom",
         path: ["logr"],
-        message: `its pitch is ${fit.pitchDeg.toFixed(1)}°; ${L.minPitchDeg}–${L.maxPitchDeg}° are allowed (growing outwards)`,
+        message: "arm-pitch-out-of-range",
+        params: { pitch: round(fit.pitchDeg, 1), min: L.minPitchDeg, max: L.maxPitchDeg },
       });
   });
 export type TracedSpiral = z.infer<typeof tracedSpiralSchema>;
@@ -85,7 +92,7 @@ export const spiralRefSchema = z.union([
     catalog: z
       .string()
       .max(60)
-      .refine((id) => catalogIds.has(id), "not a spiral of the catalog"),
+      .refine((id) => catalogIds.has(id), "catalog-unknown"),
   }),
   z.strictObject({
     traced: z
@@ -122,7 +129,8 @@ export const roundSetSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["rounds", i, side, "traced"],
-            message: `names traced spiral ${ref.traced}, and the set has ${set.spirals.length}`,
+            message: "traced-index-missing",
+            params: { traced: ref.traced, spirals: set.spirals.length },
           });
       }
     });
@@ -130,19 +138,22 @@ export const roundSetSchema = z
 export type RoundSet = z.infer<typeof roundSetSchema>;
 export type RoundSetInput = z.input<typeof roundSetSchema>;
 
-/** A refusal: the sentence and the field (a dotted path, e.g. "rounds.1.b.catalog"). */
-export interface SetProblem {
+/** A refusal: the code `invalid-set`, with the field (a dotted path, e.g. "rounds.1.b.catalog") and the reason in params. */
+export interface SetProblem extends Problem {
   error: string;
+  params: ProblemParams;
   field: string;
 }
 
-/** Checks a set (or one traced spiral): the value, or the first problem with its field. */
+/**
+ * Checks a set: the value, or the first problem as codes (`{ error: "invalid-set", params: { field,
+ * reason, ...facts }, field }`; the client words it with describeProblem).
+ */
 export function checkSet(raw: unknown): { ok: true; set: RoundSet } | ({ ok: false } & SetProblem) {
   const parsed = roundSetSchema.safeParse(raw);
   if (parsed.success) return { ok: true, set: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = issue.path.map(String).join(".") || "(set)";
-  return { ok: false, error: `${field}: ${issue.message}`, field };
+  const { error, params = {}, field } = issueProblem(parsed.error, "(set)", "invalid-set");
+  return { ok: false, error, params, field };
 }
 
 /** One side of a round as the generator takes it: a catalog id, or the traced spiral itself. */

@@ -1,17 +1,18 @@
 // The teacher's side of the game, as data: the teacher key, homework assignments and the class
 // report's shapes, with the zod schemas the server checks them with. No accounts: a key is the
 // only credential, sent in an `Authorization: Bearer` header (never in a URL the server logs).
+// The schemas' messages are codes (shared/problems.ts), worded by the client.
 import { z } from "zod";
 import { SPIRAL_KINDS } from "./catalog";
 import { DIFFICULTIES } from "./difficulties";
 
 /** A teacher key: "tk-" and 24 base64url characters (144 random bits). */
 export const TEACHER_KEY_PATTERN = /^tk-[A-Za-z0-9_-]{24}$/;
-export const teacherKeySchema = z.string().regex(TEACHER_KEY_PATTERN, "a teacher key looks like tk-…");
+export const teacherKeySchema = z.string().regex(TEACHER_KEY_PATTERN, "teacher-key-format");
 
 /** A browser's own random id (kept in its storage): who may resume homework, who was removed from a room. */
 export const DEVICE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-export const deviceSchema = z.string().regex(DEVICE_PATTERN, "a device id is 16–64 letters, digits, - or _");
+export const deviceSchema = z.string().regex(DEVICE_PATTERN, "device-id-format");
 
 /** Homework's limits. */
 export const ASSIGNMENT_ROUNDS = { min: 1, max: 10, default: 3 } as const;
@@ -36,20 +37,23 @@ export const assignmentSettingsSchema = z.strictObject({
     .string()
     .max(200)
     .transform((s) => s.trim().replace(/\s+/g, " "))
-    .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), "a title cannot contain control characters or < >")
-    .refine((s) => [...s].length <= ASSIGNMENT_TITLE_MAX, `a title has at most ${ASSIGNMENT_TITLE_MAX} characters`)
+    .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), "title-characters")
+    .refine((s) => [...s].length <= ASSIGNMENT_TITLE_MAX, {
+      message: "title-too-long",
+      params: { max: ASSIGNMENT_TITLE_MAX },
+    })
     .default("Homework"),
   rounds: z.number().int().min(ASSIGNMENT_ROUNDS.min).max(ASSIGNMENT_ROUNDS.max),
   kinds: z
     .array(z.enum(SPIRAL_KINDS))
     .min(1)
     .max(SPIRAL_KINDS.length)
-    .refine((k) => new Set(k).size === k.length, "each kind once"),
+    .refine((k) => new Set(k).size === k.length, "kinds-repeated"),
   difficulty: z.enum(DIFFICULTIES),
   /** An instant with its offset, e.g. "2026-12-08T17:00:00-05:00" (checked to be ahead, within ASSIGNMENT_MAX_DAYS). */
   deadline: z.iso.datetime({ offset: true }),
   /** The IANA zone the deadline is shown in, e.g. "America/New_York". */
-  timeZone: z.string().max(64).refine(isTimeZone, "not a time zone"),
+  timeZone: z.string().max(64).refine(isTimeZone, "time-zone-unknown"),
   /** Students pick from generated names and cannot type one. */
   friendlyNames: z.boolean().default(false),
 });

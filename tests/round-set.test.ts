@@ -10,6 +10,7 @@ import { publicRoundKey, commitmentOf, type RoundOpening } from "../shared/round
 import { roundOf, verifyOpening } from "../shared/round-proof";
 import { SPIRAL_KINDS } from "../shared/catalog";
 import { cueText } from "../client/i18n/cue-text";
+import { describeProblem } from "../client/i18n/problem-text";
 
 describe("the tracer", () => {
   it("recovers the pitch and turns of a logarithmic spiral, whichever way it was traced", () => {
@@ -105,7 +106,12 @@ describe("the set checks", () => {
       expect(checked.ok).toBe(false);
       if (checked.ok) return;
       expect(checked.field).toBe(field);
-      expect(checked.error).toMatch(message);
+      expect(checked).toMatchObject({
+        error: "invalid-set",
+        params: { field, reason: expect.stringMatching(/^[a-z0-9-]+$/) },
+      });
+      expect(describeProblem(checked)).toMatch(new RegExp(`^${field.replace(/\./g, "\\.")}: `));
+      expect(describeProblem(checked)).toMatch(message);
     });
 
   it("refuses what is not a set at all", () => {
@@ -121,7 +127,7 @@ describe("the set checks", () => {
 
 describe("a round from a set", () => {
   const set = checkSet(goodSet());
-  if (!set.ok) throw new Error(set.error);
+  if (!set.ok) throw new Error(describeProblem(set));
   const [first, second] = setRoundSpecs(set.set);
   const opening = (spec: typeof first, id = "set-round-1"): RoundOpening => ({
     ...publicRoundKey(id),

@@ -8,6 +8,7 @@ import { SetsStore } from "../server/sets-store";
 import { TeacherStore } from "../server/teacher-store";
 import type { Engine } from "../server/store/database";
 import { SET_LIMITS, checkSet, type RoundSet } from "../shared/round-set";
+import { describeProblem } from "../client/i18n/problem-text";
 import { ENGINES, openFreshStore } from "./store-engines";
 import { tracedOf } from "./traced-spirals";
 
@@ -23,7 +24,7 @@ function set(name: string, spirals = 1, points = 80): RoundSet {
     ),
     rounds: [{ a: { traced: 0 }, b: { catalog: "m51-whirlpool" } }],
   });
-  if (!checked.ok) throw new Error(checked.error);
+  if (!checked.ok) throw new Error(describeProblem(checked));
   return checked.set;
 }
 
@@ -70,7 +71,10 @@ describe.each(ENGINES)("round sets on %s", (engine) => {
       for (let i = 1; i < SET_LIMITS.perKey; i++) expect((await sets.save(ada, set(`Set ${i}`), at(2))).ok).toBe(true);
       const full = await sets.save(ada, set("One too many"), at(3));
       expect(full).toMatchObject({ ok: false, reason: "too-many" });
-      if (!full.ok) expect(full.error).toMatch(/at most 50 sets/);
+      if (!full.ok) {
+        expect(full).toMatchObject({ error: "sets-too-many", params: { max: 50 } });
+        expect(describeProblem(full)).toMatch(/at most 50 sets/);
+      }
       seen.push(full);
 
       // Bytes: big sets (12 traced spirals each) until the key's allowance is used.
@@ -81,7 +85,8 @@ describe.each(ENGINES)("round sets on %s", (engine) => {
         const r = await sets.save(bo, big, at(4));
         if (!r.ok) {
           expect(r.reason).toBe("too-big");
-          expect(r.error).toMatch(/at most 2 MB of sets/);
+          expect(r).toMatchObject({ error: "sets-bytes-too-many", params: { maxMb: 2 } });
+          expect(describeProblem(r)).toMatch(/at most 2 MB of sets/);
           seen.push(r);
           break;
         }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRouter } from "../../server/api";
 import { ResultsStore } from "../../server/results-store";
 import { tempDatabasePath } from "../../tools/server-process";
+import { describeProblem, type ProblemBody } from "../../client/i18n/problem-text";
 
 const DATE = "2026-12-01";
 let store: ResultsStore;
@@ -70,7 +71,8 @@ describe("GET /api/leaderboard?asOf=", () => {
     for (const bad of ["asOf=yesterday", "asOf=2026-13-01T00:00:00Z", "asOf=1700000000", "asOf=a&asOf=b"]) {
       const response = await get(`board=daily&${bad}`);
       expect(response.status, bad).toBe(400);
-      expect(response.body.error, bad).toMatch(/asOf|query/);
+      expect(response.body.error, bad).toBe("invalid-query");
+      expect(describeProblem(response.body as ProblemBody), bad).toMatch(/^asOf: /);
     }
   });
 });

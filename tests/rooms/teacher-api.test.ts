@@ -1,6 +1,7 @@
 // The teacher's HTTP API against the real server: keys (made, checked, revoked), the overview and
 // the class report of a real match and of homework, assignments with deadlines given in other
-// time zones, the public assignment page, and every bad input refused with a sentence.
+// time zones, the public assignment page, and every bad input refused with a code (worded by the
+// page's describeProblem as the sentences these tests read).
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ import {
   type ClassReport,
   type TeacherOverview,
 } from "../../shared/teacher";
+import { describeProblem, type ProblemBody } from "../../client/i18n/problem-text";
 import { createMatch, inPhase, joinMatch } from "./players";
 import { useGameServer } from "./test-server";
 
@@ -47,15 +49,16 @@ beforeAll(async () => {
 });
 afterAll(() => results.close());
 
-/** A reply; a refusal's body is `{ error }`. */
-interface Reply<T = { error: string }> {
+/** A reply; a refusal's body is `{ error: "<code>", params? }`, and `words` is it as the page words it. */
+interface Reply<T = ProblemBody> {
   status: number;
   headers: Headers;
   body: T;
   text: string;
+  words?: string;
 }
 
-async function api<T = { error: string }>(
+async function api<T = ProblemBody>(
   method: string,
   path: string,
   options: { key?: string; authorization?: string; body?: unknown; raw?: string } = {},
@@ -69,7 +72,8 @@ async function api<T = { error: string }>(
   const response = await fetch(`http://127.0.0.1:${port}/api${path}`, { method, headers, body });
   const text = await response.text();
   const json = response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
-  return { status: response.status, headers: response.headers, body: json, text };
+  const words = json?.error ? describeProblem(json as ProblemBody) : undefined;
+  return { status: response.status, headers: response.headers, body: json, text, words };
 }
 
 /** Keys made over HTTP in this file (the per-address limit counts them all; the last test uses the rest). */
@@ -113,16 +117,15 @@ describe("teacher keys", () => {
     for (const authorization of [undefined, "Bearer", "Bearer tk-short", `Basic ${key}`, `Bearer ${key}x`]) {
       const reply = await api("GET", "/teacher", { authorization });
       expect(reply.status, authorization).toBe(401);
-      expect(reply.body.error).toMatch(/Authorization: Bearer/);
+      expect(reply.body.error).toBe("teacher-key-missing");
+      expect(reply.words).toMatch(/Authorization: Bearer/);
       expect(reply.headers.get("www-authenticate")).toBe("Bearer");
     }
     // In the URL it is not read (URLs get logged).
     expect((await api("GET", `/teacher?key=${key}`)).status).toBe(401);
     const unknown = await api("GET", "/teacher", { key: "tk-AAAAAAAAAAAAAAAAAAAAAAAA" });
-    expect(unknown).toMatchObject({
-      status: 403,
-      body: { error: expect.stringMatching(/^This teacher key is not known/) },
-    });
+    expect(unknown).toMatchObject({ status: 403, body: { error: "teacher-key-unknown" } });
+    expect(unknown.words).toMatch(/^This teacher key is not known/);
 
     expect((await api("POST", "/teacher/assignments", { key, body: settings("2026-03-11T00:00:00Z") })).status).toBe(
       201,
@@ -137,10 +140,12 @@ describe("teacher keys", () => {
     ]) {
       const reply = await api(method, path, { key });
       expect(reply.status, path).toBe(403);
-      expect(reply.body.error).toMatch(revoked);
+      expect(reply.body.error).toBe("teacher-key-revoked");
+      expect(reply.words).toMatch(revoked);
     }
     const late = await api("POST", "/teacher/assignments", { key, body: settings("2026-03-11T00:00:00Z") });
-    expect(late).toMatchObject({ status: 403, body: { error: expect.stringMatching(revoked) } });
+    expect(late).toMatchObject({ status: 403, body: { error: "teacher-key-revoked" } });
+    expect(late.words).toMatch(revoked);
     expect(await teachers.assignmentCount(teacherIdOf(key))).toBe(1);
   });
 });
@@ -171,7 +176,8 @@ describe("assignments", () => {
     for (const deadline of ["2026-03-10T01:59:00-10:00", "2026-03-10T02:00:00-10:00"]) {
       const past = await api("POST", "/teacher/assignments", { key, body: settings(deadline) });
       expect(past.status, deadline).toBe(400);
-      expect(past.body.error).toMatch(/^deadline: .* has already passed/);
+      expect(past.body).toMatchObject({ error: "deadline-passed", params: { deadline: expect.any(String) } });
+      expect(past.words).toMatch(/^deadline: .* has already passed/);
     }
     // Written in Tokyo's offset, shown in New York: the instant is what counts.
     const tokyo = await api<AssignmentSummary>("POST", "/teacher/assignments", {
@@ -190,7 +196,8 @@ describe("assignments", () => {
     });
     expect(last.status).toBe(201);
     const far = await api("POST", "/teacher/assignments", { key, body: settings("2026-06-08T02:01:00-10:00") });
-    expect(far).toMatchObject({ status: 400, body: { error: expect.stringMatching(/more than 90 days ahead/) } });
+    expect(far).toMatchObject({ status: 400, body: { error: "deadline-too-far", params: { maxDays: 90 } } });
+    expect(far.words).toMatch(/more than 90 days ahead/);
 
     const overview = await api<TeacherOverview>("GET", "/teacher", { key });
     expect(overview.body.assignments.map((a) => a.id).sort()).toEqual(
@@ -238,14 +245,14 @@ describe("assignments", () => {
     }
   });
 
-  it("refuses forged ids, malformed settings, bad JSON and big bodies with a sentence, and stores nothing", async () => {
+  it("refuses forged ids, malformed settings, bad JSON and big bodies with a code, and stores nothing", async () => {
     const key = await newKey();
-    expect(await api("GET", "/assignments/not-a-uuid")).toMatchObject({
-      status: 400,
-      body: { error: expect.stringMatching(/UUID/) },
-    });
+    const malformed = await api("GET", "/assignments/not-a-uuid");
+    expect(malformed).toMatchObject({ status: 400, body: { error: "assignment-link-format" } });
+    expect(malformed.words).toMatch(/UUID/);
     const forged = await api("GET", "/assignments/3f2b8c1e-0000-4000-8000-000000000000");
-    expect(forged).toMatchObject({ status: 404, body: { error: expect.stringMatching(/^No homework has that link/) } });
+    expect(forged).toMatchObject({ status: 404, body: { error: "assignment-unknown" } });
+    expect(forged.words).toMatch(/^No homework has that link/);
 
     const good = settings("2026-03-11T00:00:00Z");
     const bad: [object, RegExp][] = [
@@ -265,14 +272,15 @@ describe("assignments", () => {
     for (const [body, error] of bad) {
       const reply = await api("POST", "/teacher/assignments", { key, body });
       expect(reply.status, JSON.stringify(body)).toBe(400);
-      expect(reply.body.error, JSON.stringify(body)).toMatch(error);
+      expect(reply.body.error, JSON.stringify(body)).toBe("invalid-settings");
+      expect(reply.words, JSON.stringify(body)).toMatch(error);
     }
-    expect(await api("POST", "/teacher/assignments", { key, raw: "{ not json" })).toMatchObject({
-      status: 400,
-      body: { error: "The request body is not valid JSON." },
-    });
+    const notJson = await api("POST", "/teacher/assignments", { key, raw: "{ not json" });
+    expect(notJson).toMatchObject({ status: 400, body: { error: "body-not-json" } });
+    expect(notJson.words).toBe("The request body is not valid JSON.");
     const big = await api("POST", "/teacher/assignments", { key, body: { ...good, title: "x".repeat(5000) } });
-    expect(big).toMatchObject({ status: 413, body: { error: "A request body is at most 4 KB." } });
+    expect(big).toMatchObject({ status: 413, body: { error: "body-too-large", params: { maxKb: 4 } } });
+    expect(big.words).toBe("A request body is at most 4 KB.");
     expect(await teachers.assignmentCount(teacherIdOf(key))).toBe(0);
   });
 
@@ -282,7 +290,8 @@ describe("assignments", () => {
     const ahead = assignmentSettingsSchema.parse(settings("2026-03-11T00:00:00Z"));
     for (let i = 0; i < ASSIGNMENTS_PER_KEY; i++) await teachers.createAssignment(teacherId, ahead, clock);
     const over = await api("POST", "/teacher/assignments", { key, body: settings("2026-03-11T00:00:00Z") });
-    expect(over).toMatchObject({ status: 429, body: { error: expect.stringMatching(/at most 200 assignments/) } });
+    expect(over).toMatchObject({ status: 429, body: { error: "assignments-too-many", params: { max: 200 } } });
+    expect(over.words).toMatch(/at most 200 assignments/);
     expect(await teachers.assignmentCount(teacherId)).toBe(ASSIGNMENTS_PER_KEY);
     // Another key is not held back by this one's count.
     const other = await api("POST", "/teacher/assignments", {
@@ -402,10 +411,9 @@ describe("the class report", () => {
 
     // Another key sees none of it.
     const other = await newKey();
-    expect(await api("GET", `/teacher/report?match=${matchId}`, { key: other })).toMatchObject({
-      status: 404,
-      body: { error: "No match made with this teacher key has that id." },
-    });
+    const elsewhere = await api("GET", `/teacher/report?match=${matchId}`, { key: other });
+    expect(elsewhere).toMatchObject({ status: 404, body: { error: "report-match-unknown" } });
+    expect(elsewhere.words).toBe("No match made with this teacher key has that id.");
     expect((await api<ClassReport>("GET", "/teacher/report", { key: other })).body.rows).toEqual([]);
   });
 
@@ -522,7 +530,10 @@ describe("the class report", () => {
       for (const path of ["/teacher/report", "/teacher/report.csv"]) {
         const reply = await api("GET", `${path}${query}`, { key });
         expect(reply.status, `${path}${query}`).toBe(status);
-        expect(reply.body.error, `${path}${query}`).toMatch(error);
+        expect(reply.body.error, `${path}${query}`).toMatch(
+          /^(report-match-unknown|report-assignment-unknown|invalid-query)$/,
+        );
+        expect(reply.words, `${path}${query}`).toMatch(error);
       }
   });
 });
@@ -552,9 +563,11 @@ describe("a store that fails", () => {
         const reply = await fetch(`${base}${path}`, { method, ...init });
         expect(reply.status, path).toBe(500);
         expect(reply.headers.get("content-type"), path).toMatch(/^application\/json/);
-        expect(await reply.json(), path).toEqual({
-          error: "The server could not read or write its teacher data just now: try again in a minute.",
-        });
+        const body = (await reply.json()) as ProblemBody;
+        expect(body, path).toEqual({ error: "teacher-store-down" });
+        expect(describeProblem(body)).toBe(
+          "The server could not read or write its teacher data just now: try again in a minute.",
+        );
       }
       expect(errors.mock.calls.map(([event, fields]) => [event, fields?.method, fields?.path])).toEqual(
         asked.map(([method, path]) => ["teacher-api-failed", method, `/api${path}`]),
@@ -574,7 +587,8 @@ describe("key creation", () => {
     while (keysMade < TEACHER_KEYS_PER_HOUR) await newKey();
     const over = await api("POST", "/teacher/keys");
     expect(over.status).toBe(429);
-    expect(over.body.error).toMatch(/^Too many teacher keys made from your network: try again in \d+ min\.$/);
+    expect(over.body).toMatchObject({ error: "teacher-keys-too-many", params: { minutes: expect.any(Number) } });
+    expect(over.words).toMatch(/^Too many teacher keys made from your network: try again in \d+ min\.$/);
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(3000);
     const keys = await results.database.db.selectFrom("teacher_keys").select("id").execute();
     expect(keys).toHaveLength(TEACHER_KEYS_PER_HOUR);
