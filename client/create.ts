@@ -18,13 +18,30 @@ import {
   type SetSummary,
   type TracedSpiral,
 } from "../shared/round-set";
-import { canonicalArm, describeFit, fitSpiral, storedArm, toPolar, traceProblems } from "../shared/tracer";
+import { issueProblem } from "../shared/problems";
+import {
+  TRACE_LIMITS,
+  backSteps,
+  canonicalArm,
+  fitSpiral,
+  storedArm,
+  toPolar,
+  traceProblems,
+  type PolarArm,
+  type SpiralFit,
+  type TraceProblem,
+} from "../shared/tracer";
 import { byId } from "./dom";
+import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
+import { describeProblem } from "./i18n/problem-text";
+import { kindName } from "./i18n/spiral-names";
 import { ensureTeacherKey, readTeacherKey } from "./teacher-key";
 import { confirmAction, showError, showNotice } from "./ui";
 import { polarPlot } from "./create/plot";
-import { builderView, type DraftRound } from "./create/set-builder";
+import { builderView, type DraftRound, type SetProblemView } from "./create/set-builder";
 import { SetRefusal, deleteSet, listSets, readSet, saveSet, shareSet, sharedSet } from "./create/sets-api";
+import { errorText } from "./teacher/teacher-api";
+import type { Words } from "./teacher/teacher-state";
 import { TracerCanvas, type TraceState } from "./create/tracer-canvas";
 import { ROTATE_STEP, ZOOM } from "./create/view-transform";
 
@@ -48,13 +65,13 @@ const trace: TraceState = {
 };
 let photoName = "";
 let keep = { name: "", kind: "shell" as TracedSpiral["kind"], cue: "" };
-let keepProblem: { error: string; field: string } | undefined;
+let keepProblem: SetProblemView | undefined;
 
 const builder = {
-  name: "My spirals",
+  name: t("create.defaultSetName"),
   spirals: [] as TracedSpiral[],
   rounds: [] as DraftRound[],
-  problem: undefined as { error: string; field: string } | undefined,
+  problem: undefined as SetProblemView | undefined,
   saved: undefined as SetSummary | undefined,
   busy: false,
   mine: undefined as SetSummary[] | undefined,
@@ -62,6 +79,21 @@ const builder = {
 
 const root = byId("create-page");
 let canvas: TracerCanvas | undefined;
+
+// --- The page's error and notice lines, worded again when the language changes ---------------
+
+let errorWords: Words | null = null;
+let noticeWords: Words | null = null;
+
+function sayError(words: Words | null): void {
+  errorWords = words;
+  showError(words && words());
+}
+
+function sayNotice(words: Words | null): void {
+  noticeWords = words;
+  showNotice(words && words());
+}
 
 // --- The tracer -------------------------------------------------------------------------------
 
@@ -71,16 +103,15 @@ function setTrace(change: Partial<TraceState>): void {
 }
 
 function loadPhoto(file: File): void {
-  if (!file.type.startsWith("image/"))
-    return showError(`“${file.name}” is not a picture: choose a photo (JPEG, PNG…).`);
+  if (!file.type.startsWith("image/")) return sayError(() => t("create.notAPicture", { file: file.name }));
   const url = URL.createObjectURL(file); // the photo stays in this browser: nothing is uploaded
   const img = new Image();
   img.onload = () => {
     photoName = file.name;
     resetTrace(img, img.naturalWidth, img.naturalHeight);
-    showNotice(`Photo “${file.name}” opened (it stays in this browser). Click the spiral's centre first.`);
+    sayNotice(() => t("create.photoOpened", { file: file.name }));
   };
-  img.onerror = () => showError(`“${file.name}” could not be read as a picture.`);
+  img.onerror = () => sayError(() => t("create.photoUnreadable", { file: file.name }));
   img.src = url;
 }
 
@@ -97,24 +128,60 @@ function resetTrace(image: CanvasImageSource | undefined, width: number, height:
 
 const polar = () => (trace.centre ? toPolar(trace.points, trace.centre) : { theta: [], logr: [] });
 
+/** The fit in words: "Pitch 17.2°, 2.40 turns, 25 points; close to a plain logarithmic spiral (…)". */
+function fitText(fit: SpiralFit): string {
+  const quality = fit.r2 >= 0.98 ? "veryClose" : fit.r2 >= 0.9 ? "close" : "rough";
+  return t("create.fitSummary", {
+    pitch: fit.pitchDeg,
+    turns: fit.turns,
+    points: fit.points,
+    quality,
+    spread: fit.residual,
+  });
+}
+
+/** A problem of the traced arm in words, its facts taken again from the arm (shared/tracer.ts traceProblems). */
+function problemText(p: TraceProblem, arm: PolarArm): string {
+  const L = TRACE_LIMITS;
+  const fit = arm.theta.length >= 2 ? fitSpiral(canonicalArm(arm)) : undefined;
+  switch (p.code) {
+    case "few-points":
+      return t("create.traceFewPoints", { n: arm.theta.length, min: L.minPoints });
+    case "doubles-back":
+      return t("create.traceDoublesBack", { point: (backSteps(arm)[0] ?? 0) + 1 });
+    case "few-turns":
+      return t("create.traceFewTurns", { turns: fit?.turns ?? 0, min: L.minTurns });
+    case "many-turns":
+      return t("create.traceManyTurns", { turns: fit?.turns ?? 0, max: L.maxTurns });
+    case "too-tight":
+      return t("create.traceTooTight", { pitch: fit?.pitchDeg ?? 0, min: L.minPitchDeg });
+    case "too-open":
+      return t("create.traceTooOpen", { pitch: Math.round(fit?.pitchDeg ?? 0), max: L.maxPitchDeg });
+    case "not-a-spiral":
+      return t("create.traceNotASpiral", { share: Math.round(Math.max(0, fit?.r2 ?? 0) * 100) / 100 });
+    default:
+      return p.text;
+  }
+}
+
 function tracerView() {
   const arm = polar();
   const canonical = canonicalArm(arm);
   const fit = arm.theta.length >= 2 ? fitSpiral(canonical) : undefined;
   const problems = trace.centre ? traceProblems(arm) : [];
   const status = !trace.centre
-    ? "Click the centre of the spiral (or press Enter at the cross-hair)."
+    ? t("create.statusCentre")
     : trace.points.length === 0
-      ? "Now click along one arm, from the middle outwards, or drag along it."
+      ? t("create.statusStart")
       : fit
-        ? describeFit(fit)
-        : "One point so far: keep going along the arm.";
+        ? fitText(fit)
+        : t("create.statusOnePoint");
   return html`
     <section class="panel tracer" aria-labelledby="tracer-title">
-      <h2 id="tracer-title">Trace an arm</h2>
-      <div class="row tracer-tools" role="toolbar" aria-label="Tracer tools">
+      <h2 id="tracer-title">${t("create.tracerTitle")}</h2>
+      <div class="row tracer-tools" role="toolbar" aria-label=${t("create.tracerTools")}>
         <label class="button-like"
-          >Open a photo
+          >${t("create.openPhoto")}
           <input
             type="file"
             accept="image/*"
@@ -127,24 +194,24 @@ function tracerView() {
             }}
         /></label>
         <button type="button" data-testid="blank-page" @click=${() => resetTrace(undefined, BLANK.width, BLANK.height)}>
-          Draw freehand
+          ${t("create.drawFreehand")}
         </button>
-        <span class="tool-group" role="radiogroup" aria-label="What a click does">
+        <span class="tool-group" role="radiogroup" aria-label=${t("create.clickDoes")}>
           <button type="button" role="radio" aria-checked=${trace.mode === "centre"} data-testid="mode-centre"
-            @click=${() => setTrace({ mode: "centre" })}>Place centre (C)</button>
+            @click=${() => setTrace({ mode: "centre" })}>${t("create.modeCentre")}</button>
           <button type="button" role="radio" aria-checked=${trace.mode === "trace"} data-testid="mode-trace"
-            ?disabled=${!trace.centre} @click=${() => setTrace({ mode: "trace" })}>Trace arm (T)</button>
+            ?disabled=${!trace.centre} @click=${() => setTrace({ mode: "trace" })}>${t("create.modeTrace")}</button>
         </span>
         <span class="tool-group">
-          <button type="button" aria-label="Zoom out" data-testid="zoom-out" @click=${() => canvas?.zoom(1 / ZOOM.step)}>−</button>
-          <button type="button" aria-label="Zoom in" data-testid="zoom-in" @click=${() => canvas?.zoom(ZOOM.step)}>+</button>
-          <button type="button" aria-label="Rotate anticlockwise" data-testid="rotate-left" @click=${() => canvas?.rotate(-ROTATE_STEP)}>⟲</button>
-          <button type="button" aria-label="Rotate clockwise" data-testid="rotate-right" @click=${() => canvas?.rotate(ROTATE_STEP)}>⟳</button>
+          <button type="button" aria-label=${t("create.zoomOut")} data-testid="zoom-out" @click=${() => canvas?.zoom(1 / ZOOM.step)}>−</button>
+          <button type="button" aria-label=${t("create.zoomIn")} data-testid="zoom-in" @click=${() => canvas?.zoom(ZOOM.step)}>+</button>
+          <button type="button" aria-label=${t("create.rotateLeft")} data-testid="rotate-left" @click=${() => canvas?.rotate(-ROTATE_STEP)}>⟲</button>
+          <button type="button" aria-label=${t("create.rotateRight")} data-testid="rotate-right" @click=${() => canvas?.rotate(ROTATE_STEP)}>⟳</button>
         </span>
         <button type="button" data-testid="undo-point" ?disabled=${trace.points.length === 0}
-          @click=${() => setTrace({ points: trace.points.slice(0, -1) })}>Undo point</button>
+          @click=${() => setTrace({ points: trace.points.slice(0, -1) })}>${t("create.undoPoint")}</button>
         <button type="button" data-testid="clear-trace" ?disabled=${trace.points.length === 0}
-          @click=${() => setTrace({ points: [] })}>Clear arm</button>
+          @click=${() => setTrace({ points: [] })}>${t("create.clearArm")}</button>
       </div>
       <div class="tracer-stage" id="tracer-stage">
         <canvas
@@ -152,41 +219,40 @@ function tracerView() {
           data-testid="tracer-canvas"
           data-mode=${trace.mode}
           tabindex="0"
-          aria-label="The photo. Keys: arrows move the cross-hair (Shift: faster), Enter places the centre or a point, Backspace undoes, C centre, T trace, + and − zoom, R and Shift+R rotate."
+          aria-label=${t("create.canvasLabel")}
           aria-describedby="fit-summary"
         ></canvas>
       </div>
       <p class="hint">
-        ${photoName ? `Photo: ${photoName} (never uploaded). ` : "No photo: a blank page to draw on. "}
-        Keys: arrows, Enter, Backspace, C, T, + −, R. Touch: tap or drag; pinch to zoom.
+        ${photoName ? t("create.hintPhoto", { file: photoName }) : t("create.hintBlank")}
       </p>
     </section>
     <section class="panel fit" aria-labelledby="fit-title">
-      <h2 id="fit-title">The arm in (θ, log r)</h2>
+      <h2 id="fit-title">${t("create.fitTitle")}</h2>
       ${polarPlot(canonical, fit)}
       <p id="fit-summary" data-testid="fit-summary" aria-live="polite" data-pitch=${fit ? fit.pitchDeg.toFixed(3) : ""}
         data-turns=${fit ? fit.turns.toFixed(3) : ""}>${status}</p>
       <ul class="trace-problems" data-testid="trace-problems" aria-live="polite">
-        ${problems.map((p) => html`<li data-code=${p.code}>${p.text}</li>`)}
+        ${problems.map((p) => html`<li data-code=${p.code}>${problemText(p, arm)}</li>`)}
       </ul>
       <form class="keep-form" @submit=${(e: Event) => (e.preventDefault(), keepSpiral())}>
-        <h3>Keep it for a set</h3>
+        <h3>${t("create.keepTitle")}</h3>
         <label class=${keepProblem?.field === "name" ? "invalid" : ""}
-          >Name <input data-testid="keep-name" maxlength="40" required .value=${keep.name}
+          >${t("create.keepName")} <input data-testid="keep-name" maxlength="40" required .value=${keep.name}
             @input=${(e: Event) => (keep = { ...keep, name: (e.target as HTMLInputElement).value })} /></label>
         <label
-          >Kind
+          >${t("create.keepKind")}
           <select data-testid="keep-kind" @change=${(e: Event) => (keep = { ...keep, kind: (e.target as HTMLSelectElement).value as TracedSpiral["kind"] })}>
-            ${SPIRAL_KINDS.map((k) => html`<option value=${k} ?selected=${keep.kind === k}>${k}</option>`)}
+            ${SPIRAL_KINDS.map((k) => html`<option value=${k} ?selected=${keep.kind === k}>${kindName(k)}</option>`)}
           </select></label
         >
         <label class=${keepProblem?.field === "cue" ? "invalid" : ""}
-          >What players are told it is
-          <input data-testid="keep-cue" maxlength="60" placeholder="a snail shell from the school garden" .value=${keep.cue}
+          >${t("create.keepCue")}
+          <input data-testid="keep-cue" maxlength="60" placeholder=${t("create.keepCuePlaceholder")} .value=${keep.cue}
             @input=${(e: Event) => (keep = { ...keep, cue: (e.target as HTMLInputElement).value })} /></label>
-        <p class="error" data-testid="keep-problem" role="alert" ?hidden=${!keepProblem}>${keepProblem?.error ?? ""}</p>
+        <p class="error" data-testid="keep-problem" role="alert" ?hidden=${!keepProblem}>${keepProblem?.text() ?? ""}</p>
         <button type="submit" class="primary" data-testid="keep-spiral" ?disabled=${problems.length > 0 || trace.points.length === 0}>
-          Add to the set
+          ${t("create.keepButton")}
         </button>
       </form>
     </section>
@@ -198,18 +264,18 @@ function keepSpiral(): void {
   const candidate = { name: keep.name, kind: keep.kind, cue: keep.cue || keep.name, theta: arm.theta, logr: arm.logr };
   const parsed = tracedSpiralSchema.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.map(String).join(".") || "(spiral)";
-    keepProblem = { error: `${field}: ${issue.message}`, field };
+    const problem = issueProblem(parsed.error, "(spiral)", "invalid-set");
+    keepProblem = { text: () => describeProblem(problem), field: problem.field };
     return draw();
   }
   if (builder.spirals.length >= SET_LIMITS.maxSpirals) {
-    keepProblem = { error: `A set holds at most ${SET_LIMITS.maxSpirals} traced spirals.`, field: "(set)" };
+    keepProblem = { text: () => t("create.tooManySpirals", { max: SET_LIMITS.maxSpirals }), field: "(set)" };
     return draw();
   }
   keepProblem = undefined;
   builder.spirals = [...builder.spirals, parsed.data];
-  showNotice(`“${parsed.data.name}” is in the set: choose it as A or B of a round below.`);
+  const name = parsed.data.name;
+  sayNotice(() => t("create.spiralKept", { name }));
   keep = { name: "", kind: keep.kind, cue: "" };
   draw();
 }
@@ -242,7 +308,7 @@ function loadSet(set: RoundSet, saved?: SetSummary): void {
 /** The set as it stands, checked with the server's schema: the first problem is shown with its field. */
 function checked(): RoundSet | undefined {
   const result = checkSet(setInput());
-  builder.problem = result.ok ? undefined : { error: result.error, field: result.field };
+  builder.problem = result.ok ? undefined : { text: () => describeProblem(result), field: result.field };
   draw();
   return result.ok ? result.set : undefined;
 }
@@ -254,8 +320,8 @@ async function withKey<T>(what: (key: string) => Promise<T>): Promise<T | undefi
     return await what(await ensureTeacherKey());
   } catch (err) {
     if (err instanceof SetRefusal && err.field && err.field !== "authorization")
-      builder.problem = { error: err.message, field: err.field };
-    else showError((err as Error).message);
+      builder.problem = { text: err.words, field: err.field };
+    else sayError(() => errorText(err));
     return undefined;
   } finally {
     builder.busy = false;
@@ -278,7 +344,7 @@ const actions = {
   rename: (name: string) => ((builder.name = name), draw()),
   removeSpiral: (index: number) => {
     const used = builder.rounds.some((r) => [r.a, r.b].some((s) => "traced" in s && s.traced === index));
-    if (used) return showError("A round uses this spiral: change or remove that round first.");
+    if (used) return sayError(() => t("create.spiralInUse"));
     builder.spirals = builder.spirals.filter((_, i) => i !== index);
     // Later spirals move up one place: their rounds follow them.
     const shift = (ref: DraftRound["a"]) => ("traced" in ref && ref.traced > index ? { traced: ref.traced - 1 } : ref);
@@ -302,7 +368,7 @@ const actions = {
     const saved = await withKey((key) => saveSet(key, set));
     if (!saved) return;
     builder.saved = saved;
-    showNotice(`Saved “${saved.name}”. Play it in a room, or share it with another teacher.`);
+    sayNotice(() => t("create.savedNotice", { name: saved.name }));
     await refreshMine();
   },
   exportJson: () => {
@@ -320,21 +386,26 @@ const actions = {
     try {
       raw = JSON.parse(await file.text());
     } catch {
-      builder.problem = { error: `“${file.name}” is not JSON.`, field: "(set)" };
+      builder.problem = { text: () => t("create.notJson", { file: file.name }), field: "(set)" };
       return draw();
     }
     const result = checkSet(raw);
     if (!result.ok) {
-      builder.problem = { error: `“${file.name}”: ${result.error}`, field: result.field };
+      builder.problem = {
+        text: () => t("create.importProblem", { file: file.name, problem: describeProblem(result) }),
+        field: result.field,
+      };
       return draw();
     }
     loadSet(result.set);
-    showNotice(`Imported “${result.set.name}” from ${file.name}. Save it to play it in a room.`);
+    const name = result.set.name;
+    sayNotice(() => t("create.imported", { name, file: file.name }));
   },
   share: async (id: string) => {
     const shared = await withKey((key) => shareSet(key, id));
     if (!shared) return;
-    showNotice(`Share link (for teachers only: it opens the set, B included): ${location.origin}${shared.link}`);
+    const link = `${location.origin}${shared.link}`;
+    sayNotice(() => t("create.shareNotice", { link }));
     await refreshMine();
   },
   load: async (id: string) => {
@@ -342,8 +413,7 @@ const actions = {
     if (found) loadSet(found.set);
   },
   remove: async (id: string) => {
-    if (!(await confirmAction("Delete this set? Rooms already playing it go on; it cannot be played again.", "Delete")))
-      return;
+    if (!(await confirmAction(t("create.deleteQuestion"), t("create.deleteConfirm")))) return;
     await withKey((key) => deleteSet(key, id));
     if (builder.saved?.id === id) builder.saved = undefined;
     await refreshMine();
@@ -387,13 +457,29 @@ function draw(): void {
 async function openShared(): Promise<void> {
   const token = new URLSearchParams(location.search).get("shared");
   if (token === null) return;
-  if (!SHARE_TOKEN_PATTERN.test(token)) return showError("This share link is not whole: copy all of it.");
+  if (!SHARE_TOKEN_PATTERN.test(token)) return sayError(() => t("create.badShareLink"));
   const found = await withKey((key) => sharedSet(key, token));
   if (!found) return;
   loadSet(found.set);
-  showNotice(`A copy of “${found.set.name}”, shared by another teacher. Save it to keep it under your own key.`);
+  const name = found.set.name;
+  sayNotice(() => t("create.sharedCopy", { name }));
 }
 
-draw();
+/** The set's name as it opens, in the language shown (replaced on a language change unless typed). */
+let defaultName = builder.name;
+function languageChanged(): void {
+  const previous = defaultName;
+  defaultName = t("create.defaultSetName");
+  if (builder.name === previous) builder.name = defaultName;
+  document.title = t("create.pageTitle");
+  draw();
+  if (errorWords) showError(errorWords());
+  if (noticeWords) showNotice(noticeWords());
+}
+
+await initI18n();
+mountLanguageMenu(byId("language-menu"));
+onLanguageChange(languageChanged);
+languageChanged();
 void refreshMine();
 void openShared();

@@ -6,11 +6,28 @@
 import { render } from "lit-html";
 import { TEACHER_KEY_PATTERN } from "../shared/teacher";
 import { byId } from "./dom";
+import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
 import { ensureTeacherKey, readTeacherKey, rememberTeacherKey, teacherPageUrl } from "./teacher-key";
 import { confirmAction, showError, showNotice } from "./ui";
 import { draftProblem, draftSettings } from "./teacher/draft";
-import { ApiRefusal, createAssignment, getOverview, getReport, getReportCsv, revokeKey } from "./teacher/teacher-api";
-import { choiceFromUrl, choiceParam, sameChoice, teacherStore, type ReportChoice } from "./teacher/teacher-state";
+import { reportTitle } from "./teacher/report-view";
+import {
+  ApiRefusal,
+  createAssignment,
+  errorText,
+  getOverview,
+  getReport,
+  getReportCsv,
+  revokeKey,
+} from "./teacher/teacher-api";
+import {
+  choiceFromUrl,
+  choiceParam,
+  sameChoice,
+  teacherStore,
+  type ReportChoice,
+  type Words,
+} from "./teacher/teacher-state";
 import { teacherPage, type TeacherActions } from "./teacher/teacher-view";
 import { listSets, setAssignment } from "./create/sets-api";
 
@@ -19,6 +36,27 @@ const REFRESH_MS = 10_000;
 const store = teacherStore(choiceFromUrl(new URLSearchParams(location.search)));
 /** The key of the link, kept here too where storage is blocked. */
 let linkKey: string | undefined;
+
+// --- The page's error and notice lines, worded again when the language changes ---------------
+
+let errorWords: Words | null = null;
+let noticeWords: Words | null = null;
+
+function sayError(words: Words | null): void {
+  errorWords = words;
+  showError(words && words());
+}
+
+function sayNotice(words: Words | null): void {
+  noticeWords = words;
+  showNotice(words && words());
+}
+
+/** What an error says, worded when it is shown (a refusal's code, in the language shown then). */
+const wordsOf =
+  (err: unknown): Words =>
+  () =>
+    errorText(err);
 
 // --- The key ---------------------------------------------------------------------------------
 
@@ -32,7 +70,7 @@ function adoptLinkKey(): void {
   }
   if (!raw) return;
   if (!TEACHER_KEY_PATTERN.test(raw)) {
-    showError("This link does not hold a teacher key (a key is tk- and 24 letters or digits): copy the whole link.");
+    sayError(() => t("teacher.badKeyLink"));
     return;
   }
   rememberTeacherKey(raw);
@@ -48,7 +86,7 @@ function useKey(key: string | undefined): void {
 }
 
 /** The server refused the key (unknown or revoked): this browser forgets it. */
-function refuse(key: string, why: string): void {
+function refuse(key: string, why: Words): void {
   if (readTeacherKey() === key) rememberTeacherKey(undefined);
   if (linkKey === key) linkKey = undefined;
   if (store.get().key === key) store.set({ key: undefined, keyStatus: "refused", refusal: why, overview: undefined });
@@ -60,9 +98,9 @@ const refusedKey = (err: unknown) => err instanceof ApiRefusal && (err.status ==
 
 /** The page's error line shows a lost connection (cleared when the server answers again). */
 let offline = false;
-function connection(problem: string | undefined): void {
-  if (problem) showError(problem);
-  else if (offline) showError(null);
+function connection(problem: Words | undefined): void {
+  if (problem) sayError(problem);
+  else if (offline) sayError(null);
   offline = Boolean(problem);
 }
 
@@ -76,9 +114,9 @@ async function loadOverview(): Promise<void> {
     connection(undefined);
   } catch (err) {
     if (store.get().key !== key) return;
-    if (refusedKey(err)) return refuse(key, (err as Error).message);
+    if (refusedKey(err)) return refuse(key, wordsOf(err));
     store.set({ live: "error" });
-    connection((err as Error).message);
+    connection(wordsOf(err));
   }
 }
 
@@ -95,10 +133,10 @@ async function loadReport(): Promise<void> {
     if (ask === reportAsk) store.set({ report: { choice, data } });
   } catch (err) {
     if (ask !== reportAsk) return;
-    if (refusedKey(err)) return refuse(key, (err as Error).message);
+    if (refusedKey(err)) return refuse(key, wordsOf(err));
     // A refusal (not this key's, malformed) drops the report; a lost connection keeps the last one.
     const data = err instanceof ApiRefusal ? undefined : store.get().report?.data;
-    store.set({ report: { choice, data, error: (err as Error).message } });
+    store.set({ report: { choice, data, error: wordsOf(err) } });
   }
 }
 
@@ -131,17 +169,17 @@ function choose(choice: ReportChoice | undefined, push: boolean): void {
 
 // --- Actions ---------------------------------------------------------------------------------
 
-function copyText(text: string, what: string): void {
-  const refused = () => showNotice("This browser did not let the page copy: select the text and copy it by hand.");
+function copyText(text: string, copied: Words): void {
+  const refused = () => sayNotice(() => t("teacher.copyRefused"));
   if (!navigator.clipboard) return refused();
-  navigator.clipboard.writeText(text).then(() => showNotice(`${what} is copied.`), refused);
+  navigator.clipboard.writeText(text).then(() => sayNotice(copied), refused);
 }
 
 async function submitAssignment(): Promise<void> {
   const { key, draft: d, formBusy } = store.get();
   if (!key || formBusy) return;
-  const problem = draftProblem(d);
-  if (problem) return store.set({ formError: problem });
+  const now = Date.now();
+  if (draftProblem(d, now)) return store.set({ formError: () => draftProblem(d, now) ?? "" });
   const settings = draftSettings(d);
   store.set({ formBusy: true, formError: undefined });
   try {
@@ -151,12 +189,12 @@ async function submitAssignment(): Promise<void> {
     const overview = store.get().overview;
     if (overview) store.set({ overview: { ...overview, assignments: [made, ...overview.assignments] } });
     store.set({ formBusy: false });
-    showNotice(`"${made.title}" is ready: share its link with your students.`);
+    sayNotice(() => t("teacher.assignmentReady", { title: made.title }));
     void loadOverview();
   } catch (err) {
     store.set({ formBusy: false });
-    if (refusedKey(err)) return refuse(key, (err as Error).message);
-    store.set({ formError: (err as Error).message });
+    if (refusedKey(err)) return refuse(key, wordsOf(err));
+    store.set({ formError: wordsOf(err) });
   }
 }
 
@@ -170,7 +208,7 @@ async function downloadCsv(): Promise<void> {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   } catch (err) {
-    showError(`The CSV could not be downloaded: ${(err as Error).message}`);
+    sayError(() => t("teacher.csvFailed", { why: errorText(err) }));
   }
 }
 
@@ -181,33 +219,30 @@ const actions: TeacherActions = {
       const key = await ensureTeacherKey();
       linkKey = undefined;
       useKey(key);
-      showNotice("Your teacher key is made: copy its link and keep it somewhere safe.");
+      sayNotice(() => t("teacher.keyMade"));
     } catch (err) {
-      showError((err as Error).message);
+      sayError(wordsOf(err));
     } finally {
       store.set({ keyBusy: false });
     }
   },
   copyKey: () => {
     const key = store.get().key;
-    if (key) copyText(teacherPageUrl(key), "Your key's link");
+    if (key) copyText(teacherPageUrl(key), () => t("teacher.copiedKeyLink"));
   },
   mask: (keyMasked) => store.set({ keyMasked }),
   async revoke() {
     const key = store.get().key;
-    const sure = await confirmAction(
-      "Revoke this teacher key? Its class reports and homework list stop opening, in every browser, for good. This cannot be undone.",
-      "Revoke the key",
-    );
+    const sure = await confirmAction(t("teacher.revokeQuestion"), t("teacher.revokeConfirm"));
     if (!sure || !key) return;
     store.set({ keyBusy: true });
     try {
       await revokeKey(key);
-      refuse(key, "This key was revoked: it no longer opens anything.");
-      showNotice("The key is revoked.");
+      refuse(key, () => t("teacher.keyRevokedRefusal"));
+      sayNotice(() => t("teacher.keyRevoked"));
     } catch (err) {
-      if (refusedKey(err)) refuse(key, (err as Error).message);
-      else showError(`The key could not be revoked: ${(err as Error).message}`);
+      if (refusedKey(err)) refuse(key, wordsOf(err));
+      else sayError(() => t("teacher.revokeFailed", { why: errorText(err) }));
     } finally {
       store.set({ keyBusy: false });
     }
@@ -228,14 +263,31 @@ const draw = () => {
   const s = store.get();
   render(teacherPage(s, actions), root);
   // The printed page's header says what it is.
-  const title = s.report?.data?.title;
-  document.title = title ? `${title} · Class report · Shell & Galaxy` : "Your classes · Shell & Galaxy";
+  const title = s.report && reportTitle(s.report);
+  document.title = title ? t("teacher.reportPageTitle", { title }) : t("teacher.pageTitle");
 };
+
+/** The form's title as it opens, in the language shown (replaced on a language change unless typed). */
+let defaultTitle = t("teacher.defaultTitle");
+function languageChanged(): void {
+  const draft = store.get().draft;
+  const previous = defaultTitle;
+  defaultTitle = t("teacher.defaultTitle");
+  if (draft.title === previous) store.set({ draft: { ...draft, title: defaultTitle } });
+  draw();
+  if (errorWords) showError(errorWords());
+  if (noticeWords) showNotice(noticeWords());
+}
+
+await initI18n();
+mountLanguageMenu(byId("language-menu"));
+languageChanged();
+onLanguageChange(languageChanged);
 store.subscribe(draw);
 
 adoptLinkKey();
 if (new URLSearchParams(location.search).has("report") && !store.get().report) {
-  showError("This address names a report this page does not know: pick one from your classes.");
+  sayError(() => t("teacher.unknownReport"));
 }
 draw();
 useKey(currentKey());

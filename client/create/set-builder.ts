@@ -13,6 +13,8 @@ import {
 } from "../../shared/round-set";
 import { fitSpiral } from "../../shared/tracer";
 import schemaUrl from "../../docs/round-set.schema.json?url";
+import { t, tHtml } from "../i18n/i18n";
+import { kindName, spiralName } from "../i18n/spiral-names";
 
 export interface DraftRound {
   a: SpiralRef;
@@ -21,11 +23,17 @@ export interface DraftRound {
   cue: string;
 }
 
+/** What is wrong with the set or a spiral: its words (made when drawn, in the language shown) and its field. */
+export interface SetProblemView {
+  text: () => string;
+  field: string;
+}
+
 export interface BuilderView {
   name: string;
   spirals: TracedSpiral[];
   rounds: DraftRound[];
-  problem?: { error: string; field: string };
+  problem?: SetProblemView;
   saved?: SetSummary & { link?: string };
   busy: boolean;
   mine?: SetSummary[];
@@ -56,18 +64,18 @@ function spiralSelect(v: BuilderView, ref: SpiralRef, label: string, testid: str
     <select data-testid=${testid} @change=${(e: Event) => pick(refOf((e.target as HTMLSelectElement).value))}>
       ${
         v.spirals.length
-          ? html`<optgroup label="Traced">
+          ? html`<optgroup label=${t("create.groupTraced")}>
             ${v.spirals.map(
               (s, i) =>
-                html`<option value=${`traced:${i}`} ?selected=${chosen === `traced:${i}`}>${s.name} (traced)</option>`,
+                html`<option value=${`traced:${i}`} ?selected=${chosen === `traced:${i}`}>${t("create.tracedOption", { name: s.name })}</option>`,
             )}
           </optgroup>`
           : nothing
       }
-      <optgroup label="Catalog">
+      <optgroup label=${t("create.groupCatalog")}>
         ${CATALOG.spirals.map(
           (s) =>
-            html`<option value=${`catalog:${s.id}`} ?selected=${chosen === `catalog:${s.id}`}>${s.name} (${s.kind})</option>`,
+            html`<option value=${`catalog:${s.id}`} ?selected=${chosen === `catalog:${s.id}`}>${t("create.catalogOption", { name: spiralName(s.name), kind: kindName(s.kind) })}</option>`,
         )}
       </optgroup>
     </select></label
@@ -85,75 +93,91 @@ export function builderView(v: BuilderView, act: BuilderActions) {
   const fieldIs = (prefix: string) => v.problem?.field.startsWith(prefix);
   return html`
     <section class="panel set-builder" aria-labelledby="set-title">
-      <h2 id="set-title">The round set</h2>
+      <h2 id="set-title">${t("create.setTitle")}</h2>
       <label class="set-name ${fieldIs("name") ? "invalid" : ""}"
-        >Name
+        >${t("create.setName")}
         <input
           data-testid="set-name"
           maxlength="60"
           .value=${v.name}
           @input=${(e: Event) => act.rename((e.target as HTMLInputElement).value)}
       /></label>
-      <h3>Traced spirals (${v.spirals.length} of ${SET_LIMITS.maxSpirals})</h3>
+      <h3>${t("create.tracedTitle", { count: v.spirals.length, max: SET_LIMITS.maxSpirals })}</h3>
       ${
         v.spirals.length === 0
-          ? html`<p class="hint">None yet: trace an arm above and press “Add to the set”.</p>`
+          ? html`<p class="hint">${t("create.noTraced")}</p>`
           : html`<ul class="traced-list" data-testid="traced-list">
             ${v.spirals.map((s, i) => {
               const fit = fitSpiral(s);
               return html`<li>
-                <strong>${s.name}</strong> (${s.kind}) · pitch ${fit.pitchDeg.toFixed(1)}°, ${fit.turns.toFixed(2)} turns,
-                ${s.theta.length} points · “${s.cue}”
-                <button type="button" class="small" @click=${() => act.removeSpiral(i)}>Remove</button>
+                <strong>${s.name}</strong>
+                ${t("create.tracedItem", {
+                  kind: kindName(s.kind),
+                  pitch: fit.pitchDeg,
+                  turns: fit.turns,
+                  points: s.theta.length,
+                  cue: s.cue,
+                })}
+                <button type="button" class="small" @click=${() => act.removeSpiral(i)}>${t("create.remove")}</button>
               </li>`;
             })}
           </ul>`
       }
-      <h3>Rounds (${v.rounds.length} of ${SET_LIMITS.maxRounds})</h3>
+      <h3>${t("create.roundsTitle", { count: v.rounds.length, max: SET_LIMITS.maxRounds })}</h3>
       <ol class="round-list" data-testid="round-list">
         ${v.rounds.map(
           (r, i) => html`<li class="round-row ${fieldIs(`rounds.${i}.`) ? "invalid" : ""}" data-testid="round-row">
-            ${spiralSelect(v, r.a, "A (seen)", "round-a", (a) => act.changeRound(i, { a }))}
-            ${spiralSelect(v, r.b, "B (hidden)", "round-b", (b) => act.changeRound(i, { b }))}
+            ${spiralSelect(v, r.a, t("create.sideA"), "round-a", (a) => act.changeRound(i, { a }))}
+            ${spiralSelect(v, r.b, t("create.sideB"), "round-b", (b) => act.changeRound(i, { b }))}
             <label
-              >Relation
+              >${t("create.relation")}
               <select
                 data-testid="round-relation"
                 @change=${(e: Event) =>
                   act.changeRound(i, { relation: (e.target as HTMLSelectElement).value as DraftRound["relation"] })}
               >
-                <option value="" ?selected=${r.relation === ""}>suggested: ${suggested(v, r)}</option>
-                ${RELATIONS.map((rel) => html`<option value=${rel} ?selected=${r.relation === rel}>${rel}</option>`)}
+                <option value="" ?selected=${r.relation === ""}>
+                  ${t("create.suggestedRelation", { relation: t(`create.relation.${suggested(v, r)}`) })}
+                </option>
+                ${RELATIONS.map(
+                  (rel) =>
+                    html`<option value=${rel} ?selected=${r.relation === rel}>${t(`create.relation.${rel}`)}</option>`,
+                )}
               </select></label
             >
             <label class="cue"
-              >Cue players read
+              >${t("create.roundCue")}
               <input
                 data-testid="round-cue"
                 maxlength="160"
-                placeholder="suggested from A and B when the round is played"
+                placeholder=${t("create.roundCuePlaceholder")}
                 .value=${r.cue}
                 @input=${(e: Event) => act.changeRound(i, { cue: (e.target as HTMLInputElement).value })}
             /></label>
-            <button type="button" class="small" @click=${() => act.removeRound(i)} aria-label="Remove round ${i + 1}">
-              Remove
+            <button
+              type="button"
+              class="small"
+              @click=${() => act.removeRound(i)}
+              aria-label=${t("create.removeRound", { round: i + 1 })}
+            >
+              ${t("create.remove")}
             </button>
           </li>`,
         )}
       </ol>
       <button type="button" data-testid="add-round" ?disabled=${v.rounds.length >= SET_LIMITS.maxRounds} @click=${act.addRound}>
-        Add a round
+        ${t("create.addRound")}
       </button>
       <p class="error set-problem" data-testid="set-problem" role="alert" ?hidden=${!v.problem}>
-        ${v.problem ? `${v.problem.error}` : ""}
+        ${v.problem ? v.problem.text() : ""}
       </p>
       <div class="row set-actions">
         <button type="button" class="primary" data-testid="save-set" ?disabled=${v.busy} @click=${act.save}>
-          Save on the server
+          ${t("create.saveSet")}
         </button>
-        <button type="button" data-testid="export-set" @click=${act.exportJson}>Export JSON</button>
+        <button type="button" data-testid="export-set" @click=${act.exportJson}>${t("create.exportJson")}</button>
         <label class="button-like"
-          >Import JSON
+          >${t("create.importJson")}
           <input
             type="file"
             accept="application/json,.json"
@@ -165,40 +189,42 @@ export function builderView(v: BuilderView, act: BuilderActions) {
               (e.target as HTMLInputElement).value = "";
             }}
         /></label>
-        <a href=${schemaUrl} class="hint" target="_blank" rel="noopener">The file's schema</a>
+        <a href=${schemaUrl} class="hint" target="_blank" rel="noopener">${t("create.schemaLink")}</a>
       </div>
       ${
         v.saved
           ? html`<p class="notice" data-testid="set-saved" data-set-id=${v.saved.id}>
-            Saved “${v.saved.name}” (${v.saved.rounds} rounds).
-            <a data-testid="play-set" href=${`/?set=${v.saved.id}`}>Play it in a room</a> — you host, with this
-            browser's teacher key; players never see the set.
+            ${tHtml("create.savedSet", {
+              name: v.saved.name,
+              rounds: v.saved.rounds,
+              play: html`<a data-testid="play-set" href=${`/?set=${v.saved.id}`}>${t("create.playInRoom")}</a>`,
+            })}
           </p>`
           : nothing
       }
     </section>
     <section class="panel my-sets" aria-labelledby="mine-title">
-      <h2 id="mine-title">Your saved sets</h2>
+      <h2 id="mine-title">${t("create.mineTitle")}</h2>
       ${
         !v.mine
-          ? html`<p class="hint">Sets saved with this browser's teacher key appear here.</p>`
+          ? html`<p class="hint">${t("create.mineNoKey")}</p>`
           : v.mine.length === 0
-            ? html`<p class="hint">No sets saved yet.</p>`
+            ? html`<p class="hint">${t("create.mineEmpty")}</p>`
             : html`<ul class="set-list" data-testid="my-sets">
               ${v.mine.map(
                 (s) => html`<li>
-                  <strong>${s.name}</strong> · ${s.rounds} rounds, ${s.spirals} traced
-                  <a href=${`/?set=${s.id}`}>Play</a>
-                  <button type="button" class="small" @click=${() => act.load(s.id)}>Edit a copy</button>
+                  <strong>${s.name}</strong> · ${t("create.mineStats", { rounds: s.rounds, spirals: s.spirals })}
+                  <a href=${`/?set=${s.id}`}>${t("create.play")}</a>
+                  <button type="button" class="small" @click=${() => act.load(s.id)}>${t("create.editCopy")}</button>
                   <button type="button" class="small" @click=${() => act.share(s.id)}>
-                    ${s.share ? "New share link" : "Share with a teacher"}
+                    ${s.share ? t("create.newShareLink") : t("create.shareSet")}
                   </button>
                   ${
                     s.share
-                      ? html`<input class="share-link" readonly aria-label="Share link (for teachers)" .value=${`${location.origin}/create?shared=${s.share}`} />`
+                      ? html`<input class="share-link" readonly aria-label=${t("create.shareLinkLabel")} .value=${`${location.origin}/create?shared=${s.share}`} />`
                       : nothing
                   }
-                  <button type="button" class="small danger" @click=${() => act.remove(s.id)}>Delete</button>
+                  <button type="button" class="small danger" @click=${() => act.remove(s.id)}>${t("create.deleteSet")}</button>
                 </li>`,
               )}
             </ul>`

@@ -1,16 +1,20 @@
 // /api/sets from the /create page: the browser's teacher key only in the Authorization header; a
-// refusal comes back as the server's sentence and the field it names.
+// refusal comes back as a code and the field it names, worded in the page's language.
 import type { RoundSet, RoundSetInput, SetSummary } from "../../shared/round-set";
 import type { AssignmentSummary } from "../../shared/teacher";
+import { t } from "../i18n/i18n";
+import { describeProblem } from "../i18n/problem-text";
 import { keyHeaders } from "../teacher-key";
+import { Worded, type Problem } from "../teacher/teacher-api";
 
-export class SetRefusal extends Error {
+/** The server said no (status 0: it could not be reached); `words()` says why in the language shown. */
+export class SetRefusal extends Worded {
   constructor(
     readonly status: number,
-    message: string,
+    words: () => string,
     readonly field?: string,
   ) {
-    super(message);
+    super(words);
   }
 }
 
@@ -24,11 +28,18 @@ async function call<T>(key: string, path: string, method = "GET", body?: unknown
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new SetRefusal(0, "Cannot reach the game server: check the connection and try again.");
+    throw new SetRefusal(0, () => t("create.unreachable"));
   }
-  const json = (await res.json().catch(() => undefined)) as (T & { error?: string; field?: string }) | undefined;
-  if (!res.ok || json === undefined)
-    throw new SetRefusal(res.status, json?.error ?? `The server refused that (HTTP ${res.status}).`, json?.field);
+  const json = (await res.json().catch(() => undefined)) as (T & Partial<Problem>) | undefined;
+  if (!res.ok || json === undefined) {
+    const problem = json?.error ? (json as Problem) : undefined;
+    const status = res.status;
+    throw new SetRefusal(
+      status,
+      () => (problem ? describeProblem(problem) : t("create.refusedHttp", { status })),
+      json?.field,
+    );
+  }
   return json;
 }
 

@@ -1,18 +1,19 @@
 // The new homework form's draft as the API's settings, and why it cannot be sent yet (in words,
 // before the server is asked: a half-typed date should not cost a round trip).
 import { ASSIGNMENT_ROUNDS, type AssignmentSettings } from "../../shared/teacher";
+import { t } from "../i18n/i18n";
 import { zonedInstant } from "./deadline";
 import type { AssignmentDraft } from "./teacher-state";
 
 /** Why `d` cannot be sent at `now`; undefined when it can. */
 export function draftProblem(d: AssignmentDraft, now = Date.now()): string | undefined {
-  if (!d.title.trim()) return "Give the homework a title.";
+  if (!d.title.trim()) return t("teacher.draftNoTitle");
   if (!Number.isInteger(d.rounds) || d.rounds < ASSIGNMENT_ROUNDS.min || d.rounds > ASSIGNMENT_ROUNDS.max)
-    return `Rounds: a whole number from ${ASSIGNMENT_ROUNDS.min} to ${ASSIGNMENT_ROUNDS.max}.`;
-  if (!d.kinds.length && !d.set) return "Tick at least one kind of spiral.";
+    return t("teacher.draftRounds", { min: ASSIGNMENT_ROUNDS.min, max: ASSIGNMENT_ROUNDS.max });
+  if (!d.kinds.length && !d.set) return t("teacher.draftNoKind");
   const deadline = zonedInstant(d.date, d.time, d.timeZone);
-  if (!deadline) return "Pick a day and a time for the deadline.";
-  if (Date.parse(deadline) <= now) return "That deadline has already passed: pick a later day or time.";
+  if (!deadline) return t("teacher.draftNoDeadline");
+  if (Date.parse(deadline) <= now) return t("teacher.draftPassed");
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // key, or why the server refused the one this browser had. The key is a bearer link: the card can
 // mask it before the page goes on a projector, and it never prints.
 import { html, type TemplateResult } from "lit-html";
+import { t, tHtml } from "../i18n/i18n";
 import { teacherPageUrl } from "../teacher-key";
 import type { TeacherState } from "./teacher-state";
 
@@ -13,8 +14,7 @@ export interface KeyActions {
 }
 
 const getOne = (s: Readonly<TeacherState>, act: KeyActions, label: string) =>
-  html`<p>A key is made for you the first time you create a room on <a href="/">the game page</a>: this browser then
-      remembers it, and every room and homework you make from it is listed here. No account, no e-mail.</p>
+  html`<p>${tHtml("teacher.keyHowToGet", { gamePage: html`<a href="/">${t("teacher.keyGamePage")}</a>` })}</p>
     <button type="button" class="primary" data-testid="make-key" ?disabled=${s.keyBusy} @click=${act.makeKey}>
       ${label}
     </button>`;
@@ -22,39 +22,36 @@ const getOne = (s: Readonly<TeacherState>, act: KeyActions, label: string) =>
 export function keyCard(s: Readonly<TeacherState>, act: KeyActions): TemplateResult {
   if (s.keyStatus === "refused") {
     return html`<section class="card key-card no-print" data-testid="key-refused">
-      <h2>This key does not work</h2>
-      <p class="error" role="alert">${s.refusal} This browser has forgotten it.</p>
-      ${getOne(s, act, "Make a new key")}
+      <h2>${t("teacher.keyRefusedTitle")}</h2>
+      <p class="error" role="alert">${t("teacher.keyRefused", { why: s.refusal?.() ?? "" })}</p>
+      ${getOne(s, act, t("teacher.makeNewKey"))}
     </section>`;
   }
   if (!s.key) {
     return html`<section class="card key-card no-print" data-testid="no-key">
-      <h2>No teacher key in this browser</h2>
-      <p class="muted">A teacher key opens your class reports and homework on this page. If you have a key link
-        (<code>/teacher#tk-…</code>), open it here.</p>
-      ${getOne(s, act, "Make a key")}
+      <h2>${t("teacher.noKeyTitle")}</h2>
+      <p class="muted">${tHtml("teacher.noKey", { link: html`<code>/teacher#tk-…</code>` })}</p>
+      ${getOne(s, act, t("teacher.makeKey"))}
     </section>`;
   }
   const link = teacherPageUrl(s.key);
   return html`<section class="card key-card no-print">
     <div class="card-head">
-      <h2>Your teacher key</h2>
+      <h2>${t("teacher.keyTitle")}</h2>
       <button type="button" class="small-button" aria-pressed=${s.keyMasked ? "true" : "false"}
-        @click=${() => act.mask(!s.keyMasked)}>${s.keyMasked ? "Show the key" : "Hide the key (projecting)"}</button>
+        @click=${() => act.mask(!s.keyMasked)}>${s.keyMasked ? t("teacher.showKey") : t("teacher.hideKey")}</button>
     </div>
-    <p class="key-prompt"><strong>Copy and keep this link</strong> — it is your key:</p>
+    <p class="key-prompt">${tHtml("teacher.keyPrompt", { copy: html`<strong>${t("teacher.keyPromptCopy")}</strong>` })}</p>
     <div class="key-row">
       <code class="key-link ${s.keyMasked ? "masked" : ""}" data-testid="teacher-key"
-        >${s.keyMasked ? "•••• hidden ••••" : link}</code>
-      <button type="button" data-testid="copy-key" @click=${act.copyKey}>Copy link</button>
+        >${s.keyMasked ? t("teacher.keyMasked") : link}</code>
+      <button type="button" data-testid="copy-key" @click=${act.copyKey}>${t("teacher.copyLink")}</button>
     </div>
-    <p class="small muted">Anyone with this link sees your class reports, so keep it private. Losing it loses access
-      to them, nothing else: your rooms and your students' games do not need it. Only the names students type and
-      their play are stored.</p>
+    <p class="small muted">${t("teacher.keyPrivacy")}</p>
     <p class="small">
       <button type="button" class="small-button danger" data-testid="revoke-key" ?disabled=${s.keyBusy}
-        @click=${act.revoke}>Revoke this key…</button>
-      <span class="muted">It then stops working everywhere, for good.</span>
+        @click=${act.revoke}>${t("teacher.revokeButton")}</button>
+      <span class="muted">${t("teacher.revokeHint")}</span>
     </p>
   </section>`;
 }

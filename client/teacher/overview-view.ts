@@ -3,17 +3,20 @@
 // finished it, and its students' link (data-testid="assignment-link"). Each opens its report.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { assignmentPath, type AssignmentSummary, type TeacherMatch, type TeacherOverview } from "../../shared/teacher";
-import { KIND_LABELS } from "../screens/settings-summary";
+import { formatDate, language, t, tHtml } from "../i18n/i18n";
 import { browserZone, formatInZone, offsetLabel, zoneOffsetMinutes } from "./deadline";
 import { choiceParam, sameChoice, type ReportChoice } from "./teacher-state";
 
 export interface OverviewActions {
   /** Opens a report (the address keeps the choice). */
   open(choice: ReportChoice): void;
-  copy(text: string, what: string): void;
+  /** Copies `text`; `copied` is the notice then shown. */
+  copy(text: string, copied: () => string): void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** Kinds of spirals as a short list in the language shown ("Shells, Galaxies"). */
+export const kindList = (kinds: readonly string[]): string =>
+  new Intl.ListFormat(language(), { type: "unit", style: "short" }).format(kinds.map((k) => t(`teacher.kinds.${k}`)));
 
 /** A link to a report: a real address (opens in a new tab too), drawn in place on a plain click. */
 function reportLink(choice: ReportChoice, shown: ReportChoice | undefined, act: OverviewActions, text: string) {
@@ -29,17 +32,23 @@ function reportLink(choice: ReportChoice, shown: ReportChoice | undefined, act: 
 
 /** "Tue 8 Dec 2026, 17:00 (UTC−05:00, America/New_York)". */
 const inZone = (iso: string, zone: string) =>
-  `${formatInZone(iso, zone)} (${offsetLabel(zoneOffsetMinutes(zone, Date.parse(iso)))}, ${zone})`;
+  t("teacher.inZone", {
+    when: formatInZone(iso, zone, language()),
+    offset: offsetLabel(zoneOffsetMinutes(zone, Date.parse(iso))),
+    zone,
+  });
 
 function matchItem(m: TeacherMatch, shown: ReportChoice | undefined, act: OverviewActions) {
-  const date = new Date(m.startedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const date = formatDate(m.startedAt, { dateStyle: "medium", timeStyle: "short" });
   return html`<li class="source-item" data-testid="teacher-match" data-id=${m.id} data-code=${m.code}>
     <span class="room-code">${m.code}</span>
     <span class="what"><span>${date}</span>
-      <span class="muted small">${m.played} of ${plural(m.rounds, "round")} played · ${plural(m.players, "player")}${
-        m.finishedAt ? "" : " · not finished"
-      }</span></span>
-    ${reportLink({ kind: "match", id: m.id }, shown, act, "Report")}
+      <span class="muted small">${t(m.finishedAt ? "teacher.matchStats" : "teacher.matchStatsUnfinished", {
+        played: m.played,
+        rounds: m.rounds,
+        players: m.players,
+      })}</span></span>
+    ${reportLink({ kind: "match", id: m.id }, shown, act, t("teacher.report"))}
   </li>`;
 }
 
@@ -47,22 +56,26 @@ function assignmentItem(a: AssignmentSummary, shown: ReportChoice | undefined, a
   const link = `${location.origin}${a.link || assignmentPath(a.id)}`;
   const mine = browserZone();
   const closed = Date.parse(a.deadline) <= Date.now();
-  const kinds = a.kinds.map((k) => KIND_LABELS[k] ?? k).join(", ");
+
   return html`<li class="source-item assignment" data-testid="teacher-assignment" data-id=${a.id}>
     <span class="what">
-      <strong class="title">${a.title}</strong>${closed ? html` <span class="tag off">closed</span>` : nothing}
-      <span class="small">${closed ? "Closed" : "Due"} ${inZone(a.deadline, a.timeZone)}</span>
-      ${mine === a.timeZone ? nothing : html`<span class="small muted">Your time: ${inZone(a.deadline, mine)}</span>`}
-      <span class="small muted">${plural(a.rounds, "round")} · ${kinds} · ${a.difficulty} difficulty${
-        a.friendlyNames ? " · generated names only" : ""
-      } · ${plural(a.students, "student")}, ${a.finished} finished</span>
+      <strong class="title">${a.title}</strong>${closed ? html` <span class="tag off">${t("teacher.closedTag")}</span>` : nothing}
+      <span class="small">${t(closed ? "teacher.closedAt" : "teacher.dueAt", { when: inZone(a.deadline, a.timeZone) })}</span>
+      ${mine === a.timeZone ? nothing : html`<span class="small muted">${t("teacher.yourTime", { when: inZone(a.deadline, mine) })}</span>`}
+      <span class="small muted">${t(a.friendlyNames ? "teacher.assignmentStatsFriendly" : "teacher.assignmentStats", {
+        rounds: a.rounds,
+        kinds: kindList(a.kinds),
+        difficulty: t(`teacher.difficultyWord.${a.difficulty}`),
+        students: a.students,
+        finished: a.finished,
+      })}</span>
       <span class="link-row">
         <a data-testid="assignment-link" class="assignment-link" href=${link} target="_blank" rel="noopener">${link}</a>
-        <button type="button" class="small-button no-print" @click=${() => act.copy(link, "The students' link")}>
-          Copy</button>
+        <button type="button" class="small-button no-print" @click=${() => act.copy(link, () => t("teacher.copiedStudentsLink"))}>
+          ${t("teacher.copy")}</button>
       </span>
     </span>
-    ${reportLink({ kind: "assignment", id: a.id }, shown, act, "Report")}
+    ${reportLink({ kind: "assignment", id: a.id }, shown, act, t("teacher.report"))}
   </li>`;
 }
 
@@ -79,33 +92,34 @@ export function overviewCard(
   const assignments = newest(overview?.assignments, (a) => a.createdAt);
   return html`<section class="card overview" data-testid="teacher-overview">
     <div class="card-head">
-      <h2>Rooms and homework</h2>
-      <span class="live-dot" data-live=${live}>${live === "false" ? "loading…" : live === "true" ? "live" : "not updating"}</span>
+      <h2>${t("teacher.overviewTitle")}</h2>
+      <span class="live-dot" data-live=${live}>${t(live === "false" ? "teacher.liveLoading" : live === "true" ? "teacher.liveOn" : "teacher.liveOff")}</span>
     </div>
     ${
       overview && (matches.length || assignments.length)
-        ? html`<p>${reportLink({ kind: "all" }, shown, act, "Report of all your classes")}</p>`
+        ? html`<p>${reportLink({ kind: "all" }, shown, act, t("teacher.reportAll"))}</p>`
         : nothing
     }
-    <h3 class="sub">Rooms</h3>
+    <h3 class="sub">${t("teacher.roomsTitle")}</h3>
     <ul class="source-list" data-testid="teacher-matches">
       ${
         !overview
           ? nothing
           : matches.length
             ? matches.map((m) => matchItem(m, shown, act))
-            : html`<li class="empty-state">No matches yet. Create a room on <a href="/">the game page</a> from this
-              browser: its matches are stored under this key.</li>`
+            : html`<li class="empty-state">${tHtml("teacher.noMatches", {
+                gamePage: html`<a href="/">${t("teacher.keyGamePage")}</a>`,
+              })}</li>`
       }
     </ul>
-    <h3 class="sub">Homework</h3>
+    <h3 class="sub">${t("teacher.homeworkTitle")}</h3>
     <ul class="source-list" data-testid="teacher-assignments">
       ${
         !overview
           ? nothing
           : assignments.length
             ? assignments.map((a) => assignmentItem(a, shown, act))
-            : html`<li class="empty-state">No homework yet: make one with the form.</li>`
+            : html`<li class="empty-state">${t("teacher.noHomework")}</li>`
       }
     </ul>
   </section>`;

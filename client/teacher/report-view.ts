@@ -4,7 +4,8 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { MAX_LEVEL } from "../../shared/ladder-levels";
 import type { ClassReport, ReportRow } from "../../shared/teacher";
-import { chartLegend, LABEL_TEXT, picksChart, sharesBar, uCurve } from "./charts";
+import { formatDate, formatNumber, t } from "../i18n/i18n";
+import { chartLegend, labelText, picksChart, sharesBar, uCurve } from "./charts";
 import type { ReportView } from "./teacher-state";
 
 export interface ReportActions {
@@ -13,21 +14,44 @@ export interface ReportActions {
   close(): void;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const error = (e: number | null) => (e === null ? "–" : e.toPrecision(3));
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** A match's label as the server makes it (shared/class-report.ts matchLabel): "Room ABCDE, 1 Dec 2026 14:05 UTC". */
+const MATCH_LABEL = /^Room (\S+), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}:\d{2}) UTC$/;
+
+/** A source's label in the language shown: a match's label made again, a homework title as typed. */
+export function sourceText(label: string): string {
+  const m = MATCH_LABEL.exec(label);
+  const month = m ? MONTHS.indexOf(m[3]) : -1;
+  if (!m || month < 0) return label;
+  const at = Date.UTC(Number(m[4]), month, Number(m[2]));
+  return t("teacher.matchSource", {
+    code: m[1],
+    day: Number(m[2]),
+    month: formatDate(at, { month: "short", timeZone: "UTC" }),
+    year: m[4],
+    time: m[5],
+  });
+}
+
+/** The report's heading: everything of the key, a match's label or the homework's title. */
+export const reportTitle = (view: ReportView): string | undefined =>
+  view.data && (view.choice.kind === "all" ? t("teacher.allTitle") : sourceText(view.data.title));
+
+const error = (e: number | null) =>
+  e === null ? "–" : formatNumber(e, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
 
 function row(r: ReportRow): TemplateResult {
   return html`<tr data-testid="report-row" data-name=${r.name} data-round=${r.round} data-level=${r.level}
     data-best-level=${r.bestLevel} data-points=${r.points} data-label=${r.label}>
-    <th scope="row" class="name" data-col="Student">${r.name}</th>
-    <td data-col="Round">${r.round}</td>
-    <td data-col="Level">${r.level}</td>
-    <td data-col="Best">${r.bestLevel}</td>
-    <td class="num" data-col="Train">${error(r.trainError)}</td>
-    <td class="num" data-col="Validation">${error(r.validationError)}</td>
-    <td class="num" data-col="Hidden">${error(r.hiddenError)}</td>
-    <td class="num" data-col="Points">${r.points}</td>
-    <td data-col="Label"><span class="fit-chip fill-${r.label}">${LABEL_TEXT[r.label]}</span></td>
+    <th scope="row" class="name" data-col=${t("teacher.colStudent")}>${r.name}</th>
+    <td data-col=${t("teacher.colRound")}>${formatNumber(r.round)}</td>
+    <td data-col=${t("teacher.colLevel")}>${formatNumber(r.level)}</td>
+    <td data-col=${t("teacher.colBest")}>${formatNumber(r.bestLevel)}</td>
+    <td class="num" data-col=${t("teacher.colTrain")}>${error(r.trainError)}</td>
+    <td class="num" data-col=${t("teacher.colValidation")}>${error(r.validationError)}</td>
+    <td class="num" data-col=${t("teacher.colHidden")}>${error(r.hiddenError)}</td>
+    <td class="num" data-col=${t("teacher.colPoints")}>${formatNumber(r.points)}</td>
+    <td data-col=${t("teacher.colLabel")}><span class="fit-chip fill-${r.label}">${labelText(r.label)}</span></td>
   </tr>`;
 }
 
@@ -35,14 +59,16 @@ function row(r: ReportRow): TemplateResult {
 function table(report: ClassReport): TemplateResult {
   const many = report.sources.length > 1;
   const bySource = many
-    ? report.sources.map((s) => ({ label: s.label, rows: report.rows.filter((r) => r.source === s.id) }))
+    ? report.sources.map((s) => ({ label: sourceText(s.label), rows: report.rows.filter((r) => r.source === s.id) }))
     : [{ label: "", rows: report.rows }];
   return html`<table class="report-table">
     <thead>
       <tr>
-        <th scope="col">Student</th><th scope="col">Round</th><th scope="col">Level</th><th scope="col">Best</th>
-        <th scope="col" class="num">Train error</th><th scope="col" class="num">Validation error</th>
-        <th scope="col" class="num">Hidden error</th><th scope="col" class="num">Points</th><th scope="col">Label</th>
+        <th scope="col">${t("teacher.colStudent")}</th><th scope="col">${t("teacher.colRound")}</th>
+        <th scope="col">${t("teacher.colLevel")}</th><th scope="col">${t("teacher.colBest")}</th>
+        <th scope="col" class="num">${t("teacher.headTrain")}</th><th scope="col" class="num">${t("teacher.headValidation")}</th>
+        <th scope="col" class="num">${t("teacher.headHidden")}</th><th scope="col" class="num">${t("teacher.colPoints")}</th>
+        <th scope="col">${t("teacher.colLabel")}</th>
       </tr>
     </thead>
     ${bySource.map(
@@ -55,15 +81,19 @@ function table(report: ClassReport): TemplateResult {
 }
 
 function rounds(report: ClassReport): TemplateResult {
-  const labels = new Map(report.sources.map((s) => [s.id, s.label]));
+  const labels = new Map(report.sources.map((s) => [s.id, sourceText(s.label)]));
   const many = report.sources.length > 1;
   return html`${report.rounds.map((r) => {
     const levels = Math.max(MAX_LEVEL, r.picks.length, ...r.curve.map((c) => c.level));
     const picked = r.picks.reduce((a, b) => a + b, 0);
     return html`<figure class="round-figure" data-testid="report-round" data-round=${r.round}>
       <figcaption>
-        <strong>${many ? `${labels.get(r.source) ?? ""} · ` : ""}Round ${r.round}</strong>
-        <span class="muted">best level ${r.bestLevel} · ${plural(picked, "pick")}</span>
+        <strong>${
+          many
+            ? t("teacher.sourceRound", { source: labels.get(r.source) ?? "", round: r.round })
+            : t("teacher.round", { round: r.round })
+        }</strong>
+        <span class="muted">${t("teacher.roundBest", { level: r.bestLevel, picks: picked })}</span>
       </figcaption>
       <div class="round-charts">${uCurve(r.curve, r.bestLevel, levels)} ${picksChart(r, levels)}</div>
     </figure>`;
@@ -73,11 +103,11 @@ function rounds(report: ClassReport): TemplateResult {
 export function reportSection(view: ReportView, act: ReportActions): TemplateResult {
   const report = view.data;
   const head = html`<div class="card-head">
-    <h2 id="report-title">${report?.title ?? "Class report"}</h2>
+    <h2 id="report-title">${reportTitle(view) ?? t("teacher.classReport")}</h2>
     <div class="report-tools no-print">
-      <button type="button" data-testid="download-report-csv" ?disabled=${!report} @click=${act.csv}>Download CSV</button>
-      <button type="button" data-testid="print-report" ?disabled=${!report} @click=${act.print}>Print</button>
-      <button type="button" class="small-button" @click=${act.close}>Close report</button>
+      <button type="button" data-testid="download-report-csv" ?disabled=${!report} @click=${act.csv}>${t("teacher.downloadCsv")}</button>
+      <button type="button" data-testid="print-report" ?disabled=${!report} @click=${act.print}>${t("teacher.print")}</button>
+      <button type="button" class="small-button" @click=${act.close}>${t("teacher.closeReport")}</button>
     </div>
   </div>`;
   if (!report) {
@@ -85,33 +115,31 @@ export function reportSection(view: ReportView, act: ReportActions): TemplateRes
       ${head}
       ${
         view.error
-          ? html`<p class="error" data-testid="report-error" role="alert">${view.error}</p>`
-          : html`<p class="muted">Loading the report…</p>`
+          ? html`<p class="error" data-testid="report-error" role="alert">${view.error()}</p>`
+          : html`<p class="muted">${t("teacher.loadingReport")}</p>`
       }
     </section>`;
   }
   // What it covers, unless the title already says it (a single match's report).
-  const covers = report.sources.map((s) => s.label).filter((label) => label !== report.title);
+  const covers = report.sources.filter((s) => s.label !== report.title).map((s) => sourceText(s.label));
   return html`<section id="report" class="card report" aria-labelledby="report-title">
     ${head}
     ${
       covers.length || !report.sources.length
-        ? html`<p class="muted report-covers">${covers.join(" · ") || "Nothing played yet."}</p>`
+        ? html`<p class="muted report-covers">${covers.join(" · ") || t("teacher.nothingPlayed")}</p>`
         : nothing
     }
-    ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
+    ${view.error ? html`<p class="error" role="alert">${view.error()}</p>` : nothing}
     ${
       report.rows.length
-        ? html`<h3 class="sub">The class: ${plural(report.students, "student")}, ${plural(report.rows.length, "pick")}</h3>
+        ? html`<h3 class="sub">${t("teacher.theClass", { students: report.students, picks: report.rows.length })}</h3>
           ${sharesBar(report.shares)}
-          <p class="small muted">Underfit: a lower detail level than the best one (too simple). Overfit: a higher one
-            (it learned A's noise). On target: the best level, the lowest error on the hidden B.</p>
-          <h3 class="sub">Each round</h3>
+          <p class="small muted">${t("teacher.labelsExplained")}</p>
+          <h3 class="sub">${t("teacher.eachRound")}</h3>
           ${chartLegend()} ${rounds(report)}
-          <h3 class="sub">Each student</h3>
+          <h3 class="sub">${t("teacher.eachStudent")}</h3>
           ${table(report)}`
-        : html`<p class="empty-state" data-testid="report-empty">No results yet: they appear here as students play
-          (this report refreshes by itself).</p>`
+        : html`<p class="empty-state" data-testid="report-empty">${t("teacher.noResults")}</p>`
     }
   </section>`;
 }

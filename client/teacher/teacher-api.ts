@@ -1,20 +1,35 @@
 // The teacher API's calls from /teacher. The key goes only in the Authorization header
-// (keyHeaders), never in a URL; a refusal comes back as the server's own sentence.
+// (keyHeaders), never in a URL; a refusal comes back as a code (`{ error, params?, field? }`),
+// worded here in the page's language (describeProblem).
 import type { AssignmentSettings, AssignmentSummary, ClassReport, TeacherOverview } from "../../shared/teacher";
+import { t } from "../i18n/i18n";
+import { describeProblem } from "../i18n/problem-text";
 import { keyHeaders } from "../teacher-key";
 import type { ReportChoice } from "./teacher-state";
 
-/** The server said no: `status` tells a refused key (401/403) from a missing report (404). */
-export class ApiRefusal extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+/** The server's refusal as it sent it: a code, its parameters and the field it names. */
+export type Problem = Parameters<typeof describeProblem>[0];
+
+/** An error whose sentence is made again in the language shown (`words()`); `message` is the one made first. */
+export class Worded extends Error {
+  constructor(readonly words: () => string) {
+    super(words());
   }
 }
 
-const UNREACHABLE = "Cannot reach the game server — this page tries again by itself in a few seconds.";
+/** What went wrong, in the current language (a Worded error's words, else its message). */
+export const errorText = (err: unknown): string =>
+  err instanceof Worded ? err.words() : err instanceof Error ? err.message : String(err);
+
+/** The server said no: `status` tells a refused key (401/403) from a missing report (404). */
+export class ApiRefusal extends Worded {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+  ) {
+    super(() => (problem?.error ? describeProblem(problem) : t("teacher.refusedHttp", { status })));
+  }
+}
 
 interface Call {
   method?: string;
@@ -27,16 +42,16 @@ async function call(key: string, path: string, init: Call = {}): Promise<Respons
   try {
     res = await fetch(path, { cache: "no-store", ...init, headers: { ...keyHeaders(key), ...init.headers } });
   } catch {
-    throw new Error(UNREACHABLE);
+    throw new Worded(() => t("teacher.unreachable"));
   }
   if (res.ok) return res;
-  const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
-  throw new ApiRefusal(res.status, body?.error ?? `The server refused that (HTTP ${res.status}).`);
+  const body = (await res.json().catch(() => undefined)) as Problem | undefined;
+  throw new ApiRefusal(res.status, body);
 }
 
 async function json<T>(res: Promise<Response>): Promise<T> {
   const body = (await (await res).json().catch(() => undefined)) as T | undefined;
-  if (body === undefined) throw new Error("The server answered with something unreadable.");
+  if (body === undefined) throw new Worded(() => t("teacher.unreadable"));
   return body;
 }
 

@@ -5,8 +5,12 @@ import { DIFFICULTIES } from "../../shared/difficulties";
 import { SPIRAL_KINDS } from "../../shared/catalog";
 import { ASSIGNMENT_ROUNDS, type ClassReport, type TeacherOverview } from "../../shared/teacher";
 import type { SetSummary } from "../../shared/round-set";
+import { t } from "../i18n/i18n";
 import { Store } from "../store";
 import { browserZone, localDate } from "./deadline";
+
+/** A sentence made in the language shown when it is drawn (so a language change rewords it). */
+export type Words = () => string;
 
 /** Which report the address asks for. */
 export type ReportChoice = { kind: "match" | "assignment"; id: string } | { kind: "all" };
@@ -35,13 +39,13 @@ export interface ReportView {
   choice: ReportChoice;
   data?: ClassReport;
   /** The server's refusal, or why it could not be reached. */
-  error?: string;
+  error?: Words;
 }
 
 export interface TeacherState {
   key?: string;
   keyStatus: KeyStatus;
-  refusal?: string;
+  refusal?: Words;
   /** The key is masked on screen (for a projected page). */
   keyMasked: boolean;
   overview?: TeacherOverview;
@@ -52,7 +56,7 @@ export interface TeacherState {
   keyBusy: boolean;
   draft: AssignmentDraft;
   formBusy: boolean;
-  formError?: string;
+  formError?: Words;
   /** The key's round sets (made on /create). */
   sets?: SetSummary[];
 }
@@ -75,7 +79,7 @@ export const sameChoice = (a: ReportChoice | undefined, b: ReportChoice | undefi
 
 /** The form as it opens: every kind, a week from today at 17:00 in this browser's zone. */
 export const defaultDraft = (): AssignmentDraft => ({
-  title: "Homework",
+  title: t("teacher.defaultTitle"),
   rounds: ASSIGNMENT_ROUNDS.default,
   kinds: [...SPIRAL_KINDS],
   difficulty: "normal",
