@@ -3,15 +3,16 @@
 // last 14 days), and the leaderboard checks them against the day's opening once it is published.
 import type { RevealMessage, RoundMessage } from "../shared/protocol";
 import { readStoredJson, storedKeys, writeStored, writeStoredJson } from "./storage";
+import { formatDate } from "./i18n/i18n";
 
 const PREFIX = "daily-proof:";
 const KEEP_DAYS = 14;
 
-/** A moment in the reader's own time zone, e.g. "4 Jun 2025, 02:05". */
+/** A moment in the reader's own time zone, in the page's language, e.g. "Jun 4, 2025, 2:05 AM". */
 export function localTime(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return t.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return formatDate(t, { dateStyle: "medium", timeStyle: "short" });
 }
 
 /** The UTC day whose daily round's opening is published at `after` (the day before: 24 h and a grace earlier). */

@@ -3,6 +3,7 @@
 // prefers-reduced-motion).
 import { isMuted, play, setMuted, type Effect } from "./sound";
 import { reducedMotion } from "./scene/phaser-view";
+import { onLanguageChange, t } from "./i18n/i18n";
 
 /**
  * Says `text` through the polite live region (data-testid "announcer"). The same sentence twice
@@ -25,8 +26,8 @@ export function sound(effect: Effect): void {
 function renderMute(button: HTMLElement): void {
   const muted = isMuted();
   button.setAttribute("aria-pressed", String(muted));
-  button.setAttribute("aria-label", muted ? "Sound off (press to turn on)" : "Sound on (press to mute)");
-  button.title = muted ? "Sound is off" : "Sound is on";
+  button.setAttribute("aria-label", t(muted ? "tuning.soundOffLabel" : "tuning.soundOnLabel"));
+  button.title = t(muted ? "tuning.soundOffTitle" : "tuning.soundOnTitle");
   // A speaker, with waves (on) or a cross (off): an icon drawn here, no emoji font needed.
   button.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"/>${
     muted ? '<path d="M16.5 9.5l5 5M21.5 9.5l-5 5"/>' : '<path d="M16 8.5a5 5 0 0 1 0 7M18.8 6a8.5 8.5 0 0 1 0 12"/>'
@@ -36,10 +37,11 @@ function renderMute(button: HTMLElement): void {
 /** The mute toggle in the top bar (data-testid "mute-toggle", aria-pressed = muted). */
 export function initMuteToggle(button: HTMLElement): void {
   renderMute(button);
+  onLanguageChange(() => renderMute(button));
   button.addEventListener("click", () => {
     setMuted(!isMuted());
     renderMute(button);
-    announce(isMuted() ? "Sound off." : "Sound on.");
+    announce(t(isMuted() ? "tuning.soundOff" : "tuning.soundOn"));
     if (!isMuted()) play("lockIn");
   });
 }

@@ -8,6 +8,7 @@ import { replayPath, type RoundOpening } from "../shared/round-key";
 import { verifyOpening } from "../shared/round-proof";
 import { formatError } from "./view-model";
 import { dailyDateOf, localTime } from "./daily-proof";
+import { language, t } from "./i18n/i18n";
 
 // --- The proof -------------------------------------------------------------------------------
 
@@ -29,10 +30,8 @@ export interface Proof {
 /** The commitment's first 12 hex digits, as the screens show it. */
 export const shortCommitment = (commitment: string) => `${commitment.slice(0, 12)}…`;
 
-export const HOW_COMMITMENT =
-  "At round start, before anyone could pick, every player's page received a commitment: a SHA-256 fingerprint of the secret values that fix B. " +
-  "At the reveal the server published those values. This page hashed them and got the same fingerprint, then generated B from them and got the very B it was shown, point for point. " +
-  "A server that changed B after seeing the picks could not pass both checks.";
+/** What a commitment is and what the page checks (the "how?" of the proof line). */
+export const howCommitment = () => t("lesson.howCommitment");
 
 const cache = new Map<string, Proof>();
 
@@ -49,6 +48,7 @@ export function proofOf(
   until: WithheldUntil = "day",
 ): Proof {
   const key = JSON.stringify([
+    language(),
     round?.round,
     round?.commitment,
     reveal.round,
@@ -71,10 +71,11 @@ function check(
   reveal: Pick<RevealMessage, "round" | "b" | "opening" | "openingAfter">,
   until: WithheldUntil,
 ): Proof {
-  const how = round ? `${HOW_COMMITMENT} This round's commitment: ${round.commitment}.` : HOW_COMMITMENT;
+  const how = round
+    ? `${howCommitment()} ${t("lesson.roundCommitment", { commitment: round.commitment })}`
+    : howCommitment();
   if (!reveal.opening && reveal.openingAfter && until === "homework") {
-    const when = localTime(reveal.openingAfter);
-    const text = `B's values are published when the homework closes (${when}): its page then links each round's replay.`;
+    const text = t("lesson.pendingHomework", { when: localTime(reveal.openingAfter) });
     return { state: "pending", how, after: reveal.openingAfter, text };
   }
   if (!reveal.opening && reveal.openingAfter) {
@@ -84,29 +85,29 @@ function check(
       how,
       after: reveal.openingAfter,
       date,
-      text: `B's values are published when the day ends (${localTime(reveal.openingAfter)}) — check it then on the leaderboard.`,
+      text: t("lesson.pendingDay", { when: localTime(reveal.openingAfter), board: t("lesson.onTheLeaderboard") }),
     };
   }
   const fail = (reason: string, opening?: RoundOpening): Proof => ({
     state: "no",
     how,
-    text: `✗ Could not verify: ${reason}.`,
+    text: t("lesson.notVerified", { reason }),
     ...(opening && !opening.set ? { replay: replayPath(opening) } : {}),
   });
-  if (!reveal.opening) return fail("the server did not publish the values that fixed B");
+  if (!reveal.opening) return fail(t("lesson.failNotPublished"));
   if (!round || round.round !== reveal.round || !round.commitment)
-    return fail("this page did not receive the round's commitment at its start", reveal.opening);
+    return fail(t("lesson.failNoCommitment"), reveal.opening);
   let verdict: ReturnType<typeof verifyOpening>;
   try {
     verdict = verifyOpening(round.commitment, reveal.opening, reveal.b);
   } catch (error) {
-    return fail(`the published values could not be checked (${(error as Error).message})`, reveal.opening);
+    return fail(t("lesson.failUncheckable", { reason: (error as Error).message }), reveal.opening);
   }
   if (!verdict.ok) return fail(verdict.reason, reveal.opening);
   return {
     state: "yes",
     how,
-    text: "✓ Verified: B was fixed before anyone picked",
+    text: t("lesson.verified"),
     // A round from a teacher's set has no replay link: its spirals are not in the catalog.
     ...(reveal.opening.set ? {} : { replay: replayPath(reveal.opening) }),
   };
@@ -141,35 +142,31 @@ function size(from: number, to: number): "tiny" | "small" | "big" | "negative" {
 /** Training → validation, in one sentence; `short` leaves the two errors out (a picture beside it shows them). */
 export function noiseSentence(train: number, validation: number, short = false): string {
   const head = short
-    ? "Training → validation"
-    : `Training ${formatError(train)} → validation ${formatError(validation)}`;
+    ? t("lesson.noiseHeadShort")
+    : t("lesson.noiseHead", { train: formatError(train), validation: formatError(validation) });
   const gap = formatError(Math.abs(validation - train));
-  switch (size(train, validation)) {
-    case "tiny":
-      return `${head}: almost no gap — it did not copy A's noise.`;
-    case "negative":
-      return `${head}: validation is even lower (by ${gap}) — no sign it copied A's noise.`;
-    case "small":
-      return `${head}: it copied a little of A's noise (gap ${gap}).`;
-    case "big":
-      return `${head}: it copied A's noise (gap ${gap}).`;
-  }
+  const sentence = {
+    tiny: "lesson.noiseTiny",
+    negative: "lesson.noiseNegative",
+    small: "lesson.noiseSmall",
+    big: "lesson.noiseBig",
+  }[size(train, validation)];
+  return t(sentence, { head, gap });
 }
 
 /** Validation → hidden, in one sentence; `short` leaves the two errors out (and says less when B came out lower). */
 export function bumpsSentence(validation: number, hidden: number, short = false): string {
-  const head = short ? "Validation → hidden" : `Validation ${formatError(validation)} → hidden ${formatError(hidden)}`;
+  const head = short
+    ? t("lesson.bumpsHeadShort")
+    : t("lesson.bumpsHead", { validation: formatError(validation), hidden: formatError(hidden) });
   const gap = formatError(Math.abs(hidden - validation));
-  switch (size(validation, hidden)) {
-    case "tiny":
-      return `${head}: almost no gap — what it learned from A held on B.`;
-    case "negative":
-      return `${head}: B came out ${gap} lower — B has none of A's noise${short ? "" : ", which outweighed what A's own bumps cost"}.`;
-    case "small":
-      return `${head}: A's own bumps, which B lacks, cost a little more (${gap}).`;
-    case "big":
-      return `${head}: A's own bumps, which B lacks, cost another ${gap}.`;
-  }
+  const sentence = {
+    tiny: "lesson.bumpsTiny",
+    negative: short ? "lesson.bumpsNegativeShort" : "lesson.bumpsNegative",
+    small: "lesson.bumpsSmall",
+    big: "lesson.bumpsBig",
+  }[size(validation, hidden)];
+  return t(sentence, { head, gap });
 }
 
 /**
@@ -201,10 +198,10 @@ export function gapRows(
   const best = reveal.bestLevel;
   const rows =
     pick && pick.level === best
-      ? [row(best, "both", `${pick.label} ${best} — the best level`)]
+      ? [row(best, "both", t("lesson.rowBoth", { label: pick.label, level: best }))]
       : [
-          pick ? row(pick.level, "pick", `${pick.label} ${pick.level}`) : undefined,
-          row(best, "best", `Best level ${best}`),
+          pick ? row(pick.level, "pick", t("lesson.rowPick", { label: pick.label, level: pick.level })) : undefined,
+          row(best, "best", t("lesson.rowBest", { level: best })),
         ];
   return rows.filter((r): r is GapRow => Boolean(r));
 }

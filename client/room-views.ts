@@ -12,6 +12,9 @@ import type { RevealScreenView } from "./screens/reveal";
 import type { ProjectorView } from "./screens/projector";
 import type { TrainingView } from "./screens/training";
 import { settingsSummary } from "./screens/settings-summary";
+import { t } from "./i18n/i18n";
+import { kindName, spiralName } from "./i18n/spiral-names";
+import { cueText } from "./i18n/cue-text";
 
 /** What every screen of a room reads: the state, the rows, me, the clock. */
 export interface RoomRead {
@@ -53,21 +56,34 @@ export function roomHead(r: RoomRead): RoundHead {
   const reveal = r.session.reveal?.round === state.round ? r.session.reveal : undefined;
   return {
     label: tuning
-      ? `Round ${state.round} of ${state.rounds} · A: ${r.round?.a.name ?? "…"}`
-      : `Round ${state.round} of ${state.rounds} · revealed`,
+      ? t("tuning.headTuning", {
+          round: state.round,
+          rounds: state.rounds,
+          name: r.round ? spiralName(r.round.a.name) : "…",
+        })
+      : t("tuning.headRevealed", { round: state.round, rounds: state.rounds }),
     timer: tuning
-      ? `${formatSeconds(left)} left${state.paused ? " (paused)" : ""}`
-      : `${lastRound(state) ? "Podium" : "Next round"} in ${formatSeconds(left)}`,
+      ? t(state.paused ? "tuning.timeLeftPaused" : "tuning.timeLeft", { time: formatSeconds(left) })
+      : t(lastRound(state) ? "tuning.podiumIn" : "tuning.nextRoundIn", { time: formatSeconds(left) }),
     urgent: tuning && num(state.tuningSeconds) > 0 && left <= 5 && left > 0 && !state.paused,
     paused: tuning && state.paused === true,
-    cue: !tuning && reveal ? `B was ${reveal.b.name} (${reveal.b.kind}).` : (r.round?.cue ?? ""),
+    cue:
+      !tuning && reveal
+        ? t("tuning.bWas", { name: spiralName(reveal.b.name), kind: kindName(reveal.b.kind) })
+        : r.round
+          ? cueText(r.round.cue)
+          : "",
   };
 }
 
 export function roomTraining(r: RoomRead): TrainingView {
   const pct = num(r.state.trainingProgress);
   return {
-    title: `Round ${r.state.round} of ${r.state.rounds}: training the model… ${Math.max(0, Math.min(100, pct))}%`,
+    title: t("tuning.trainingTitle", {
+      round: r.state.round,
+      rounds: r.state.rounds,
+      share: Math.max(0, Math.min(100, pct)) / 100,
+    }),
     progress: pct,
     summary: `${settingsSummary(r.state)}.`,
   };
@@ -77,21 +93,27 @@ export function roomTuning(r: RoomRead): TuningView {
   const { state } = r;
   const player = state.players.get(r.me);
   const canPick = player?.playing === true;
-  const locked = `${num(state.lockedCount)} of ${num(state.playingCount)} locked in`;
+  const locked = t("tuning.lockedCount", { locked: num(state.lockedCount), playing: num(state.playingCount) });
   const timed = num(state.tuningSeconds) > 0;
   return {
     round: r.round,
     canPick,
     locked: player?.locked === true,
     startLevel: player?.pick || DEFAULT_PICK,
-    lockedNote: canPick ? locked : `You are watching this round (${locked}). Explore the levels meanwhile.`,
+    lockedNote: canPick ? locked : t("tuning.watchingNote", { locked }),
     secondsLeft: r.secondsLeft,
     ticking: timed && !state.paused,
-    intro: (msg) =>
-      `Round ${state.round}${timed ? ` of ${state.rounds}` : ""}: tuning. Spiral A is ${msg.a.name}. ${msg.cue} ` +
-      (canPick
-        ? `Pick a detail level from 1 to ${MAX_LEVEL}${timed ? ` within ${formatSeconds(r.secondsLeft || num(state.tuningSeconds))}` : ""}, then lock in.`
-        : "You are watching this round."),
+    intro: (msg) => {
+      const facts = { round: state.round, rounds: state.rounds, name: spiralName(msg.a.name), cue: cueText(msg.cue) };
+      const time = formatSeconds(r.secondsLeft || num(state.tuningSeconds));
+      return (
+        t(timed ? "tuning.introTimed" : "tuning.intro", facts) +
+        " " +
+        (canPick
+          ? t(timed ? "tuning.introPickTimed" : "tuning.introPick", { max: MAX_LEVEL, time })
+          : t("tuning.introWatching"))
+      );
+    },
   };
 }
 
@@ -101,7 +123,7 @@ export function roomReveal(r: RoomRead, sliderLevel: number): RevealScreenView {
     reveal,
     round: r.session.round,
     sliderLevel,
-    next: r.isHost ? (lastRound(r.state) ? "To the podium" : "Next round now") : undefined,
+    next: r.isHost ? t(lastRound(r.state) ? "tuning.toPodium" : "tuning.nextRoundNow") : undefined,
     homework: r.session.mode === "homework",
   };
 }

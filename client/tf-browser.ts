@@ -7,6 +7,12 @@ import threadedWasm from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 
 let ready: Promise<typeof tf> | undefined;
 
+/**
+ * The name of the error thrown when the wasm backend will not start. It is thrown in the training
+ * worker, which has no messages of its own: the page words it (practice.wasmUnavailable).
+ */
+export const WASM_UNAVAILABLE = "WasmUnavailable";
+
 export function loadTf(): Promise<typeof tf> {
   ready ??= (async () => {
     // The minified threaded build breaks under Vite; one thread is what the server uses too.
@@ -16,7 +22,11 @@ export function loadTf(): Promise<typeof tf> {
       "tfjs-backend-wasm-simd.wasm": simdWasm,
       "tfjs-backend-wasm-threaded-simd.wasm": threadedWasm,
     });
-    if (!(await tf.setBackend("wasm"))) throw new Error("This browser could not start TensorFlow.js's wasm backend.");
+    if (!(await tf.setBackend("wasm"))) {
+      const error = new Error("This browser could not start TensorFlow.js's wasm backend.");
+      error.name = WASM_UNAVAILABLE;
+      throw error;
+    }
     await tf.ready();
     return tf;
   })();

@@ -1,6 +1,7 @@
 // Plain reads of the synchronised room state for the game's screens and the spectator pages:
 // players in leaderboard order, me, the host, rank movement. No DOM here.
 import type { MatchState, Player } from "../shared/state";
+import { formatNumber, t } from "./i18n/i18n";
 
 export interface PlayerRow {
   id: string;
@@ -53,17 +54,22 @@ export interface Movement {
 export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): Movement {
   if (!row.previousRank || !row.rank) return { symbol: "", label: "", kind: "new" };
   const delta = row.previousRank - row.rank;
-  if (delta > 0) return { symbol: `▲${delta}`, label: `up ${delta}`, kind: "up" };
-  if (delta < 0) return { symbol: `▼${-delta}`, label: `down ${-delta}`, kind: "down" };
-  return { symbol: "–", label: "same place", kind: "same" };
+  if (delta > 0) return { symbol: `▲${formatNumber(delta)}`, label: t("tuning.movedUp", { count: delta }), kind: "up" };
+  if (delta < 0)
+    return { symbol: `▼${formatNumber(-delta)}`, label: t("tuning.movedDown", { count: -delta }), kind: "down" };
+  return { symbol: "–", label: t("tuning.samePlace"), kind: "same" };
 }
 
+/** An error as players read it: four decimals (0.0412), in the page's language. */
 export function formatError(v: number): string {
-  return v.toFixed(4);
+  return formatNumber(v, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
 }
 
+/** "42 s", or "1:05" from a minute on. */
 export function formatSeconds(s: number): string {
-  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` : `${s} s`;
+  return s >= 60
+    ? `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, { minimumIntegerDigits: 2 })}`
+    : t("tuning.seconds", { seconds: s });
 }
 
 /** A schema number the server may not have set yet (undefined until first assigned). */

@@ -17,6 +17,7 @@ import { store } from "../store";
 import { clearError, showError, showNotice } from "../ui";
 import { trainPracticeRound } from "./practice-trainer";
 import type { Practice } from "./practice-state";
+import { t } from "../i18n/i18n";
 // A practice seed's key is public by design (B follows from the seed); it can never be a live
 // round's, whose B comes from the server's secret.
 import { parseReplayToken, practiceOpening, replayPath, type RoundOpening } from "../../shared/round-key";
@@ -60,10 +61,6 @@ const practiceRound = (seed: string): RoundChoice => ({ seed, opening: practiceO
 const replayRound = (opening: RoundOpening): RoundChoice => ({ seed: opening.id, opening, replay: true });
 export const practiceUrlOf = (c: RoundChoice) => (c.replay ? replayPath(c.opening) : practiceUrl(c.seed));
 
-const DAMAGED_REPLAY =
-  "This replay link is damaged or incomplete: it does not hold a whole round. Copy the whole link " +
-  "again (it is long), or ask for it again.";
-
 /** The page's address for a practice round: `/?practice=SEED`. */
 export const practiceUrl = (seed: string) => `/?practice=${encodeURIComponent(seed)}`;
 
@@ -91,7 +88,7 @@ export function openUrlRound(asked: { seed: string } | { token: string }): void 
   if (opening) return start(replayRound(opening), false);
   history.replaceState({}, "", "/");
   store.set({ practice: undefined });
-  showError(DAMAGED_REPLAY);
+  showError(t("practice.damagedReplay"));
 }
 
 /** Starts a practice (a running total from 0) with the round of a new random seed, or `seed`. */
@@ -169,17 +166,15 @@ async function playRound(choice: RoundChoice): Promise<void> {
     if (!current()) return;
     p.failed = true;
     store.changed();
-    showError(
-      `Could not train the ${p.replay ? "replayed" : "practice"} round in this browser: ${(err as Error).message}. ` +
-        "Go back home, or reload to try again.",
-    );
+    const reason = (err as Error).message;
+    showError(t(p.replay ? "practice.replayTrainingFailed" : "practice.practiceTrainingFailed", { reason }));
   }
 }
 
 function lockIn(p: Practice): void {
   if (!p.trained) return;
   p.locked = true;
-  const reveal = p.trained.reveal(p.pick, "You");
+  const reveal = p.trained.reveal(p.pick, t("practice.youName"));
   const mine = reveal.results[0];
   p.reveal = reveal;
   p.total += mine.points;

@@ -7,6 +7,7 @@ import { fromWire, roundMessage, revealMessage } from "../../shared/round-messag
 import { scoreRound } from "../../shared/match";
 import type { RoundMessage } from "../../shared/protocol";
 import { revealView, type RevealView } from "../../shared/reveal-view";
+import { t } from "../i18n/i18n";
 
 /** A job names its round by the opening's id and hidden part (`job`), so late replies are recognised. */
 export interface PracticeJob {
@@ -16,7 +17,8 @@ export interface PracticeJob {
 export type PracticeReply =
   | { job: string; progress: number }
   | { job: string; fits: LevelFit[]; hidden: HiddenFit[] }
-  | { job: string; error: string };
+  /** `unavailable`: the wasm backend would not start (the page says so in its own words). */
+  | { job: string; error: string; unavailable?: boolean };
 
 export interface PracticeRound {
   round: RoundMessage;
@@ -38,12 +40,15 @@ export function trainPracticeRound(
   const w = worker;
   const job = `${opening.id}:${opening.hidden}`;
   return new Promise((resolve, reject) => {
-    w.onerror = (event) => reject(new Error(event.message || "the training worker failed to start"));
+    w.onerror = (event) => reject(new Error(event.message || t("practice.workerFailed")));
     w.onmessage = (event: MessageEvent<PracticeReply>) => {
       const reply = event.data;
       if (reply.job !== job) return;
       if ("progress" in reply) return onProgress(reply.progress);
-      if ("error" in reply) return reject(new Error(`Training failed: ${reply.error}`));
+      if ("error" in reply) {
+        const reason = reply.unavailable ? t("practice.wasmUnavailable") : reply.error;
+        return reject(new Error(t("practice.trainingFailed", { reason })));
+      }
       const round = roundOf(opening);
       const message = fromWire(roundMessage(roundNumber, round, reply.fits, opening));
       resolve({

@@ -4,6 +4,7 @@
 // (and headless test browsers) stay cheap. Phaser's Scale manager (FIT) sizes the canvas to its box.
 import * as Phaser from "phaser";
 import { readStored } from "../storage";
+import { onLanguageChange } from "../i18n/i18n";
 
 /** The drawing calls the views use: a Phaser Graphics has them, and so does a canvas pen below. */
 export interface Pen {
@@ -209,6 +210,10 @@ export class PhaserView {
       if (--this.framesLeft <= 0) this.game.loop.sleep();
     });
     window.addEventListener("resize", () => this.wake());
+    // The base picture holds the labels: paint it again in the language just picked.
+    onLanguageChange(() => {
+      if (this.pendingBase) this.draw(this.pendingBase, this.pendingOver);
+    });
   }
 
   /**

@@ -9,6 +9,7 @@
 import { easeInOut, easeOut, PhaserView, reducedMotion, tween, type Pen } from "./phaser-view";
 import { entryFor, isKind, paintPicture } from "./pictures";
 import { morphSlowdown, onPicturesShown, picturesShown } from "./pictures/mode";
+import { formatNumber, t } from "../i18n/i18n";
 
 /** Okabe–Ito: sky blue (A), orange (the fit, me), reddish purple (B), yellow (gaps), bluish green (best). */
 export const COLOURS = {
@@ -302,32 +303,32 @@ export class SpiralView {
         item((x0) => {
           diamond(g, x0 + 7, y, 7, COLOURS.b);
           return x0 + 14;
-        }, "B, the hidden spiral");
+        }, t("reveal.plotB"));
         item((x0) => {
           lineMark(g, x0, y, COLOURS.fit);
           return x0 + 26;
-        }, "your fit on B");
+        }, t("reveal.plotFitB"));
         item((x0) => {
           g.lineStyle(2, COLOURS.gap, 1);
           g.lineBetween(x0, y + 6, x0 + 16, y - 6);
           return x0 + 16;
-        }, "gaps");
+        }, t("reveal.plotGaps"));
       } else {
         item((x0) => {
           g.fillStyle(picture.colour, 1);
           g.fillCircle(x0 + 6, y, 6);
           return x0 + 12;
-        }, "A: training points");
+        }, t("tuning.plotTraining"));
         if (picture.hollow?.size)
           item((x0) => {
             g.lineStyle(2, picture.colour, 1);
             g.strokeCircle(x0 + 6, y, 5.5);
             return x0 + 12;
-          }, "validation");
+          }, t("tuning.plotValidation"));
         item((x0) => {
           lineMark(g, x0, y, COLOURS.fit);
           return x0 + 26;
-        }, "the model's fit");
+        }, t("tuning.plotFit"));
       }
     }, over);
   }
@@ -471,5 +472,5 @@ function niceStep(extent: number): number {
 
 function fmt(v: number): string {
   if (Math.abs(v) < 1e-9) return "0";
-  return Number(v.toPrecision(2)).toString();
+  return formatNumber(Number(v.toPrecision(2)), { maximumFractionDigits: 20 });
 }

@@ -2,6 +2,7 @@
 // with axes, tick labels and a legend in the picture (Okabe–Ito colours, and distinct marks).
 import { PhaserView } from "./phaser-view";
 import { COLOURS, CSS_COLOURS } from "./spiral-scene";
+import { formatNumber, t } from "../i18n/i18n";
 
 export interface UCurvePicture {
   hidden: { level: number; error: number }[];
@@ -44,13 +45,14 @@ export class UCurveView {
       g.lineStyle(2, 0x5a6f96, 1);
       g.lineBetween(x0 - 10, y0, x1, y0);
       g.lineBetween(x0 - 10, y0, x0 - 10, y1 - 20);
-      for (const level of levels) label(px(level), y0 + 22, String(level), { size: 26 });
-      label((x0 + x1) / 2, H - 20, "detail level", { size: 26 });
-      label(20, (y0 + y1) / 2, "hidden error (log)", { size: 24, angle: -90 });
+      for (const level of levels) label(px(level), y0 + 22, formatNumber(level), { size: 26 });
+      label((x0 + x1) / 2, H - 20, t("reveal.axisLevel"), { size: 26 });
+      label(20, (y0 + y1) / 2, t("reveal.axisHiddenError"), { size: 24, angle: -90 });
       for (const v of span > 0.3 ? [lo, (lo + hi) / 2, hi] : [lo, hi]) {
         g.lineStyle(1, COLOURS.grid, 1);
         g.lineBetween(x0 - 10, py(v), x1, py(v));
-        label(x0 - 16, py(v), (10 ** v).toPrecision(2), { size: 22, originX: 1 });
+        const tick = formatNumber(10 ** v, { minimumSignificantDigits: 2, maximumSignificantDigits: 2 });
+        label(x0 - 16, py(v), tick, { size: 22, originX: 1 });
       }
 
       // The curve and one dot per level; a ring on the best.
@@ -71,7 +73,7 @@ export class UCurveView {
         g.lineStyle(4, COLOURS.best, 1);
         g.strokeCircle(px(bestLevel), py(logs[best]), 13);
         const right = bestLevel > maxLevel - 3;
-        label(px(bestLevel) + (right ? -18 : 18), py(logs[best]) - 20, "best", {
+        label(px(bestLevel) + (right ? -18 : 18), py(logs[best]) - 20, t("reveal.plotBest"), {
           size: 20,
           color: CSS_COLOURS.best,
           bold: true,
@@ -91,22 +93,22 @@ export class UCurveView {
         g.fillStyle(COLOURS.b, 1);
         g.fillCircle(x + 12, LEGEND_Y, 5);
         return x + 24;
-      }, "hidden error on B");
+      }, t("reveal.plotHidden"));
       item((x) => {
         g.fillStyle(COLOURS.fit, 1);
         g.fillTriangle(x, LEGEND_Y - 8, x + 18, LEGEND_Y - 8, x + 9, LEGEND_Y + 8);
         return x + 18;
-      }, "your pick");
+      }, t("reveal.plotMine"));
       item((x) => {
         g.fillStyle(COLOURS.others, 1);
         g.fillTriangle(x, LEGEND_Y - 6, x + 14, LEGEND_Y - 6, x + 7, LEGEND_Y + 6);
         return x + 14;
-      }, "others'");
+      }, t("reveal.plotOthers"));
       item((x) => {
         g.lineStyle(3, COLOURS.best, 1);
         g.strokeCircle(x + 8, LEGEND_Y, 8);
         return x + 16;
-      }, "best level");
+      }, t("reveal.plotBestLevel"));
 
       // Picks: one marker per level in a band above the plot (orange if mine is there), the
       // number of players when more than one, and a faint guide down to the level's dot.
@@ -124,7 +126,13 @@ export class UCurveView {
         g.lineBetween(cx, BAND + 10, cx, py(logs[i]) - 8);
         g.fillStyle(mine ? COLOURS.fit : COLOURS.others, 1);
         g.fillTriangle(cx - r, BAND - 8, cx + r, BAND - 8, cx, BAND + 10);
-        const text = mine ? (count > 1 ? `you +${count - 1}` : "you") : count > 1 ? `${count}` : "";
+        const text = mine
+          ? count > 1
+            ? t("reveal.plotYouPlus", { others: count - 1 })
+            : t("reveal.plotYou")
+          : count > 1
+            ? formatNumber(count)
+            : "";
         if (text)
           label(cx, BAND - 24, text, { size: 20, color: mine ? CSS_COLOURS.fit : CSS_COLOURS.others, bold: mine });
       }

@@ -3,6 +3,7 @@
 // projector view.
 import { html, render } from "lit-html";
 import { MAX_LEVEL } from "../../shared/ladder-levels";
+import { formatNumber, t } from "../i18n/i18n";
 
 export function renderHistogram(counts: number[] | undefined, playing: number, el: HTMLElement): void {
   const values = Array.from({ length: MAX_LEVEL }, (_, i) => Math.max(0, Math.floor(counts?.[i] ?? 0)));
@@ -13,20 +14,22 @@ export function renderHistogram(counts: number[] | undefined, playing: number, e
   el.setAttribute("role", "img");
   el.setAttribute(
     "aria-label",
-    `Locked picks by detail level: ${values.map((v, i) => `level ${i + 1}: ${v}`).join(", ")}`,
+    t("tuning.histogramLabel", {
+      levels: values.map((v, i) => t("tuning.histogramLevel", { level: i + 1, count: v })).join(", "),
+    }),
   );
   render(
     html`
-    <p class="histogram-title">Locked picks: ${total} of ${playing}</p>
+    <p class="histogram-title">${t("tuning.histogramTitle", { total, playing })}</p>
     <div class="histogram-bars">${values.map(
       (v, i) => html`
       <div class="histogram-col" data-level=${i + 1} data-count=${v}>
-        <span class="histogram-count">${v ? String(v) : ""}</span>
+        <span class="histogram-count">${v ? formatNumber(v) : ""}</span>
         <div class="histogram-track"><div class="histogram-bar${v ? "" : " empty"}" style="height: ${(v / top) * 100}%"></div></div>
-        <span class="histogram-level">${i + 1}</span>
+        <span class="histogram-level">${formatNumber(i + 1)}</span>
       </div>`,
     )}</div>
-    <p class="histogram-axis">detail level</p>`,
+    <p class="histogram-axis">${t("tuning.histogramAxis")}</p>`,
     el,
   );
 }

@@ -3,8 +3,7 @@
 import { html, render } from "lit-html";
 import type { RoomPort } from "../port";
 import type { PlayerRow } from "../view-model";
-
-const PLACES = ["1st", "2nd", "3rd"];
+import { t } from "../i18n/i18n";
 
 export interface PodiumView {
   rows: PlayerRow[];
@@ -18,21 +17,24 @@ export interface PodiumView {
 export const topThree = (rows: PlayerRow[]) =>
   rows.slice(0, 3).map(
     (p, i) => html`<li class="place place-${i + 1}"
-  ><span class="medal">${PLACES[i]}</span><span class="name">${p.name}</span><span class="points">${p.points} pts</span></li>`,
+  ><span class="medal">${t("reveal.place", { place: i + 1 })}</span><span class="name">${p.name}</span><span class="points">${t(
+    "reveal.pts",
+    { points: p.points },
+  )}</span></li>`,
   );
 
 export function renderPodium(v: PodiumView, port: RoomPort, root: HTMLElement): void {
   const canPlayAgain = v.isHost && !v.solo;
   render(
     html`
-    <h2>Podium</h2>
+    <h2>${t("reveal.podium")}</h2>
     <ol id="top3" class="top3">${topThree(v.rows)}</ol>
     <button id="play-again" data-testid="play-again" class="primary wide" type="button" ?hidden=${!canPlayAgain}
-      @click=${() => port.send("playAgain", {})}>Play again</button>
-    <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || Boolean(v.solo)}>Waiting for the host to start a new match…</p>
-    <button id="daily-home" class="primary wide" type="button" ?hidden=${v.solo !== "daily"} @click=${v.home}>Back home</button>
+      @click=${() => port.send("playAgain", {})}>${t("reveal.playAgain")}</button>
+    <p id="podium-wait" class="muted" ?hidden=${canPlayAgain || Boolean(v.solo)}>${t("reveal.podiumWait")}</p>
+    <button id="daily-home" class="primary wide" type="button" ?hidden=${v.solo !== "daily"} @click=${v.home}>${t("reveal.backHome")}</button>
     <button id="homework-back" data-testid="homework-back" class="primary wide" type="button"
-      ?hidden=${v.solo !== "homework"} @click=${v.home}>Back to the homework page</button>`,
+      ?hidden=${v.solo !== "homework"} @click=${v.home}>${t("reveal.backToHomework")}</button>`,
     root,
   );
 }

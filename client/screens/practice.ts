@@ -15,33 +15,43 @@ import { practiceUrlOf } from "../practice/practice-mode";
 import type { RoundHead } from "./round-head";
 import type { TrainingView } from "./training";
 import type { TuningView } from "./tuning";
+import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { kindName, spiralName } from "../i18n/spiral-names";
+import { cueText } from "../i18n/cue-text";
 
-const what = (p: Practice) => (p.replay ? "Replayed round" : `Practice round ${p.number}`);
+const what = (p: Practice) =>
+  p.replay ? t("practice.replayedRound") : t("practice.practiceRound", { number: p.number });
+/** Points as players read them (1000, not 1,000). */
+const points = (n: number) => formatNumber(n, { useGrouping: false });
 
 export function practiceTraining(p: Practice): TrainingView {
+  const round = what(p);
   const title = p.failed
-    ? `${what(p)}: training failed`
+    ? t("practice.trainingFailedTitle", { round })
     : p.progress >= 100
-      ? `${what(p)}: trained — get ready`
+      ? t("practice.trainedTitle", { round })
       : p.progress > 0
-        ? `${what(p)}: training the model in your browser… ${p.progress}%`
-        : `${what(p)}: starting TensorFlow.js in your browser…`;
-  const summary = p.replay
-    ? "A replay of a finished round from its published values: the model trains right here, in a background thread of " +
-      "this page, and gets the same A, the same B and the same fits the room had."
-    : "Solo practice: the model trains right here, in a background thread of this page — no game server involved, and " +
-      "the same seed gives the same fits a match room would train.";
+        ? t("practice.trainingTitle", { round, share: p.progress / 100 })
+        : t("practice.startingTitle", { round });
+  const summary = t(p.replay ? "practice.replaySummary" : "practice.soloSummary");
   return { title, progress: p.progress, summary };
 }
 
 export function practiceHead(p: Practice): RoundHead {
   const tuning = p.phase !== "reveal";
   return {
-    label: tuning ? `${what(p)} · A: ${p.trained?.round.a.name ?? "…"}` : `${what(p)} · revealed`,
-    timer: tuning ? "No time limit" : `Practice total: ${p.total} points`,
+    label: tuning
+      ? t("practice.headTuning", { round: what(p), name: p.trained ? spiralName(p.trained.round.a.name) : "…" })
+      : t("practice.headRevealed", { round: what(p) }),
+    timer: tuning ? t("practice.noTimeLimit") : t("practice.total", { points: p.total }),
     urgent: false,
     paused: false,
-    cue: tuning || !p.reveal ? (p.trained?.round.cue ?? "") : `B was ${p.reveal.b.name} (${p.reveal.b.kind}).`,
+    cue:
+      tuning || !p.reveal
+        ? p.trained
+          ? cueText(p.trained.round.cue)
+          : ""
+        : t("practice.bWas", { name: spiralName(p.reveal.b.name), kind: kindName(p.reveal.b.kind) }),
   };
 }
 
@@ -51,12 +61,11 @@ export function practiceTuning(p: Practice): TuningView {
     canPick: true,
     locked: p.locked,
     startLevel: p.pick,
-    lockedNote: "Take your time: Lock in reveals B and scores your pick.",
+    lockedNote: t("practice.lockedNote"),
     secondsLeft: 0,
     ticking: false,
     intro: (msg) =>
-      `Round ${p.number}: tuning. Spiral A is ${msg.a.name}. ${msg.cue} Pick a detail level from 1 to ` +
-      `${MAX_LEVEL}, then lock in.`,
+      t("practice.intro", { number: p.number, name: spiralName(msg.a.name), cue: cueText(msg.cue), max: MAX_LEVEL }),
   };
 }
 
@@ -64,18 +73,16 @@ export function practiceTuning(p: Practice): TuningView {
 export function practiceBar(p: Practice, home: () => void): TemplateResult {
   const link = `${location.origin}${practiceUrlOf(p)}`;
   const where = p.replay
-    ? `· round ${p.number} · commitment ${shortCommitment(commitmentOf(p.opening))}`
-    : `· round ${p.number} · seed ${p.seed}`;
+    ? t("practice.whereReplay", { number: p.number, commitment: shortCommitment(commitmentOf(p.opening)) })
+    : t("practice.whereSeed", { number: p.number, seed: p.seed });
   return html`<div class="room-bar practice-bar" id="practice-bar" data-testid="practice-bar">
     <span class="practice-title"><strong id="practice-kind" data-testid="practice-kind" data-replay=${String(p.replay)}>${
-      p.replay ? "Replay of a finished round" : "Solo practice"
+      p.replay ? t("practice.kindReplay") : t("practice.kindSolo")
     }</strong> <span class="muted small" id="practice-where">${where}</span></span>
-    <a class="small practice-link" id="practice-link" data-testid="practice-link" href=${link} title=${
-      p.replay
-        ? "Opens this finished round again: the same A and B, the same fits"
-        : "Opens this very round again (same seed, same fits)"
-    }>Link to this round</a>
-    <button class="small-button" type="button" data-testid="practice-home" @click=${home}>Back home</button>
+    <a class="small practice-link" id="practice-link" data-testid="practice-link" href=${link} title=${t(
+      p.replay ? "practice.linkTitleReplay" : "practice.linkTitleSolo",
+    )}>${t("practice.link")}</a>
+    <button class="small-button" type="button" data-testid="practice-home" @click=${home}>${t("practice.home")}</button>
   </div>`;
 }
 
@@ -98,26 +105,32 @@ export function practiceSummary(p: Practice): TemplateResult {
   const byValidation = round.fits.reduce((b, f) => (f.validationError < b.validationError ? f : b));
   const verdict =
     mine.level === reveal.bestLevel
-      ? "Spot on: that was the best level for B."
+      ? t("practice.spotOn")
       : mine.level > reveal.bestLevel
-        ? `Too much detail: above level ${reveal.bestLevel} the model copies A's own bumps and noise, which B does not share.`
-        : `Too little detail: below level ${reveal.bestLevel} the model misses structure that A and B share.`;
+        ? t("practice.tooMuch", { level: reveal.bestLevel })
+        : t("practice.tooLittle", { level: reveal.bestLevel });
   const validationNote =
     byValidation.level === reveal.bestLevel
-      ? "This round, trusting validation would have found it."
+      ? t("practice.validationFound")
       : byValidation.level > reveal.bestLevel
-        ? "Trusting validation alone would have overfitted: it rewards A's own contours, and B is not A."
-        : "Validation was too cautious this round: B shared more with A than it showed.";
-  const bestLine =
-    ` (hidden error ${formatError(best.error)}) would have scored 1000 points. You picked level ${mine.level} ` +
-    `(hidden error ${formatError(mine.hiddenError)}): ${mine.points} points.`;
-  const validationLine =
-    `The lowest validation error on A was level ${byValidation.level} ` +
-    `(${formatError(byValidation.validationError)}). ${validationNote}`;
+        ? t("practice.validationOverfitted")
+        : t("practice.validationCautious");
+  const bestLine = tHtml("practice.bestLine", {
+    best: html`<strong>${t("practice.bestLevel", { level: reveal.bestLevel })}</strong>`,
+    bestError: formatError(best.error),
+    level: mine.level,
+    error: formatError(mine.hiddenError),
+    points: mine.points,
+  });
+  const validationLine = t("practice.validationLine", {
+    level: byValidation.level,
+    error: formatError(byValidation.validationError),
+    note: validationNote,
+  });
   return html`<section class="practice-summary" id="practice-summary" data-testid="practice-summary" aria-live="polite"
     data-best-level=${reveal.bestLevel} data-level=${mine.level}>
-    <h2>What would have been best</h2>
-    <p class="practice-best" data-testid="practice-best"><strong>Level ${reveal.bestLevel}</strong>${bestLine}</p>
+    <h2>${t("practice.summaryTitle")}</h2>
+    <p class="practice-best" data-testid="practice-best">${bestLine}</p>
     <p class="small">${verdict}</p>
     <p class="small muted">${validationLine}</p>
     ${levelsTable(round, reveal, mine.level, p.replay)}
@@ -129,17 +142,29 @@ export function practiceSummary(p: Practice): TemplateResult {
 function levelsTable(round: RoundMessage, reveal: RevealView, picked: number, open: boolean): TemplateResult {
   const row = (f: RoundMessage["fits"][number]) => {
     const hidden = reveal.hidden.find((x) => x.level === f.level);
-    const marks = [f.level === picked ? "you" : "", f.level === reveal.bestLevel ? "best" : ""]
-      .filter(Boolean)
-      .join(", ");
+    const mark =
+      f.level === picked && f.level === reveal.bestLevel
+        ? "practice.levelYouBest"
+        : f.level === picked
+          ? "practice.levelYou"
+          : f.level === reveal.bestLevel
+            ? "practice.levelBest"
+            : "practice.levelPlain";
     const classes = [f.level === picked ? "picked" : "", f.level === reveal.bestLevel ? "best" : ""].join(" ").trim();
-    return html`<tr class=${classes} data-level=${f.level}><td>${marks ? `${f.level} (${marks})` : String(f.level)}</td>
+    return html`<tr class=${classes} data-level=${f.level}><td>${t(mark, { level: f.level })}</td>
       <td class="num">${formatError(f.trainError)}</td><td class="num">${formatError(f.validationError)}</td>
       <td class="num">${hidden ? formatError(hidden.error) : "–"}</td></tr>`;
   };
   return html`<details class="practice-levels" data-testid="practice-levels" ?open=${open}>
-    <summary>The whole round: A ${round.a.name} (${round.a.kind}) → B ${reveal.b.name} (${reveal.b.kind}), every level</summary>
-    <table><thead><tr><th>level</th><th class="num">training</th><th class="num">validation</th><th class="num">hidden (B)</th></tr></thead>
+    <summary>${t("practice.wholeRound", {
+      a: spiralName(round.a.name),
+      aKind: kindName(round.a.kind),
+      b: spiralName(reveal.b.name),
+      bKind: kindName(reveal.b.kind),
+    })}</summary>
+    <table><thead><tr><th>${t("practice.colLevel")}</th><th class="num">${t("practice.colTraining")}</th><th class="num">${t(
+      "practice.colValidation",
+    )}</th><th class="num">${t("practice.colHidden")}</th></tr></thead>
       <tbody>${round.fits.map(row)}</tbody></table>
   </details>`;
 }
@@ -147,11 +172,17 @@ function levelsTable(round: RoundMessage, reveal: RevealView, picked: number, op
 function historyTable(history: PracticeRecord[]): TemplateResult {
   const rows = history.slice(-8).reverse();
   return html`<details class="practice-history" ?open=${history.length > 1}>
-    <summary>Rounds this practice (${history.length})</summary>
-    <table><thead><tr><th>#</th><th>A → B</th><th>you</th><th>best</th><th>points</th></tr></thead>
+    <summary>${t("practice.historyTitle", { count: history.length })}</summary>
+    <table><thead><tr><th>#</th><th>A → B</th><th>${t("practice.colYou")}</th><th>${t("practice.colBest")}</th><th>${t(
+      "practice.colPoints",
+    )}</th></tr></thead>
       <tbody>${rows.map(
-        (r) => html`<tr><td>${r.number}</td><td>${r.a} → ${r.b}</td><td>${r.level}</td><td>${r.bestLevel}</td>
-        <td class="num">${r.points}</td></tr>`,
+        (
+          r,
+        ) => html`<tr><td>${formatNumber(r.number)}</td><td>${spiralName(r.a)} → ${spiralName(r.b)}</td><td>${formatNumber(
+          r.level,
+        )}</td><td>${formatNumber(r.bestLevel)}</td>
+        <td class="num">${points(r.points)}</td></tr>`,
       )}</tbody></table>
   </details>`;
 }

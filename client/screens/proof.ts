@@ -6,6 +6,8 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import type { GapRow, Proof } from "../reveal-lesson";
 import { formatError } from "../view-model";
+import { t, tHtml } from "../i18n/i18n";
+import { localTime } from "../daily-proof";
 
 export interface ProofOptions {
   /** The replay link opens in a new tab (a live room: the seat stays where it is). */
@@ -20,24 +22,27 @@ export function proofTemplate(proof: Proof, options: ProofOptions = {}): Templat
   const pending = proof.state === "pending" && proof.date !== undefined && !options.compact;
   const board = `/leaderboard${proof.date ? `?date=${encodeURIComponent(proof.date)}` : ""}`;
   const text = pending
-    ? html`${proof.text.replace(/ on the leaderboard\.$/, " ")}<a href=${board}>on the leaderboard</a>.`
+    ? html`${tHtml("lesson.pendingDay", {
+        when: localTime(proof.after ?? ""),
+        board: html`<a href=${board}>${t("lesson.onTheLeaderboard")}</a>`,
+      })}`
     : proof.text;
   const verdict = html`<p class="proof-verdict ${proof.state}" data-verified=${proof.state} title=${proof.how}
     data-testid=${options.compact ? nothing : "reveal-verified"}>${text}</p>`;
   if (options.compact) return verdict;
   const replay = proof.replay
     ? html`<a class="replay-link" href=${proof.replay} data-testid="replay-link"
-    title="Plays this very round again in solo practice: the same A, the same B, every level"
-    target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>Replay this round</a>`
+    title=${t("lesson.replayTitle")}
+    target=${options.newTab ? "_blank" : nothing} rel=${options.newTab ? "noopener" : nothing}>${t("lesson.replay")}</a>`
     : nothing;
   // No whitespace between the parts: the box's text is exactly theirs.
-  return html`${verdict}<details class="proof-how"><summary>how?</summary><p class="small">${proof.how}</p></details>${replay}`;
+  return html`${verdict}<details class="proof-how"><summary>${t("lesson.how")}</summary><p class="small">${proof.how}</p></details>${replay}`;
 }
 
 const BARS = [
-  { key: "train", label: "training" },
-  { key: "validation", label: "validation" },
-  { key: "hidden", label: "hidden (B)" },
+  { key: "train", label: "lesson.barTraining" },
+  { key: "validation", label: "lesson.barValidation" },
+  { key: "hidden", label: "lesson.barHidden" },
 ] as const;
 
 /** The gaps of each row (its box is hidden by the caller when there are none). */
@@ -45,8 +50,8 @@ export function gapsTemplate(rows: GapRow[], options: { compact?: boolean } = {}
   // One scale for every bar, so the levels compare at a glance.
   const top = Math.max(1e-9, ...rows.flatMap((r) => [r.train ?? 0, r.validation, r.hidden]));
   const title = options.compact
-    ? html`<p class="gaps-title">Where the error comes from</p>`
-    : html`<h3 class="gaps-title">Where the error comes from</h3>`;
+    ? html`<p class="gaps-title">${t("lesson.gapsTitle")}</p>`
+    : html`<h3 class="gaps-title">${t("lesson.gapsTitle")}</h3>`;
   const row = (r: GapRow) => {
     const bars = BARS.filter((b) => r[b.key] !== undefined);
     return html`<div class="gap-row ${r.kind}" data-testid=${options.compact ? "pj-gap-row" : "gap-row"} data-kind=${r.kind}
@@ -55,10 +60,12 @@ export function gapsTemplate(rows: GapRow[], options: { compact?: boolean } = {}
       ${
         options.compact
           ? // Compact (the projector): the three errors on one line instead of the bars, so the strip stays low.
-            html`<p class="gap-values">${bars.map((b) => `${b.label} ${formatError(r[b.key]!)}`).join(" → ")}</p>`
+            html`<p class="gap-values">${bars
+              .map((b) => t("lesson.barValue", { label: t(b.label), error: formatError(r[b.key]!) }))
+              .join(" → ")}</p>`
           : html`<div class="gap-bars" aria-hidden="true">${bars.map(
               (b) => html`<div class="gap-bar ${b.key}">
-          <span class="gap-bar-label">${b.label}</span>
+          <span class="gap-bar-label">${t(b.label)}</span>
           <span class="gap-bar-track"><span class="gap-bar-fill"
             style="width: ${Math.max(1, (100 * r[b.key]!) / top).toFixed(1)}%"></span></span>
           <span class="gap-bar-value">${formatError(r[b.key]!)}</span></div>`,

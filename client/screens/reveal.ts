@@ -18,6 +18,8 @@ import { gapRows, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { slots } from "../placement";
 import { captionTemplate } from "./spiral-caption";
+import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { spiralName } from "../i18n/spiral-names";
 
 export interface RevealScreenView {
   /** This round's reveal with everybody's results (undefined until the state has reached it). */
@@ -57,11 +59,15 @@ export function createRevealScreen(
     finishCountUp(el);
     const mine = msg.results.find((x) => x.sessionId === me);
     announce(
-      `Reveal: B was ${msg.b.name}. ` +
-        (mine
-          ? `You picked level ${mine.level}: ${mine.points} points (hidden error ${formatError(mine.hiddenError)}). `
-          : "") +
-        `The best level was ${msg.bestLevel}.`,
+      [
+        t("reveal.announceB", { name: spiralName(msg.b.name) }),
+        mine
+          ? t("reveal.announceMine", { level: mine.level, points: mine.points, error: formatError(mine.hiddenError) })
+          : "",
+        t("reveal.announceBest", { level: msg.bestLevel }),
+      ]
+        .filter(Boolean)
+        .join(" "),
     );
     sound("reveal");
     el.textContent = "";
@@ -72,7 +78,7 @@ export function createRevealScreen(
       countUp(
         el,
         mine.points,
-        (n) => `+${n}`,
+        (n) => `+${formatNumber(n, { useGrouping: false })}`,
         900,
         () => {
           if (mine.points > 0) sound("points");
@@ -90,10 +96,14 @@ export function createRevealScreen(
     const mine = msg?.results.find((x) => x.sessionId === me);
     if (!msg) return html``;
     if (mine) {
-      return html`You picked level ${mine.level}: hidden error ${formatError(mine.hiddenError)} → <strong>${mine.points} points</strong>`;
+      return html`${tHtml("reveal.youPicked", {
+        level: mine.level,
+        error: formatError(mine.hiddenError),
+        points: html`<strong>${t("reveal.points", { points: mine.points })}</strong>`,
+      })}`;
     }
     const hidden = msg.hidden.find((x) => x.level === sliderLevel);
-    return html`You watched this round. Level ${sliderLevel} (the one on your slider) has hidden error ${hidden ? formatError(hidden.error) : "–"}.`;
+    return html`${t("reveal.youWatched", { level: sliderLevel, error: hidden ? formatError(hidden.error) : "–" })}`;
   }
 
   return {
@@ -107,29 +117,34 @@ export function createRevealScreen(
       const arithmetic = !msg
         ? ""
         : mine
-          ? `Points = 1000 × (best hidden error ÷ yours)², rounded${mine.speedBonus ? ", plus the speed bonus" : ""}: ${mine.arithmetic}`
-          : "Players score 1000 × (best hidden error ÷ theirs)², rounded.";
+          ? t(mine.speedBonus ? "reveal.arithmeticBonus" : "reveal.arithmetic", { arithmetic: mine.arithmetic })
+          : t("reveal.arithmeticOthers");
       const proof = msg && !v.practice ? proofOf(round, msg, v.homework ? "homework" : "day") : undefined;
-      const gaps = msg ? gapRows(round, msg, mine ? { level: mine.level, label: "Your level" } : undefined) : [];
+      const gaps = msg
+        ? gapRows(round, msg, mine ? { level: mine.level, label: t("reveal.yourLevel") } : undefined)
+        : [];
       render(
         html`
         <p id="reveal-title" class="reveal-title">${
           msg
-            ? `The best level this round was ${msg.bestLevel}` +
-              (best ? ` (hidden error ${formatError(best.error)}).` : ".")
+            ? best
+              ? t("reveal.bestLevelError", { level: msg.bestLevel, error: formatError(best.error) })
+              : t("reveal.bestLevel", { level: msg.bestLevel })
             : ""
         }</p>
-        <p class="legend small"><span class="dot b diamond"></span> hidden spiral B <span class="line fit"></span> your fit, laid over B
-          <span class="line gap"></span> gaps (the hidden error)</p>
+        <p class="legend small"><span class="dot b diamond"></span> ${t("reveal.legendB")} <span class="line fit"></span> ${t(
+          "reveal.legendFit",
+        )}
+          <span class="line gap"></span> ${t("reveal.legendGaps")}</p>
         ${msg ? captionTemplate("B", msg.b.name, "reveal-caption") : nothing}
         <p id="points-burst" class="points-burst" aria-hidden="true" ?hidden=${!mine} ${ref(burst)}></p>
         <p id="my-result" class="my-result">${result(msg, p.me, v.sliderLevel)}</p>
         <p id="speed-bonus-line" class="small speed-bonus-line" ?hidden=${bonus <= 0}>${
-          bonus > 0 ? `Includes a speed bonus of +${bonus} for locking in early.` : ""
+          bonus > 0 ? t("reveal.speedBonus", { bonus }) : ""
         }</p>
-        <details id="arithmetic-box" ?hidden=${!msg}><summary>How the points add up</summary>
+        <details id="arithmetic-box" ?hidden=${!msg}><summary>${t("reveal.howPoints")}</summary>
           <p id="arithmetic" class="small">${arithmetic}</p></details>
-        <section id="reveal-gaps" class="reveal-gaps" data-testid="reveal-gaps" aria-label="Where the error comes from"
+        <section id="reveal-gaps" class="reveal-gaps" data-testid="reveal-gaps" aria-label=${t("lesson.gapsTitle")}
           ?hidden=${gaps.length === 0}>${gapsTemplate(gaps)}</section>
         <div id="reveal-proof" class="proof-line" ?hidden=${!proof} data-verified=${proof?.state ?? nothing}>${
           proof ? proofTemplate(proof, { newTab: true }) : nothing
@@ -139,15 +154,17 @@ export function createRevealScreen(
       );
       render(
         html`
-        <h2>Hidden error by detail level</h2>
-        <div id="u-curve" class="canvas-box wide-box" aria-label="Hidden error against detail level, with everyone's picks"
+        <h2>${t("reveal.uCurveTitle")}</h2>
+        <div id="u-curve" class="canvas-box wide-box" aria-label=${t("reveal.uCurveLabel")}
           ${ref(uCurveBox)}></div>
-        <p class="legend small"><span class="line b"></span> hidden error on B, by level <span class="dot me"></span> your pick
-          <span class="dot others"></span> others' picks <span class="ring"></span> best level</p>
+        <p class="legend small"><span class="line b"></span> ${t("reveal.legendHidden")} <span class="dot me"></span> ${t(
+          "reveal.legendMine",
+        )}
+          <span class="dot others"></span> ${t("reveal.legendOthers")} <span class="ring"></span> ${t("reveal.legendBest")}</p>
         <div id="reveal-shake-slot" ${ref(slots.revealShake)}></div>
         ${v.below ?? nothing}
         <button id="next-round" class="primary wide" type="button" ?hidden=${!v.next}
-          @click=${() => port?.send("next", {})}>${v.next ?? "Next"}</button>`,
+          @click=${() => port?.send("next", {})}>${v.next ?? t("reveal.next")}</button>`,
         extra,
       );
       const key = msg

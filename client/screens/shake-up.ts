@@ -5,6 +5,7 @@
 // the podium and the projector, so its data-testid stays unique.
 import { html, nothing, render, svg } from "lit-html";
 import type { ShakeUp } from "../../shared/protocol";
+import { formatNumber, t } from "../i18n/i18n";
 
 /** Geometry in SVG units: the page's, and a bigger-type one for the projector. */
 const LAYOUTS = {
@@ -57,7 +58,6 @@ export interface ShakeUpOptions {
   projector?: boolean;
 }
 
-const EXPLAIN = " — mean |Δrank| ÷ N: 0 means fitting A predicted B perfectly.";
 const short = (name: string, max: number) =>
   [...name].length > max ? [...name].slice(0, max - 1).join("") + "…" : name;
 
@@ -85,7 +85,7 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
 
   const left = byA.map(
     (r, i) => svg`<text x=${LEFT_TEXT} y=${y(i)} text-anchor="end" dominant-baseline="central"
-    class="shake-name${me(r.sessionId)}">${short(r.name, L.maxName)}  ${r.rankA}</text>`,
+    class="shake-name${me(r.sessionId)}">${short(r.name, L.maxName)}  ${formatNumber(r.rankA)}</text>`,
   );
   const right = byB.map((r, j) => {
     const i = slotA.get(r.sessionId)!;
@@ -97,23 +97,25 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
       class="shake-line ${kind}${me(r.sessionId)}" pathLength="1" style="animation-delay: ${delay}"></path>
       <text x=${RIGHT_TEXT} y=${y(j)} text-anchor="start" dominant-baseline="central"
         class="shake-name right ${kind}${me(r.sessionId)}" style="--from: ${(i - j) * ROW}px; animation-delay: ${delay}"
-        >${r.rankB}  ${short(r.name, L.maxName)}${move ? `  ${move > 0 ? "▲" : "▼"}${Math.abs(move)}` : ""}</text>`;
+        >${formatNumber(r.rankB)}  ${short(r.name, L.maxName)}${move ? `  ${move > 0 ? "▲" : "▼"}${formatNumber(Math.abs(move))}` : ""}</text>`;
   });
   const more = shake.rows.length - byB.length;
+  const shift = formatNumber(shake.meanShift, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   render(
     html`<figure class="shake-up" data-testid="shake-up" data-mean-shift=${shake.meanShift}
-    aria-label="Shake-up: mean shift ${shake.meanShift.toFixed(2)}">
-    <figcaption class="shake-caption"><strong>Shake-up</strong>
-      <span class="shake-mean">mean shift ${shake.meanShift.toFixed(2)}</span><span class="muted small shake-explain">${EXPLAIN}</span>
+    aria-label=${t("reveal.shakeLabel", { shift })}>
+    <figcaption class="shake-caption"><strong>${t("reveal.shakeTitle")}</strong>
+      <span class="shake-mean">${t("reveal.shakeMean", { shift })}</span><span class="muted small shake-explain"
+        >${` ${t("reveal.shakeExplain")}`}</span>
     </figcaption>
     <svg viewBox="0 0 ${W} ${height}" class="shake-svg" role="img" preserveAspectRatio="xMidYMin meet"
       style="--name-size: ${L.font}px; --head-size: ${L.head}px">
-      <title .textContent=${`${options.left} against ${options.right}`}></title>
+      <title .textContent=${t("reveal.shakeAgainst", { left: options.left, right: options.right })}></title>
       <text x=${LEFT_TEXT} y="18" text-anchor="end" class="shake-head">${options.left}</text>
       <text x=${RIGHT_TEXT} y="18" text-anchor="start" class="shake-head">${options.right}</text>
       ${left}${right}
     </svg>
-    ${more > 0 ? html`<p class="muted small">…and ${more} more</p>` : nothing}
+    ${more > 0 ? html`<p class="muted small">${t("reveal.shakeMore", { count: more })}</p>` : nothing}
   </figure>`,
     box,
   );

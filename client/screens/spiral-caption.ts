@@ -2,18 +2,46 @@
 // and where the figures come from — from the catalog (shared/spiral-art.ts captionOf). And the
 // picture / data toggle, remembered (client/scene/pictures/mode.ts).
 import { html, nothing, type TemplateResult } from "lit-html";
-import { captionOf } from "../../shared/spiral-art";
+import type { SpiralEntry } from "../../shared/catalog";
+import { shortCitation } from "../../shared/spiral-art";
+import { t } from "../i18n/i18n";
+import { spiralAbout, spiralName } from "../i18n/spiral-names";
 import { entryFor } from "../scene/pictures";
 import { picturesShown, setPicturesShown } from "../scene/pictures/mode";
+
+/**
+ * The caption's facts in the page's language (shared/spiral-art.ts captionOf, worded here): what
+ * it is, its pitch (measured or our estimate) and where the figures come from.
+ */
+export function captionFacts(entry: SpiralEntry): { what: string; pitch: string; source: string } {
+  const arms =
+    entry.arms > 1
+      ? t(entry.kind === "plant" ? "lesson.captionRows" : "lesson.captionArms", { count: entry.arms })
+      : "";
+  return {
+    what: spiralAbout(entry),
+    pitch: t("lesson.captionPitch", {
+      type: entry.spiralType,
+      pitch: Number(entry.pitchDeg.value.toFixed(1)),
+      estimate: entry.pitchDeg.estimate ? "yes" : "no",
+      arms,
+      bumps: entry.contours.what,
+    }),
+    source: t("lesson.captionSource", {
+      citation: shortCitation(entry),
+      estimates: entry.pitchDeg.estimate || entry.turns.estimate ? "yes" : "no",
+    }),
+  };
+}
 
 /** "A: Chambered nautilus — a cephalopod …", with the figures behind a summary. */
 export function captionTemplate(label: string, name: string | undefined, id = "spiral-caption"): TemplateResult {
   const entry = entryFor(name);
   if (!entry) return html``;
-  const c = captionOf(entry);
+  const c = captionFacts(entry);
   return html`<div id=${id} class="spiral-caption small" data-testid=${id}>
-    <strong>${label}: ${entry.name}.</strong> ${c.what}
-    <details><summary>Pitch and sources</summary><p class="muted">${c.pitch} ${c.source}</p></details>
+    <strong>${t("lesson.captionName", { label, name: spiralName(entry.name) })}</strong> ${c.what}
+    <details><summary>${t("lesson.pitchAndSources")}</summary><p class="muted">${c.pitch} ${c.source}</p></details>
   </div>`;
 }
 
@@ -21,9 +49,9 @@ export function captionTemplate(label: string, name: string | undefined, id = "s
 export function pictureToggle(redraw: () => void): TemplateResult | typeof nothing {
   const shown = picturesShown();
   return html`<button id="picture-toggle" data-testid="picture-toggle" class="picture-toggle small" type="button"
-    aria-pressed=${shown ? "true" : "false"} title="Show the spiral's object behind its points, or the points only"
+    aria-pressed=${shown ? "true" : "false"} title=${t("lesson.pictureToggleTitle")}
     @click=${() => {
       setPicturesShown(!picturesShown());
       redraw();
-    }}>${shown ? "Picture on · show the data only" : "Data only · show the picture"}</button>`;
+    }}>${t(shown ? "lesson.pictureOn" : "lesson.pictureOff")}</button>`;
 }

@@ -17,6 +17,7 @@ import { announce, sound } from "../feel";
 import { formatError } from "../view-model";
 import type { SpiralView } from "../scene/spiral-scene";
 import { captionTemplate, pictureToggle } from "./spiral-caption";
+import { formatNumber, t, tHtml } from "../i18n/i18n";
 
 const PICK_THROTTLE_MS = 120;
 
@@ -45,9 +46,6 @@ export interface TuningScreen {
   /** The spiral view again after the reveal used it (same round, same level). */
   redraw(): void;
 }
-
-const KEYS_HINT = "Keys: ← → or + − step · 1–9 jump, 0 = 10, Shift+1 / Shift+2 = 11 / 12 · Enter locks in.";
-const bumps = (n: number) => (n === 1 ? "1 bump" : `${n} bumps`);
 
 /** The level a key asks for (a step from `level`, or a jump), or undefined for other keys. */
 export function levelForKey(
@@ -137,43 +135,51 @@ export function createTuningScreen(
     lockedHere = true;
     draw();
     sound("lockIn");
-    announce(`Locked in at level ${level}.`);
+    announce(t("tuning.lockedInAt", { level }));
   }
 
   function draw(): void {
     const fit = message?.fits.find((f) => f.level === level) ?? message?.fits[0];
     const frozen = canPick() && locked();
-    const hint =
-      level === 1
-        ? "Level 1 is the plain spiral: a straight line in log-polar coordinates."
-        : `Level ${level} can draw about ${bumps(bumpsAlongArm(level))} along the arm.`;
+    const hint = level === 1 ? t("tuning.levelOneHint") : t("tuning.levelHint", { level, bumps: bumpsAlongArm(level) });
     render(
       html`
-      <label class="field" for="detail-slider">Detail level <output id="level-out" for="detail-slider">${level}</output> / ${MAX_LEVEL}</label>
+      <label class="field" for="detail-slider">${tHtml("tuning.detailLevel", {
+        level: html`<output id="level-out" for="detail-slider">${formatNumber(level)}</output>`,
+        max: MAX_LEVEL,
+      })}</label>
       <div class="level-control">
-        <button id="level-down" data-testid="level-down" class="step-button" type="button" aria-label="Less detail (one level down)"
+        <button id="level-down" data-testid="level-down" class="step-button" type="button" aria-label=${t("tuning.levelDown")}
           tabindex="-1" ?disabled=${frozen} @click=${() => setLevel(level - 1)}>−</button>
         <input id="detail-slider" data-testid="detail-slider" type="range" min=${MIN_LEVEL} max=${MAX_LEVEL} step="1"
           .value=${live(String(level))} ?disabled=${frozen} aria-describedby="level-hint keys-hint" ${ref(slider)}
-          aria-valuetext=${fit ? `level ${level}, validation error ${formatError(fit.validationError)}` : `level ${level}`}
+          aria-valuetext=${
+            fit
+              ? t("tuning.sliderValueError", { level, error: formatError(fit.validationError) })
+              : t("tuning.sliderValue", { level })
+          }
           @input=${(e: Event) => setLevel(Number((e.target as HTMLInputElement).value) || DEFAULT_PICK)} />
-        <button id="level-up" data-testid="level-up" class="step-button" type="button" aria-label="More detail (one level up)"
+        <button id="level-up" data-testid="level-up" class="step-button" type="button" aria-label=${t("tuning.levelUp")}
           tabindex="-1" ?disabled=${frozen} @click=${() => setLevel(level + 1)}>+</button>
       </div>
-      <div class="level-scale" aria-hidden="true"><span>plain</span><span>every bump</span></div>
+      <div class="level-scale" aria-hidden="true"><span>${t("tuning.scalePlain")}</span><span>${t("tuning.scaleEveryBump")}</span></div>
       <button id="lock-in" data-testid="lock-in" class="primary wide lock-in" type="button" ?hidden=${!canPick()}
-        ?disabled=${frozen} @click=${lockIn}>${frozen ? "Locked in ✓" : "Lock in"}</button>
+        ?disabled=${frozen} @click=${lockIn}>${t(frozen ? "tuning.lockedIn" : "tuning.lockIn")}</button>
       <p id="locked-count" class="muted small">${view?.lockedNote ?? ""}</p>
       <p id="level-hint" class="small muted">${message ? hint : ""}</p>
       <dl class="errors">
-        <div><dt>Training error</dt><dd id="train-error">${fit ? formatError(fit.trainError) : "–"}</dd></div>
-        <div><dt>Validation error</dt><dd id="validation-error">${fit ? formatError(fit.validationError) : "–"}</dd></div>
+        <div><dt>${t("tuning.trainingError")}</dt><dd id="train-error">${fit ? formatError(fit.trainError) : "–"}</dd></div>
+        <div><dt>${t("tuning.validationError")}</dt><dd id="validation-error">${
+          fit ? formatError(fit.validationError) : "–"
+        }</dd></div>
       </dl>
-      <p class="legend small"><span class="dot a"></span> training points <span class="dot hollow"></span> validation (held out)
-        <span class="line fit"></span> the model's fit</p>
+      <p class="legend small"><span class="dot a"></span> ${t("tuning.legendTraining")} <span class="dot hollow"></span> ${t(
+        "tuning.legendValidation",
+      )}
+        <span class="line fit"></span> ${t("tuning.legendFit")}</p>
       ${message ? pictureToggle(draw) : ""}
       ${captionTemplate("A", message?.a.name)}
-      <p id="keys-hint" class="small muted keys">${KEYS_HINT}</p>
+      <p id="keys-hint" class="small muted keys">${t("tuning.keysHint")}</p>
       <div id="tuning-histogram-slot" ${ref(slots.tuningHistogram)}></div>`,
       root,
     );
@@ -243,7 +249,7 @@ export function createTuningScreen(
       if (v.ticking && left <= 5 && left > 0 && left !== lastTick) {
         lastTick = left;
         if (!locked()) sound("tick");
-        if (left === 5 && v.canPick && !locked()) announce("5 seconds left to lock in.");
+        if (left === 5 && v.canPick && !locked()) announce(t("tuning.secondsLeftToLock", { seconds: left }));
       }
     },
   };

@@ -1,13 +1,29 @@
 // "The spirals": every catalog entry's picture with its caption (what it is, its pitch, where the
 // figures come from), its points laid over it on a second canvas. Loaded when opened (home page).
 import { CATALOG } from "../../../shared/spirals";
-import { captionOf } from "../../../shared/spiral-art";
+import { captionFacts } from "../../screens/spiral-caption";
+import { onLanguageChange, t } from "../../i18n/i18n";
+import { spiralName } from "../../i18n/spiral-names";
 import { paintPicture } from "./index";
 import { sampleArm } from "./sample";
 
 const SIDE = 360;
 
+/** The galleries on screen, drawn again in the language the player picks. */
+const shown = new Set<HTMLElement>();
+let listening = false;
+
 export function renderGallery(root: HTMLElement): void {
+  shown.add(root);
+  if (!listening) {
+    listening = true;
+    onLanguageChange(() => {
+      for (const box of shown) {
+        if (box.isConnected) renderGallery(box);
+        else shown.delete(box);
+      }
+    });
+  }
   root.textContent = "";
   const grid = document.createElement("div");
   grid.className = "spiral-gallery-grid";
@@ -24,7 +40,7 @@ export function renderGallery(root: HTMLElement): void {
     picture.width = picture.height = SIDE;
     picture.className = "spiral-card-object";
     picture.setAttribute("role", "img");
-    picture.setAttribute("aria-label", `${entry.name}: a picture drawn from its spiral`);
+    picture.setAttribute("aria-label", t("lesson.galleryPicture", { name: spiralName(entry.name) }));
     const dots = document.createElement("canvas");
     dots.width = dots.height = SIDE;
     dots.className = "spiral-card-points";
@@ -56,10 +72,10 @@ export function renderGallery(root: HTMLElement): void {
       ctx.arc(x, y, 2.4, 0, 2 * Math.PI);
       ctx.fill();
     }
-    const caption = captionOf(entry);
+    const caption = captionFacts(entry);
     const text = document.createElement("figcaption");
     const name = document.createElement("strong");
-    name.textContent = entry.name;
+    name.textContent = spiralName(entry.name);
     const what = document.createElement("span");
     what.textContent = ` ${caption.what}`;
     const facts = document.createElement("span");

@@ -7,6 +7,7 @@ import type { SpiralEntry } from "../../../shared/catalog";
 import { paintPicture } from "./index";
 import { sampleArm } from "./sample";
 import { reducedMotion, tween, easeInOut } from "../phaser-view";
+import { onLanguageChange, t } from "../../i18n/i18n";
 
 const W = 800,
   H = 400;
@@ -45,7 +46,9 @@ export function playShellToGalaxy(canvas: HTMLCanvasElement): () => void {
   const k = (SIDE / 2) * 0.9;
   const phase = (ms: number, [a, b]: readonly [number, number]) => Math.min(1, Math.max(0, (ms - a) / (b - a)));
 
+  let lastMs = 0;
   const frame = (ms: number) => {
+    lastMs = ms;
     ctx.fillStyle = "#040a1a";
     ctx.fillRect(0, 0, W, H);
     const slide = easeInOut(phase(ms, STAGES.slide));
@@ -81,14 +84,14 @@ export function playShellToGalaxy(canvas: HTMLCanvasElement): () => void {
     ctx.fillStyle = "#e8f1ff";
     ctx.textBaseline = "middle";
     ctx.font = 'bold 30px system-ui, -apple-system, "Segoe UI", sans-serif';
-    ctx.fillText("A shell's spiral", SIDE + 24, 120);
+    ctx.fillText(t("lesson.morphLine1"), SIDE + 24, 120);
     ctx.globalAlpha = 0.35 + 0.65 * phase(ms, STAGES.slide);
-    ctx.fillText("is a galaxy's spiral.", SIDE + 24, 165);
+    ctx.fillText(t("lesson.morphLine2"), SIDE + 24, 165);
     ctx.globalAlpha = phase(ms, STAGES.words);
     ctx.font = '22px system-ui, -apple-system, "Segoe UI", sans-serif';
     ctx.fillStyle = "#c8d6f0";
-    ctx.fillText("Fit one, get scored", SIDE + 24, 240);
-    ctx.fillText("on the other.", SIDE + 24, 272);
+    ctx.fillText(t("lesson.morphLine3"), SIDE + 24, 240);
+    ctx.fillText(t("lesson.morphLine4"), SIDE + 24, 272);
     ctx.globalAlpha = 1;
     canvas.dataset.morph =
       ms >= MS ? "done" : ms < STAGES.slide[0] ? "shell" : ms < STAGES.galaxy[1] ? "morph" : "galaxy";
@@ -104,6 +107,11 @@ export function playShellToGalaxy(canvas: HTMLCanvasElement): () => void {
     stop = tween(MS, (t) => frame(t * MS));
   };
   canvas.addEventListener("click", play);
+  // The words are drawn in: draw the frame on screen again in the language just picked.
+  const unlisten = onLanguageChange(() => frame(lastMs));
   play();
-  return () => stop?.();
+  return () => {
+    stop?.();
+    unlisten();
+  };
 }
