@@ -81,7 +81,7 @@ describe("keys the client names", () => {
   it("exist in English", () => {
     const missing: string[] = [];
     for (const file of sources("client")) {
-      const text = readFileSync(file, "utf8").replace(/^\s*(\/\/|\*).*$/gm, ""); // not the examples in comments
+      const text = readFileSync(file, "utf8").replace(/^\s*(\/\/|\/?\*).*$/gm, ""); // not the examples in comments
       const keys = [
         ...text.matchAll(/\bt(?:Html)?\(\s*["']([\w-]+\.[\w.-]+)["']/g),
         ...text.matchAll(/data-i18n="([\w-]+\.[\w.-]+)"/g),

@@ -46,7 +46,7 @@ function untranslated(page: Page, allowed: string[]): Promise<string[]> {
     };
     const skip = (el: Element | null) =>
       !el ||
-      el.closest("[hidden], script, style, noscript, [data-testid=language-menu], [aria-hidden=true]") !== null ||
+      el.closest("[hidden], script, style, noscript, time, [data-testid=language-menu], [aria-hidden=true]") !== null ||
       (getComputedStyle(el).display === "none" && !el.closest(".sr-only"));
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
