@@ -3,7 +3,7 @@ import raw from "../assets/spirals.json";
 import english from "../client/locales/en/catalog.json";
 import { CatalogError, SPIRAL_KINDS, parseCatalog } from "../shared/catalog";
 import { CATALOG } from "../shared/spirals";
-import { kindName, spiralAbout, spiralCue, spiralName } from "../client/i18n/spiral-names";
+import { kindName, spiralAbout, spiralBumps, spiralCue, spiralName } from "../client/i18n/spiral-names";
 
 const copy = () => structuredClone(raw) as { version: number; spirals: Record<string, unknown>[] };
 
@@ -48,9 +48,9 @@ describe("spiral catalog", () => {
 });
 
 describe("the catalog's words (client/locales/en/catalog.json)", () => {
-  it("has each entry's name, about and cue, and each kind, and nothing else", () => {
+  it("has each entry's name, about, cue and bumps, and each kind, and nothing else", () => {
     const keys = [
-      ...CATALOG.spirals.flatMap((s) => [`${s.id}.name`, `${s.id}.about`, `${s.id}.cue`]),
+      ...CATALOG.spirals.flatMap((s) => [`${s.id}.name`, `${s.id}.about`, `${s.id}.cue`, `${s.id}.bumps`]),
       ...SPIRAL_KINDS.map((k) => `kind.${k}`),
     ];
     expect(Object.keys(english).sort()).toEqual(keys.sort());
@@ -61,6 +61,7 @@ describe("the catalog's words (client/locales/en/catalog.json)", () => {
       expect(spiralName(s.name)).toBe(s.name);
       expect(spiralAbout(s)).toBe(s.about);
       expect(spiralCue(s)).toBe(s.cue);
+      expect(spiralBumps(s)).toBe(s.contours.what);
     }
     for (const k of SPIRAL_KINDS) expect(kindName(k)).toBe(k);
   });

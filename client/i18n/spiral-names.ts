@@ -1,7 +1,7 @@
 // The catalog's words in the current language: a spiral's name, what it is about, its cue phrase
 // ("a nautilus shell") and its kind. The catalog (assets/spirals.json) stays in English: its name is
 // the key messages carry; the words are client/locales/<lang>/catalog.json ("<id>.name", "<id>.about",
-// "<id>.cue", "kind.<kind>"). Traced arms and anything else not in the catalog are a teacher's or a
+// "<id>.cue", "<id>.bumps", "kind.<kind>"). Traced arms and anything else not in the catalog are a teacher's or a
 // player's own words: they pass through unchanged.
 import { CATALOG } from "../../shared/spirals";
 import { SPIRAL_KINDS, type SpiralEntry } from "../../shared/catalog";
@@ -47,6 +47,12 @@ export function spiralAbout(spiral: Named<"about">): string {
   if (!entry) return "";
   const id = catalogId(entry);
   return id ? t(`catalog.${id}.about`) : entry.about;
+}
+
+/** What a spiral's own bumps are (the catalog's `contours.what`), translated like `spiralAbout`. */
+export function spiralBumps(spiral: Pick<SpiralEntry, "id" | "name" | "contours">): string {
+  const id = catalogId(spiral);
+  return id ? t(`catalog.${id}.bumps`) : spiral.contours.what;
 }
 
 /**

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from "lit-html";
 import type { SpiralEntry } from "../../shared/catalog";
 import { shortCitation } from "../../shared/spiral-art";
 import { t } from "../i18n/i18n";
-import { spiralAbout, spiralName } from "../i18n/spiral-names";
+import { spiralAbout, spiralBumps, spiralName } from "../i18n/spiral-names";
 import { entryFor } from "../scene/pictures";
 import { picturesShown, setPicturesShown } from "../scene/pictures/mode";
 
@@ -25,7 +25,7 @@ export function captionFacts(entry: SpiralEntry): { what: string; pitch: string;
       pitch: Number(entry.pitchDeg.value.toFixed(1)),
       estimate: entry.pitchDeg.estimate ? "yes" : "no",
       arms,
-      bumps: entry.contours.what,
+      bumps: spiralBumps(entry),
     }),
     source: t("lesson.captionSource", {
       citation: shortCitation(entry),
