@@ -22,6 +22,9 @@ import {
   type JoinOptions,
 } from "../shared/protocol";
 import type { MatchState } from "../shared/state";
+import { parseRefusal, type Refusal as ServerRefusal } from "../shared/refusals";
+import { language, t } from "./i18n/i18n";
+import { describeRefusal } from "./i18n/refusal-text";
 import { tuneReconnection } from "./reconnection";
 import { deviceId } from "./teacher-key";
 
@@ -32,39 +35,49 @@ const client = new Client(location.origin);
 
 /** Why the server refused a create or join, when the player can do something about it. */
 export type Refusal =
-  /** The name filter said no (the server's sentence says what to do). */
+  /** The name was refused (the filter, or nameSchema): the refusal's `reason` says why. */
   | "name-not-allowed"
   /** The room takes generated names only. */
   | "generated-names"
-  /** The teacher key is unknown or revoked. */
+  /** The teacher key is malformed, unknown or revoked. */
   | "teacher-key"
   /** The homework's deadline has passed. */
   | "closed";
 
-/** A refused create or join: the sentence to show, and what it was about. */
+/**
+ * A refused create or join: the sentence to show (in the current language), what it was about,
+ * and the server's refusal as it came (code and params; undefined when the server sent none).
+ */
 export class RoomRefused extends Error {
   constructor(
     message: string,
     readonly refusal?: Refusal,
+    readonly coded?: ServerRefusal,
   ) {
     super(message);
   }
 }
 
-/** What a refusal was about, from the server's sentence (server/name-filter.ts, the rooms' onAuth). */
-export function refusalOf(message: string): Refusal | undefined {
-  if (/generated names only/i.test(message)) return "generated-names";
-  if (/name is not allowed/i.test(message)) return "name-not-allowed";
-  if (/teacher key/i.test(message)) return "teacher-key";
-  if (/homework closed|is closed/i.test(message)) return "closed";
+const TEACHER_KEY_CODES: readonly string[] = ["teacher-key-malformed", "teacher-key-unknown", "teacher-key-revoked"];
+
+/** What a refusal was about, from the server's code (shared/refusals.ts). */
+export function refusalKind(r: ServerRefusal | undefined): Refusal | undefined {
+  if (!r) return undefined;
+  if (r.code === "name-refused")
+    return r.params?.reason === "name-generated-only" ? "generated-names" : "name-not-allowed";
+  if (TEACHER_KEY_CODES.includes(r.code)) return "teacher-key";
+  if (r.code === "homework-closed") return "closed";
   return undefined;
 }
 
-/** A failed create or join as a RoomRefused: the server's own sentence when it is a refusal, else `friendly`. */
+/** What a refusal was about, from the SDK error's message (the server's Refusal as JSON). */
+export const refusalOf = (message: string): Refusal | undefined => refusalKind(parseRefusal(message));
+
+/** A failed create or join as a RoomRefused: the server's refusal worded when it is one, else `friendly`. */
 function refused(err: unknown, friendly: (err: unknown) => string): RoomRefused {
-  const message = (err as { message?: string } | undefined)?.message ?? "";
-  const refusal = refusalOf(message);
-  return new RoomRefused(refusal ? message : friendly(err), refusal);
+  const coded = parseRefusal((err as { message?: string } | undefined)?.message ?? "");
+  const refusal = refusalKind(coded);
+  return new RoomRefused(refusal && coded ? describeRefusal(coded) : friendly(err), refusal, coded);
 }
 
 /** A match room; `teacherKey` files its matches under the teacher's key; `set` plays one of its round sets. */
@@ -72,6 +85,7 @@ export function createRoom(name: string, teacherKey?: string, set?: string): Pro
   const options: JoinOptions = {
     name,
     device: deviceId(),
+    lang: language(), // the room's host language (the projector's)
     ...(teacherKey ? { teacherKey } : {}),
     ...(teacherKey && set ? { set } : {}),
   };
@@ -84,7 +98,7 @@ export function createRoom(name: string, teacherKey?: string, set?: string): Pro
 export function createDaily(name: string): Promise<MatchRoom> {
   const options: JoinOptions = { name, device: deviceId() };
   return client.create<MatchState>(DAILY_ROOM, options).then(tuneReconnection, (err) => {
-    throw refused(err, (e) => friendlyError(e, "", "Could not start today's challenge"));
+    throw refused(err, (e) => friendlyError(e, "", t("errors.couldNotStartDaily")));
   });
 }
 
@@ -92,7 +106,7 @@ export function createDaily(name: string): Promise<MatchRoom> {
 export function createHomework(name: string, assignment: string): Promise<MatchRoom> {
   const options: JoinOptions = { name, assignment, device: deviceId() };
   return client.create<MatchState>(HOMEWORK_ROOM, options).then(tuneReconnection, (err) => {
-    throw refused(err, (e) => friendlyError(e, "", "Could not start the homework"));
+    throw refused(err, (e) => friendlyError(e, "", t("errors.couldNotStartHomework")));
   });
 }
 
@@ -107,14 +121,14 @@ export function joinRoom(code: string, name: string, spectator = false): Promise
 export function spectate(code: string, name: string): Promise<MatchRoom> {
   const options: JoinOptions = { name, spectator: true };
   return client.joinById<MatchState>(code, options).then(tuneReconnection, (err) => {
-    throw new Error(friendlyError(err, code, "", "check the code, or pick a live room from the list"));
+    throw new Error(friendlyError(err, code, "", t("errors.hintLiveList")));
   });
 }
 
 /**
  * Back into a room the server restored after its process died (./rejoin): `options` carry the
  * seat token (`seat`) of a player, or `spectator`. Rejects with the SDK's own error (its `code`
- * says whether another try is worth it).
+ * says whether another try is worth it; its message may be a Refusal as JSON: parseRefusal).
  */
 export function rejoinRoom(code: string, options: JoinOptions): Promise<MatchRoom> {
   return client.joinById<MatchState>(code, options).then(tuneReconnection);
@@ -137,26 +151,33 @@ export function send<T extends ClientMessageType>(room: MatchRoom, type: T, payl
 export const isUnreachable = (message: string): boolean =>
   /failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message);
 
-/** A join or create failure in words; `noRoomHint` is what to do about a wrong code. */
-export function friendlyError(
-  err: unknown,
-  code: string,
-  prefix = "",
-  noRoomHint = "check the code or create a room",
-): string {
+/**
+ * A join or create failure in words (the server's refusal worded, else the SDK's message);
+ * `noRoomHint` is what to do about a wrong code.
+ */
+export function friendlyError(err: unknown, code: string, prefix = "", noRoomHint = t("errors.hintCheckCode")): string {
   const e = err as { code?: number; message?: string } | undefined;
-  const message = e?.message ?? String(err);
-  if (code && /is locked/i.test(message)) return `Room ${code} is locked by its host.`;
-  if (e?.code === 522 || /not found/i.test(message)) {
-    if (!code) return `${prefix || "Could not create the room"}: the server does not offer it right now (${message}).`;
-    return `No room with code ${code} — ${noRoomHint}.`;
+  const raw = e?.message ?? String(err);
+  const coded = parseRefusal(raw);
+  const message = coded ? describeRefusal(coded) : raw;
+  if (!coded && code && /is locked/i.test(message)) return t("errors.roomLockedByHost", { code });
+  if (!coded && (e?.code === 522 || /not found/i.test(message))) {
+    if (!code) return t("errors.notOffered", { prefix: prefix || t("errors.couldNotCreate"), message });
+    return t("errors.noRoom", { code, hint: noRoomHint });
   }
-  if (isUnreachable(message)) {
-    return "Cannot reach the game server. Check your connection and try again.";
-  }
-  if (prefix) return `${prefix}: ${message || "the server said no"}.`;
-  return message || "Something went wrong while joining the room.";
+  if (isUnreachable(message)) return t("errors.unreachable");
+  if (prefix) return t("errors.prefixed", { prefix, message: message || t("errors.serverSaidNo") });
+  return message || t("errors.joinFailed");
 }
+
+/** How long the server keeps a dropped player's seat (server/restorable-room.ts RECONNECT_SECONDS). */
+const SEAT_SECONDS = 60;
+
+/** A close reason in words: the server's refusal (a Refusal as JSON) worded, else as it came. */
+const reasonText = (reason: string): string => {
+  const coded = parseRefusal(reason);
+  return coded ? describeRefusal(coded) : reason;
+};
 
 /**
  * Why a room was lost, in words: for a player (about the seat: the token stays, opening the link
@@ -169,52 +190,30 @@ export function leftMessage(
   as: "player" | "spectator" = "player",
 ): string {
   if (as === "spectator") {
+    const said = reasonText(reason);
     const why =
       closeCode === CLOSE_KICKED
-        ? `the host removed you${reason ? ` (${reason})` : ""}`
+        ? said
+          ? t("errors.whyRemovedBecause", { reason: said })
+          : t("errors.whyRemoved")
         : closeCode === CLOSE_SERVER_SHUTDOWN
-          ? "the server restarted"
+          ? t("errors.whyRestarted")
           : closeCode === CLOSE_NO_SEAT
-            ? "the connection was lost and could not be restored"
-            : "the room has closed";
-    return `Stopped watching room ${code}: ${why}.`;
+            ? t("errors.whyNotRestored")
+            : t("errors.whyClosed");
+    return t("errors.stoppedWatching", { code, why });
   }
-  if (closeCode === CLOSE_NO_SEAT && /no more retries/i.test(reason)) {
-    // The SDK tried for about 66 s: the 60 s the server holds a seat are over.
-    return (
-      `Lost the connection to room ${code} and could not reconnect for over a minute, so your seat is gone. ` +
-      "Check your connection, then join again with the code."
-    );
-  }
-  if (closeCode === CLOSE_NO_SEAT) {
-    return (
-      `Lost the connection to room ${code} and could not reconnect: the room no longer holds your seat ` +
-      "(a seat is kept 60 seconds after a drop). Join again with the code to play on."
-    );
-  }
-  if (closeCode === CLOSE_ABNORMAL) {
-    return (
-      `Lost the connection to room ${code} right after joining. Open the link again (or join with the code) ` +
-      "within 60 seconds to get your seat back."
-    );
-  }
-  if (closeCode === CLOSE_SERVER_SHUTDOWN) {
-    return (
-      `The server restarted, so room ${code} closed. ` +
-      "Finished rounds are saved; create or join a room again in a minute."
-    );
-  }
-  if (closeCode === CLOSE_FLOODING) {
-    return `You were disconnected from room ${code} for sending too many messages. Join again with the code.`;
-  }
-  if (closeCode === CLOSE_REPLACED) {
-    return (
-      `You were disconnected from room ${code} (code ${CLOSE_REPLACED}). ` +
-      "If you opened this room in another tab or window, you are playing there now."
-    );
-  }
-  const said = reason ? `: ${reason}` : "";
-  return `You were disconnected from room ${code}${said} (code ${closeCode}). Join again with the code.`;
+  // The SDK tried for about 66 s: the 60 s the server holds a seat are over.
+  if (closeCode === CLOSE_NO_SEAT && /no more retries/i.test(reason)) return t("errors.leftRetriesOver", { code });
+  if (closeCode === CLOSE_NO_SEAT) return t("errors.leftNoSeat", { code, seconds: SEAT_SECONDS });
+  if (closeCode === CLOSE_ABNORMAL) return t("errors.leftAbnormal", { code, seconds: SEAT_SECONDS });
+  if (closeCode === CLOSE_SERVER_SHUTDOWN) return t("errors.leftRestarted", { code });
+  if (closeCode === CLOSE_FLOODING) return t("errors.leftFlooding", { code });
+  if (closeCode === CLOSE_REPLACED) return t("errors.leftReplaced", { code, close: CLOSE_REPLACED });
+  const said = reasonText(reason);
+  return said
+    ? t("errors.leftBecause", { code, reason: said, close: closeCode })
+    : t("errors.leftOther", { code, close: closeCode });
 }
 
 // --- The live listing of public rooms (/watch) -----------------------------------------------

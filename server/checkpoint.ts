@@ -7,6 +7,7 @@ import { z } from "zod";
 import { SPIRAL_KINDS } from "../shared/catalog";
 import { MAX_LEVEL } from "../shared/ladder-levels";
 import type { RoomMode } from "../shared/match-flow";
+import { languageSchema } from "../shared/languages";
 import { DIFFICULTIES, MAX_PLAYERS, NAME_MAX_LENGTH, PHASES, VISIBILITIES } from "../shared/protocol";
 import { canonicalKinds } from "../shared/round-key";
 import { Player, type MatchState } from "../shared/state";
@@ -61,6 +62,8 @@ export const roomCheckpointSchema = z.strictObject({
     visibility: z.enum(VISIBILITIES),
     locked: z.boolean(),
     friendlyNames: z.boolean(),
+    /** The host's language at create (optional: checkpoints written before it still parse). */
+    hostLanguage: z.union([languageSchema, z.literal("")]).optional(),
   }),
   /** A teacher key's id (its SHA-256), never the key. */
   teacherId: hex64.optional(),
@@ -172,6 +175,7 @@ export function checkpointOf(room: RoomFacts, now = Date.now()): RoomCheckpoint 
       visibility: state.visibility as RoomCheckpoint["settings"]["visibility"],
       locked: state.locked,
       friendlyNames: state.friendlyNames,
+      hostLanguage: languageSchema.safeParse(state.hostLanguage).data ?? "",
     },
     teacherId: room.teacherId,
     homework: room.homework,

@@ -4,7 +4,8 @@
 // leaves nothing behind.
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
-import { nameSchema, type HomeworkMessage } from "../shared/protocol";
+import { nameIssue, nameSchema, type HomeworkMessage } from "../shared/protocol";
+import { nameRefused, refusalMessage, type Refusal, type RefusalCode, type RefusalParams } from "../shared/refusals";
 import { deviceSchema } from "../shared/teacher";
 import { joinNameRefusal } from "./name-filter";
 import { fromStore } from "./room-teacher";
@@ -25,16 +26,20 @@ export interface HomeworkOptions {
   device?: unknown;
 }
 
-const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
-const STORE_FAILED =
-  "Cannot start this homework: the server cannot reach its stored homework just now. Try again in a minute.";
+/** A refused create: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
+const refuse = (code: RefusalCode | Refusal, params?: RefusalParams) =>
+  new ServerError(
+    ErrorCode.MATCHMAKE_INVALID_CRITERIA,
+    refusalMessage(typeof code === "string" ? { code, ...(params ? { params } : {}) } : code),
+  );
 
-/** "This homework closed on 8 Dec 2026, 17:00 America/New_York time (2026-12-08T22:00:00.000Z)." */
-export function closedOn(assignment: StoredAssignment): string {
-  const zone = assignment.timeZone;
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, dateStyle: "medium", timeStyle: "short" });
-  const at = new Date(assignment.deadline);
-  return `This homework closed on ${local.format(at)} ${zone} time (${at.toISOString()}). Ask your teacher for the results.`;
+/**
+ * The refusal of a closed homework: `{ deadline: ISO time, zone: the teacher's time zone }`; the
+ * client words it ("This homework closed on 8 Dec 2026, 17:00 America/New_York time (…)").
+ */
+export function closedOn(assignment: StoredAssignment): Refusal {
+  const deadline = new Date(assignment.deadline).toISOString();
+  return { code: "homework-closed", params: { deadline, zone: assignment.timeZone } };
 }
 
 /** Whether a round scored at `now` still counts: before the deadline. */
@@ -49,22 +54,25 @@ export async function openHomework(
   const id = z.uuid().safeParse(options.assignment);
   const assignment =
     id.success && teachers
-      ? await fromStore("homework-not-read", () => teachers.assignment(id.data), STORE_FAILED)
+      ? await fromStore("homework-not-read", () => teachers.assignment(id.data), "homework-store-failed")
       : undefined;
-  if (!assignment) throw refuse("There is no such homework. Check the link your teacher gave you.");
+  if (!assignment) throw refuse("homework-not-found");
   if (!isOpen(assignment, now)) throw refuse(closedOn(assignment));
   const device = deviceSchema.safeParse(options.device);
   if (!device.success) {
-    throw refuse("Cannot start this homework: this browser keeps no device id. Allow this site's storage and reload.");
+    throw refuse("no-device-id");
   }
   const name = nameSchema.safeParse(options.name);
-  if (!name.success) throw refuse(`Cannot join: ${name.error.issues[0].message}.`);
+  if (!name.success) {
+    const reason = nameIssue(name.error.issues[0]);
+    throw refuse(nameRefused(reason.code, reason.params));
+  }
   const refusal = joinNameRefusal(name.data, assignment.friendlyNames);
   if (refusal) throw refuse(refusal);
   const attempt = await fromStore(
     "homework-attempt-not-stored",
     () => teachers!.resumeAttempt(assignment.id, device.data, name.data, now),
-    STORE_FAILED,
+    "homework-store-failed",
   );
   return { assignment, attempt, name: name.data, device: device.data };
 }

@@ -148,8 +148,7 @@ export abstract class MatchPhases extends Room<{ state: MatchState }> {
       ]);
     } catch (error) {
       log.error("round-training-failed", { room: this.roomId, round: number, error });
-      const message = "The model could not be trained for this round. Back to the lobby: press Start to try again.";
-      this.broadcast("error", { code: "server-error", message } satisfies ErrorMessage);
+      this.broadcast("error", { code: "server-error", params: { reason: "training-failed" } } satisfies ErrorMessage);
       return this.toLobby();
     }
     // The room may have moved on (everyone left, or a new match) while the worker trained.

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
+import type { z } from "zod";
 import { SPIRAL_KINDS } from "../shared/catalog";
 import {
   MAX_PLAYERS,
@@ -19,9 +20,10 @@ import {
   type RestoredMessage,
   type SeatMessage,
   CLOSE_NO_SEAT,
-  SEAT_GONE,
-  SERVER_RESTARTING,
+  nameIssue,
 } from "../shared/protocol";
+import { languageSchema } from "../shared/languages";
+import { nameRefused, refusalMessage, type Refusal, type RefusalCode, type RefusalParams } from "../shared/refusals";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
 import { Player } from "../shared/state";
@@ -64,7 +66,7 @@ interface JoinAuth {
  * What a client may add when it creates a room (checked in onCreate; onAuth checks them again as
  * join options). `restore` is a ticket of server/restore.ts: a client cannot hold a valid one.
  */
-type CreateOptions = HomeworkOptions & { teacherKey?: unknown; restore?: unknown; set?: unknown };
+type CreateOptions = HomeworkOptions & { teacherKey?: unknown; restore?: unknown; set?: unknown; lang?: unknown };
 
 /** Server-side room options (from `define`, never from a client). */
 export interface MatchRoomOptions {
@@ -88,14 +90,30 @@ export interface MatchRoomOptions {
   maxPlayers?: number;
 }
 
-const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
-const NO_TICKET = "Cannot create the room: rooms are restored by the server only.";
+/** A refused create or join: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
+const refuse = (code: RefusalCode | Refusal, params?: RefusalParams) =>
+  new ServerError(
+    ErrorCode.MATCHMAKE_INVALID_CRITERIA,
+    refusalMessage(typeof code === "string" ? { code, ...(params ? { params } : {}) } : code),
+  );
 
 /** A creator's name the filter refuses fails the create itself, so no empty room is left waiting. */
 function refuseCreatorName(name: unknown): void {
   const typed = nameSchema.safeParse(name);
   const refusal = typed.success ? joinNameRefusal(typed.data, false) : undefined;
-  if (refusal) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusal);
+  if (refusal) throw refuse(refusal);
+}
+
+/** The first problem of the join options as a refusal: the name's reason, or which option is wrong. */
+function joinOptionsRefusal(issue: z.core.$ZodIssue): Refusal {
+  // An unknown option has no path of its own: its name is the problem's place.
+  const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.map(String).join(".");
+  if (field === "name") {
+    const reason = nameIssue(issue);
+    return nameRefused(reason.code, reason.params);
+  }
+  const known = issue.message === "set-id-format" || issue.message === "seat-token-format";
+  return { code: "join-invalid", params: { reason: known ? issue.message : "option-invalid", field } };
 }
 
 export class MatchRoom extends RestorableRoom {
@@ -117,10 +135,9 @@ export class MatchRoom extends RestorableRoom {
     this.now = options.now ?? this.now;
     // Refusals first (a throw here fails the create with its message, and nothing is made).
     const saved = options.restore === undefined ? undefined : takeRestoreTicket(options.restore);
-    if (options.restore !== undefined && !saved) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, NO_TICKET);
+    if (options.restore !== undefined && !saved) throw refuse("restore-by-server-only");
     // Before a homework attempt is made: a refused create leaves nothing behind.
-    if (options.set !== undefined && this.mode !== "match")
-      throw refuse("Cannot create the room: only a match room plays a set.");
+    if (options.set !== undefined && this.mode !== "match") throw refuse("set-needs-match-room");
     if (saved?.homework) this.homework = await restoredHomework(options.teachers, saved.homework);
     else if (this.mode === "homework") this.homework = await openHomework(options.teachers, options, this.now());
     else if (!saved) refuseCreatorName(options.name);
@@ -145,6 +162,8 @@ export class MatchRoom extends RestorableRoom {
     this.desk = new MessageDesk(this);
     this.state.code = this.roomId;
     this.state.mode = this.mode;
+    // The host's language (the projector shows the room in it); a restored room's comes from its checkpoint.
+    if (!saved) this.state.hostLanguage = languageSchema.safeParse(options.lang).data ?? "";
     this.state.rounds = rules.rounds;
     this.state.tuningSeconds = rules.tuningSeconds;
     this.state.kinds.push(...SPIRAL_KINDS);
@@ -177,30 +196,27 @@ export class MatchRoom extends RestorableRoom {
 
   onAuth(_client: Client, options: unknown): JoinAuth {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
-    if (!parsed.success) throw refuse(`Cannot join: ${parsed.error.issues[0].message}.`);
+    if (!parsed.success) throw refuse(joinOptionsRefusal(parsed.error.issues[0]));
     const { name, device, seat } = parsed.data;
     const spectator = parsed.data.spectator === true;
     const deviceHash = device === undefined ? undefined : sha256Of(device);
     if (seat !== undefined) return this.seatAuth(seat, spectator, deviceHash);
     const players = this.state.players.size;
-    if (deviceHash !== undefined && this.barredDevices.has(deviceHash))
-      throw refuse("Cannot join: the host removed you from this match.");
+    if (deviceHash !== undefined && this.barredDevices.has(deviceHash)) throw refuse("removed-by-host");
     if (MODE_RULES[this.mode].solo && (spectator || players > 0)) {
-      throw refuse(this.homework ? "Homework is played alone." : "The daily challenge is played alone.");
+      throw refuse("solo-room", { mode: this.homework ? "homework" : "daily" });
     }
     // A homework room is its creator's attempt: nobody else plays it.
     if (this.homework && (name !== this.homework.name || deviceHash !== this.homeworkDevice))
-      throw refuse("This homework room belongs to another student.");
+      throw refuse("homework-other-student");
     // A restored locked room stays open to Colyseus while its seats wait, so it is closed to newcomers here.
-    if (!spectator && this.state.locked && this.seats.waitingCount > 0)
-      throw refuse("Cannot join: the host locked this room.");
+    if (!spectator && this.state.locked && this.seats.waitingCount > 0) throw refuse("room-locked");
     if (spectator && this.spectators.size >= MAX_SPECTATORS) {
-      throw refuse(`This room is full: ${MAX_SPECTATORS} spectators already.`);
+      throw refuse("room-full", { max: MAX_SPECTATORS, who: "spectators" });
     }
-    if (!spectator && players >= this.maxPlayers)
-      throw refuse(`This room is full: ${this.maxPlayers} players already.`);
+    if (!spectator && players >= this.maxPlayers) throw refuse("room-full", { max: this.maxPlayers, who: "players" });
     if (!spectator && this.state.phase === "podium") {
-      throw refuse("This match has finished. Ask the host to press Play again, or create a new room.");
+      throw refuse("match-finished");
     }
     // Spectators (a projector too) are not listed by name, so only players are held to generated names.
     const refusal = joinNameRefusal(name, this.state.friendlyNames && !spectator);
@@ -210,12 +226,11 @@ export class MatchRoom extends RestorableRoom {
 
   /** A join with a seat token takes that seat back (after a restart, or a drop): it needs no other check. */
   private seatAuth(seat: string, spectator: boolean, deviceHash?: string): JoinAuth {
-    if (spectator) throw refuse("Cannot join: a spectator has no seat to take back.");
+    if (spectator) throw refuse("spectator-no-seat");
     const key = this.seats.holder(seat);
     const player = key === undefined ? undefined : this.state.players.get(key);
-    if (!player) throw refuse(SEAT_GONE);
-    if (this.homework && deviceHash !== this.homeworkDevice)
-      throw refuse("This homework room belongs to another student.");
+    if (!player) throw refuse("seat-gone");
+    if (this.homework && deviceHash !== this.homeworkDevice) throw refuse("homework-other-student");
     return { name: player.name, spectator: false, deviceHash, seat };
   }
 
@@ -279,7 +294,7 @@ export class MatchRoom extends RestorableRoom {
     const player = this.state.players.get(client.sessionId);
     // Its seat was taken back by a join with its token meanwhile: nothing to come back to.
     if (!player && !this.spectators.has(client.sessionId))
-      return client.leave(CLOSE_NO_SEAT, "This seat was taken back by another connection.");
+      return client.leave(CLOSE_NO_SEAT, refusalMessage({ code: "seat-taken-back" }));
     if (player) player.connected = true;
     client.view = new StateView();
     this.watchSocket(client);
@@ -331,7 +346,7 @@ export class MatchRoom extends RestorableRoom {
     this.closing = true;
     this.phaseClock.stop();
     this.lockFlush?.clear();
-    this.broadcast("error", { code: "server-restarting", message: SERVER_RESTARTING } satisfies ErrorMessage);
+    this.broadcast("error", { code: "server-restarting" } satisfies ErrorMessage);
     this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => undefined);
   }
 

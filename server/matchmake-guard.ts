@@ -4,6 +4,7 @@
 // request waits for the count (its body stays paused in the socket meanwhile).
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { DAILY_ROOM, HOMEWORK_ROOM } from "../shared/protocol";
+import { refusalMessage } from "../shared/refusals";
 import type { AddressLimits } from "./address-limits";
 import { log } from "./log";
 import { clientAddress } from "./client-address";
@@ -53,9 +54,11 @@ function refused(
   const creating = method === "create";
   const counter = !creating ? limits.failedJoins : SOLO_ROOMS.has(room) ? limits.soloCreated : limits.created;
   const refuse = (retryAfter: number) => {
-    const error = creating
-      ? `Too many rooms created from your network: try again in ${retryAfter} s.`
-      : `Too many failed joins (wrong codes?) from your network: try again in ${retryAfter} s.`;
+    // The SDK reads `error` as the refusal's message, so it carries a Refusal as JSON like any other.
+    const error = refusalMessage({
+      code: creating ? "too-many-rooms" : "too-many-failed-joins",
+      params: { seconds: retryAfter },
+    });
     res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
     res.end(JSON.stringify({ code: 429, error }));
     return true;

@@ -17,7 +17,8 @@ import {
 import type { Player } from "../shared/state";
 import { FloodGuard, FLOOD_LIMITS } from "./flood-guard";
 import type { MatchRoom } from "./match-room";
-import { NAME_NOT_ALLOWED, nameRefusal } from "./name-filter";
+import { refusalMessage } from "../shared/refusals";
+import { nameRefusal } from "./name-filter";
 import { showPicksTo } from "./pick-views";
 
 /** Messages that change what a checkpoint holds besides phases and lock-ins. */
@@ -45,8 +46,8 @@ export class MessageDesk {
     );
     if (refused) return this.refuse(client, { ...refused, type: parsed.type });
     if (!modeAllows(this.room.mode, parsed.type)) {
-      const message = `${this.room.mode === "homework" ? "Homework" : "The daily challenge"} has no host controls.`;
-      return this.refuse(client, { code: "not-allowed", message, type: parsed.type });
+      const params = { reason: "no-host-controls", mode: this.room.mode, type: parsed.type };
+      return this.refuse(client, { code: "not-allowed", params, type: parsed.type });
     }
     this.act(client, parsed, player);
     // Phase changes and lock-ins are checkpointed as they happen; these within a moment.
@@ -64,12 +65,11 @@ export class MessageDesk {
     if (!guard) this.floodGuards.set(client.sessionId, (guard = new FloodGuard(Date.now())));
     const verdict = guard.check(Date.now());
     if (verdict === "warn") {
-      const message = `Too many messages: at most ${FLOOD_LIMITS.perSecond} a second. Some were ignored.`;
-      this.refuse(client, { code: "rate-limited", message });
+      this.refuse(client, { code: "rate-limited", params: { max: FLOOD_LIMITS.perSecond } });
     }
     if (verdict === "drop" && !this.room.removed.has(client.sessionId)) {
       this.room.removed.add(client.sessionId);
-      client.leave(CLOSE_FLOODING, "Disconnected for sending too many messages.");
+      client.leave(CLOSE_FLOODING, refusalMessage({ code: "flooding" }));
     }
     return verdict === "ok";
   }
@@ -151,15 +151,13 @@ export class MessageDesk {
     const { players } = this.room.state;
     const player = players.get(sessionId);
     if (!player) {
-      return this.refuse(host, {
-        code: "invalid-message",
-        message: "No player with that id is in the room.",
-        type: "rename",
-      });
+      const params = { reason: "no-such-player", type: "rename" };
+      return this.refuse(host, { code: "invalid-message", params, type: "rename" });
     }
     if (nameRefusal(name)) {
-      const message = `Cannot rename: ${NAME_NOT_ALLOWED}. Choose another.`;
-      return this.refuse(host, { code: "name-refused", message, type: "rename" });
+      // Worded "Cannot rename: that name is not allowed here. Choose another." (no Random button there).
+      const params = { reason: "name-not-allowed-rename", action: "rename" };
+      return this.refuse(host, { code: "name-refused", params, type: "rename" });
     }
     const others = [...players.entries()].filter(([id]) => id !== sessionId).map(([, p]) => p.name);
     player.name = uniqueName(name, others);
@@ -170,20 +168,16 @@ export class MessageDesk {
   private kick(host: Client, sessionId: string): void {
     const target = this.room.clients.find((c) => c.sessionId === sessionId);
     if (!target) {
-      return this.refuse(host, {
-        code: "invalid-message",
-        message: "Nobody with that id is in the room.",
-        type: "kick",
-      });
+      const params = { reason: "nobody-with-id", type: "kick" };
+      return this.refuse(host, { code: "invalid-message", params, type: "kick" });
     }
     if (target === host) {
-      const message = "The host cannot kick themselves: leave the room instead.";
-      return this.refuse(host, { code: "not-allowed", message, type: "kick" });
+      return this.refuse(host, { code: "not-allowed", params: { reason: "kick-self", type: "kick" }, type: "kick" });
     }
     this.room.removed.add(sessionId);
     this.room.barDevice(sessionId); // not back under another name from the same browser
-    const reason = `The host removed you from room ${this.room.state.code}.`;
-    target.send("error", { code: "kicked", message: reason } satisfies ErrorMessage);
-    target.leave(CLOSE_KICKED, reason);
+    const params = { room: this.room.state.code };
+    target.send("error", { code: "kicked", params } satisfies ErrorMessage);
+    target.leave(CLOSE_KICKED, refusalMessage({ code: "kicked", params }));
   }
 }

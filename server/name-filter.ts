@@ -5,10 +5,8 @@
 import { Profanity, profaneWords } from "@2toad/profanity";
 import { isFriendlyName } from "../shared/friendly-names";
 import { skeleton } from "../shared/name-skeleton";
+import { nameRefused, type NameReason, type Refusal } from "../shared/refusals";
 import { NOT_INSULTS } from "./name-filter-fixes";
-
-/** What a refused name is told (the room adds "Cannot join: " or "Cannot rename: "). */
-export const NAME_NOT_ALLOWED = "that name is not allowed here";
 
 const LEET: Readonly<Record<string, string>> = {
   "0": "o",
@@ -69,20 +67,21 @@ function joined(text: string): string {
   return pieces.every((p) => [...p].length <= 2) ? pieces.join("") : pieces.join(" ");
 }
 
-/** Why `name` (already trimmed by nameSchema) cannot be used, or undefined when it can. */
-export function nameRefusal(name: string): string | undefined {
+/** Why `name` (already trimmed by nameSchema) cannot be used ("name-not-allowed"), or undefined when it can. */
+export function nameRefusal(name: string): Extract<NameReason, "name-not-allowed"> | undefined {
   if (isFriendlyName(name)) return undefined; // the game's own names
   const typed = name.normalize("NFKC").toLowerCase();
   const looks = lookAlikes(typed);
   const forms = [typed, looks, unleet(looks), unleet(joined(looks))];
-  return forms.some((form) => filter.exists(form)) ? NAME_NOT_ALLOWED : undefined;
+  return forms.some((form) => filter.exists(form)) ? "name-not-allowed" : undefined;
 }
 
-export const JOIN_NAME_NOT_ALLOWED = `Cannot join: ${NAME_NOT_ALLOWED}. Choose another, or press Random.`;
-export const JOIN_GENERATED_NAMES_ONLY = "Cannot join: this room uses generated names only. Press Random for one.";
-
-/** Why a player cannot join under `name` (the filter, or a generated-names-only room), or undefined. */
-export function joinNameRefusal(name: string, generatedOnly: boolean): string | undefined {
-  if (generatedOnly) return isFriendlyName(name) ? undefined : JOIN_GENERATED_NAMES_ONLY;
-  return nameRefusal(name) && JOIN_NAME_NOT_ALLOWED;
+/**
+ * Why a player cannot join under `name` (the filter, or a generated-names-only room), or undefined:
+ * `{ code: "name-refused", params: { reason: "name-not-allowed" | "name-generated-only" } }`.
+ */
+export function joinNameRefusal(name: string, generatedOnly: boolean): Refusal | undefined {
+  if (generatedOnly) return isFriendlyName(name) ? undefined : nameRefused("name-generated-only");
+  const reason = nameRefusal(name);
+  return reason && nameRefused(reason);
 }

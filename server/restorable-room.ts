@@ -3,7 +3,8 @@
 // checkpoint (server/restore.ts), and players take their seats back with their seat tokens
 // (server/seats.ts). MatchRoom (server/match-room.ts) adds the joins, leaves and reconnections.
 import { ServerError, ErrorCode, type Client } from "@colyseus/core";
-import { CLOSE_REPLACED, SEAT_GONE, type SeatMessage } from "../shared/protocol";
+import { CLOSE_REPLACED, type SeatMessage } from "../shared/protocol";
+import { refusalMessage } from "../shared/refusals";
 import { checkpointOf, playerOf, type RoomCheckpoint } from "./checkpoint";
 import type { CheckpointStore } from "./checkpoint-store";
 import { CheckpointWriter } from "./checkpoint-writer";
@@ -17,8 +18,6 @@ import { Seats, restoredKey } from "./seats";
 export const RECONNECT_SECONDS = 60;
 /** How long a restored seat waits for its player (the process was down for a while too). */
 export const RESTORED_SEAT_SECONDS = RECONNECT_SECONDS * 2;
-
-const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
 
 export abstract class RestorableRoom extends MatchPhases {
   /** Clients disconnected for flooding, kicked, or whose seat was taken back: no seat is kept for them. */
@@ -130,7 +129,8 @@ export abstract class RestorableRoom extends MatchPhases {
   protected takeSeatBack(client: Client, token: string): boolean {
     const from = this.seats.holder(token);
     const old = from === undefined ? undefined : this.state.players.get(from);
-    if (from === undefined || !old) throw refuse(SEAT_GONE); // taken by another join meanwhile
+    if (from === undefined || !old)
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusalMessage({ code: "seat-gone" })); // taken by another join meanwhile
     const to = client.sessionId;
     const restored = this.seats.isWaiting(from);
     const player = copyPlayer(old);
@@ -146,7 +146,7 @@ export abstract class RestorableRoom extends MatchPhases {
     const stale = this.clients.find((c) => c.sessionId === from);
     if (stale) {
       this.removed.add(from);
-      stale.leave(CLOSE_REPLACED, "This seat was taken back by a newer connection.");
+      stale.leave(CLOSE_REPLACED, refusalMessage({ code: "seat-replaced" }));
     }
     this.seatsSettled();
     log.info("seat-taken-back", { room: this.roomId, seat: player.seat, restored });

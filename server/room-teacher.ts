@@ -5,22 +5,24 @@ import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { teacherKeySchema } from "../shared/teacher";
 import { setRoundSpecs, type SetRoundSpec } from "../shared/round-set";
+import { refusalMessage, type RefusalCode } from "../shared/refusals";
 import type { SetsStore } from "./sets-store";
 import { log } from "./log";
 import type { KeyCheck, TeacherStore } from "./teacher-store";
 
-const refuse = (message: string) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
+/** A refused create: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
+const refuse = (code: RefusalCode) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusalMessage({ code }));
 
 /**
  * What the store answers; when it fails (PostgreSQL unreachable, a locked file) the failure is
- * logged and the room is not made, with a sentence instead of the database's error.
+ * logged and the room is not made, with a refusal code instead of the database's error.
  */
-export async function fromStore<T>(event: string, read: () => Promise<T>, sorry: string): Promise<T> {
+export async function fromStore<T>(event: string, read: () => Promise<T>, sorry: RefusalCode): Promise<T> {
   try {
     return await read();
   } catch (error) {
     log.error(event, { error });
-    throw new ServerError(ErrorCode.APPLICATION_ERROR, sorry);
+    throw new ServerError(ErrorCode.APPLICATION_ERROR, refusalMessage({ code: sorry }));
   }
 }
 
@@ -33,34 +35,23 @@ export async function roundsFromSet(
   teacherId: string | undefined,
   setId: unknown,
 ): Promise<SetRoundSpec[]> {
-  if (teacherId === undefined)
-    throw refuse("Cannot create the room: a room from a set needs the teacher key the set was saved with.");
+  if (teacherId === undefined) throw refuse("set-needs-teacher-key");
   const id = z.uuid().safeParse(setId);
-  if (!id.success) throw refuse("Cannot create the room: a set's id is a UUID, like 3f2b8c1e-….");
+  if (!id.success) throw refuse("set-id-invalid");
   const found = sets
-    ? await fromStore(
-        "round-set-not-read",
-        () => sets.get(teacherId, id.data),
-        "Cannot create the room: the sets cannot be read just now. Try again in a minute.",
-      )
+    ? await fromStore("round-set-not-read", () => sets.get(teacherId, id.data), "sets-store-failed")
     : undefined;
-  if (!found) throw refuse("Cannot create the room: no set of this teacher key has that id.");
+  if (!found) throw refuse("set-not-found");
   return setRoundSpecs(found.set);
 }
 
 /** The teacher id the room's matches are stored under, or the refusal (thrown: the room is not made). */
 export async function teacherOf(teachers: TeacherStore | undefined, key: unknown): Promise<string> {
   const parsed = teacherKeySchema.safeParse(key);
-  if (!parsed.success) throw refuse("Cannot create the room: a teacher key looks like tk- and 24 letters or digits.");
+  if (!parsed.success) throw refuse("teacher-key-malformed");
   const check: KeyCheck = teachers
-    ? await fromStore(
-        "teacher-key-not-checked",
-        () => teachers.checkKey(parsed.data),
-        "Cannot create the room: the teacher keys cannot be read just now. Try again in a minute.",
-      )
+    ? await fromStore("teacher-key-not-checked", () => teachers.checkKey(parsed.data), "teacher-keys-store-failed")
     : { ok: false, reason: "unknown" };
   if (check.ok) return check.teacherId;
-  if (check.reason === "revoked")
-    throw refuse("Cannot create the room: this teacher key was revoked. Make a new one on the teacher page.");
-  throw refuse("Cannot create the room: this teacher key is not known. Check it on the teacher page.");
+  throw refuse(check.reason === "revoked" ? "teacher-key-revoked" : "teacher-key-unknown");
 }

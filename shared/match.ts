@@ -133,16 +133,11 @@ export interface Sender {
 /** Why a (valid) message is refused right now, or null when it is allowed. */
 export function refusal(type: ClientMessageType, sender: Sender, phase: Phase): ErrorMessage | null {
   const rule = MESSAGE_RULES[type];
-  if (rule.who === "host" && !sender.isHost)
-    return { code: "not-allowed", message: `Only the host can send "${type}".` };
+  if (rule.who === "host" && !sender.isHost) return { code: "not-allowed", params: { reason: "host-only", type } };
   if (rule.who === "player" && !sender.inRound)
-    return {
-      code: "not-allowed",
-      message: "You are not playing this round: spectators watch, and late joiners play from the next round.",
-    };
-  if (!rule.phases.includes(phase))
-    return { code: "wrong-phase", message: `"${type}" is not possible during ${phase}.` };
+    return { code: "not-allowed", params: { reason: "not-in-round", type } };
+  if (!rule.phases.includes(phase)) return { code: "wrong-phase", params: { type, phase } };
   if (rule.who === "player" && sender.locked)
-    return { code: "not-allowed", message: "You have already locked in this round." };
+    return { code: "not-allowed", params: { reason: "already-locked", type } };
   return null;
 }

@@ -6,6 +6,8 @@ import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import { SPIRAL_KINDS } from "./catalog";
 import { DIFFICULTIES } from "./difficulties";
 import { deviceSchema, teacherKeySchema } from "./teacher";
+import { languageSchema } from "./languages";
+import { nameReasonOf, REASON_CODES, type NameReason, type ReasonCode, type RefusalParams } from "./refusals";
 
 export { DIFFICULTIES };
 
@@ -27,19 +29,32 @@ export const TUNING_SECONDS = { min: 10, max: 180, default: 45 } as const;
 export const NAME_MAX_LENGTH = 20;
 /** A seat token (the `seat` message, the `seat` join option): 18 random bytes as base64url. */
 export const SEAT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
-/** The refusal of a `seat` join option that matches no seat of the room. */
+/**
+ * English of the `seat-gone` refusal and of `server-restarting`, for the pages that have not moved
+ * to errors.json yet (the server sends codes: shared/refusals.ts).
+ * @deprecated word `{ code: "seat-gone" }` / `{ code: "server-restarting" }` with describeRefusal.
+ */
 export const SEAT_GONE = "Cannot rejoin: that seat is not in this room any more.";
-/** What a SIGTERM tells every client before the sockets close (code "server-restarting"). */
+/** @deprecated see SEAT_GONE. */
 export const SERVER_RESTARTING = "The server is restarting: you will be back in a moment.";
 
-/** Trimmed, 1–20 visible characters, no control characters. */
+/**
+ * Trimmed, 1–20 visible characters, no control characters. Each issue's message is a name reason
+ * code (shared/refusals.ts NAME_REASONS; `name-too-long` with params { max }), worded by the client.
+ */
 export const nameSchema = z
-  .string()
-  .max(200)
+  .string({ error: "name-empty" satisfies NameReason })
+  .max(200, { error: "name-too-long" satisfies NameReason })
   .transform((s) => s.trim().replace(/\s+/g, " "))
-  .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), "a name cannot contain control characters")
-  .refine((s) => [...s].length >= 1, "a name needs at least one character")
-  .refine((s) => [...s].length <= NAME_MAX_LENGTH, `a name has at most ${NAME_MAX_LENGTH} characters`);
+  .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), { error: "name-control-characters" satisfies NameReason })
+  .refine((s) => [...s].length >= 1, { error: "name-empty" satisfies NameReason })
+  .refine((s) => [...s].length <= NAME_MAX_LENGTH, {
+    error: "name-too-long" satisfies NameReason,
+    params: { max: NAME_MAX_LENGTH },
+  });
+
+/** A nameSchema issue as a name reason and its params (`{ code: "name-too-long", params: { max: 20 } }`). */
+export const nameIssue = (issue: { message?: string; params?: unknown }) => nameReasonOf(issue, NAME_MAX_LENGTH);
 
 /** Options a client passes when it creates or joins a room. */
 export const joinOptionsSchema = z.strictObject({
@@ -52,9 +67,14 @@ export const joinOptionsSchema = z.strictObject({
   /** Creating a homework room: the assignment's id. */
   assignment: z.uuid().optional(),
   /** Creating a match room with `teacherKey`: the id of one of that key's round sets (its rounds are played). */
-  set: z.uuid("a set's id is a UUID").optional(),
+  set: z.uuid({ error: "set-id-format" satisfies ReasonCode }).optional(),
+  /** Creating a room: the host's language (the match state's `hostLanguage`, for the projector). */
+  lang: languageSchema.optional(),
   /** Rejoining after the server restarted: the token of the `seat` message (takes that seat back). */
-  seat: z.string().regex(SEAT_TOKEN_PATTERN, "a seat token is 24 letters, digits, - or _").optional(),
+  seat: z
+    .string()
+    .regex(SEAT_TOKEN_PATTERN, { error: "seat-token-format" satisfies ReasonCode })
+    .optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
@@ -74,7 +94,7 @@ export const clientMessages = {
       .array(z.enum(SPIRAL_KINDS))
       .min(1)
       .max(SPIRAL_KINDS.length)
-      .refine((k) => new Set(k).size === k.length, "each kind once")
+      .refine((k) => new Set(k).size === k.length, { error: "kinds-repeated" satisfies ReasonCode })
       .optional(),
     /** A's measurement noise. */
     difficulty: z.enum(DIFFICULTIES).optional(),
@@ -128,17 +148,26 @@ export const CLOSE_NO_SEAT = 4003;
 export const CLOSE_KICKED = 4403;
 export const CLOSE_FLOODING = 4429;
 
-export type ErrorCode =
-  | "invalid-message"
-  | "not-allowed"
-  | "wrong-phase"
-  | "rate-limited"
-  | "server-error"
+/** The codes of in-room `error` messages (ErrorMessage), each worded by the client from errors.json. */
+export const ERROR_CODES = [
+  /** params { reason: "unknown-type" | "bad-payload" | "bad-field" | "no-such-player" | "nobody-with-id", … } */
+  "invalid-message",
+  /** params { reason: "host-only" | "not-in-round" | "already-locked" | "no-host-controls" | "kick-self", … } */
+  "not-allowed",
+  /** params { type, phase } */
+  "wrong-phase",
+  /** params { max }: messages a second */
+  "rate-limited",
+  /** params { reason: "training-failed" } */
+  "server-error",
   /** SIGTERM: the process checkpoints its rooms and exits; the next one restores them. */
-  | "server-restarting"
-  | "kicked"
-  /** A name the filter (or the room's generated-names-only rule) does not take. */
-  | "name-refused";
+  "server-restarting",
+  /** params { room } */
+  "kicked",
+  /** A name the filter (or the room's generated-names-only rule) does not take: params { reason, action? }. */
+  "name-refused",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The arm of a spiral as drawing coordinates (A's frame, roughly −1..1). */
 export interface ArmView {
@@ -244,9 +273,14 @@ export interface HomeworkMessage {
   rounds: number;
 }
 
+/**
+ * A refused message (or news for the client: kicked, server-restarting): a code and its params,
+ * worded by the client (client/i18n/refusal-text.ts). A `reason` param is itself a code
+ * (shared/refusals.ts REASON_CODES), e.g. `{ code: "not-allowed", params: { reason: "host-only", type: "start" } }`.
+ */
 export interface ErrorMessage {
   code: ErrorCode;
-  message: string;
+  params?: RefusalParams;
   /** The refused message's type, when it had a known one (a late `pick` need not alarm anyone). */
   type?: ClientMessageType;
 }
@@ -291,7 +325,13 @@ export type ParsedClientMessage = {
   [T in ClientMessageType]: { type: T; message: ClientMessage<T> };
 }[ClientMessageType];
 
-/** Validates a client message by name; the error text says what is wrong, for the player. */
+const isReasonCode = (s: string): s is ReasonCode => REASON_CODES.includes(s as ReasonCode);
+
+/**
+ * Validates a client message by name; a refusal says what is wrong as codes: `invalid-message`
+ * with { reason: "unknown-type", name } or { reason: "bad-field" | "bad-payload", type, path, issue }
+ * (`issue`: our own reason code for the first problem, else zod's issue code).
+ */
 export function parseClientMessage(
   type: unknown,
   payload: unknown,
@@ -299,18 +339,25 @@ export function parseClientMessage(
   if (typeof type !== "string" || !Object.hasOwn(clientMessages, type)) {
     return {
       ok: false,
-      error: { code: "invalid-message", message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 40)}.` },
+      error: {
+        code: "invalid-message",
+        params: { reason: "unknown-type", name: JSON.stringify(String(type)).slice(0, 40) },
+      },
     };
   }
   const known = type as ClientMessageType;
   const result = clientMessages[known].safeParse(payload ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue.path.length ? ` (${issue.path.join(".")})` : "";
-    return {
-      ok: false,
-      error: { code: "invalid-message", message: `Bad "${type}" message${where}: ${issue.message}` },
+    // An unknown field has no path of its own: its name is the problem's place.
+    const path = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.map(String).join(".");
+    const params: RefusalParams = {
+      reason: path ? "bad-field" : "bad-payload",
+      type: known,
+      path,
+      issue: isReasonCode(issue.message) ? issue.message : issue.code,
     };
+    return { ok: false, error: { code: "invalid-message", params, type: known } };
   }
   // The schema picked by `known` produced `result.data`, so the pair matches (TS cannot follow that).
   return { ok: true, type: known, message: result.data } as { ok: true } & ParsedClientMessage;

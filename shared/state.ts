@@ -64,6 +64,8 @@ export const MatchState = schema(
     locked: t.boolean().default(false),
     /** Joins take only generated names ("Curious Nautilus"): players cannot type one. */
     friendlyNames: t.boolean().default(false),
+    /** The language the host created the room in (shared/languages.ts; "" when not said): the projector's. */
+    hostLanguage: t.string().default(""),
     paused: t.boolean().default(false),
   },
   "MatchState",

@@ -63,7 +63,7 @@ describe("names and messages", () => {
     expect(parseClientMessage("settings", { tuningSeconds: 9 })).toMatchObject({ ok: false });
     expect(parseClientMessage("toString", {})).toMatchObject({
       ok: false,
-      error: { message: 'Unknown message type "toString".' },
+      error: { code: "invalid-message", params: { reason: "unknown-type", name: '"toString"' } },
     });
     expect(parseClientMessage(42, {})).toMatchObject({ ok: false });
   });

@@ -43,6 +43,7 @@ import { roomUrl, urlCode } from "./routes";
 import { showReconnecting } from "./reconnect-notice";
 import { forgetSeat, goHome } from "./go-home";
 import { giveUpIfProcessGone } from "../gone-process";
+import { describeRefusal } from "../i18n/refusal-text";
 import { rejoin, shouldRejoin } from "./rejoin";
 
 export { goHome } from "./go-home";
@@ -50,17 +51,24 @@ export { goHome } from "./go-home";
 /** Refusals that only mean the round moved on while the message was on the wire. */
 const LATE = ["pick", "lockIn", "pause", "skip", "next"];
 
-/** A refusal the page answers by its name field (the home screen's, the homework page's). */
+/**
+ * A refusal the page answers by its name field (the home screen's, the homework page's): what it
+ * was about, the sentence in the language shown when it came, and the server's refusal itself
+ * (`{ code: "name-refused", params: { reason: NameReason, … } }`) to word it again after a language change.
+ */
 export interface NameRefusal {
   refusal: Extract<Refusal, "name-not-allowed" | "generated-names">;
   message: string;
+  code: "name-refused";
+  params: Record<string, string | number>;
 }
 
 /** The name refusal in a failed create or join, if that is what it was. */
 export function nameRefusalOf(err: unknown): NameRefusal | undefined {
   if (!(err instanceof RoomRefused)) return undefined;
-  const { refusal, message } = err;
-  return refusal === "name-not-allowed" || refusal === "generated-names" ? { refusal, message } : undefined;
+  const { refusal, message, coded } = err;
+  if (refusal !== "name-not-allowed" && refusal !== "generated-names") return undefined;
+  return { refusal, message, code: "name-refused", params: coded?.params ?? {} };
 }
 
 /** Enters a room; `extra` carries what its creation knew (the teacher key it was made with). */
@@ -148,8 +156,8 @@ function listen(room: MatchRoom, mode: SessionMode, extra: Partial<RoomSession>)
       return;
     }
     // SIGTERM: the sockets close next (4001) and the page joins the restored room again.
-    if (e.code === "server-restarting") return showReconnecting(true, e.message);
-    showError(e.message);
+    if (e.code === "server-restarting") return showReconnecting(true, describeRefusal(e));
+    showError(describeRefusal(e));
   });
   room.onStateChange(changed);
   // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.

@@ -1,6 +1,7 @@
 // Classroom and spectator features against a real server: host-only actions, kicking, pause,
 // skip and end, live picks, the public room listing, the daily challenge's clock, results as
 // CSV and the leaderboard API.
+import { refusalMessage } from "../../shared/refusals";
 import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { parse } from "csv-parse/sync";
@@ -65,7 +66,7 @@ describe("host controls", () => {
       ben.room.onLeave((code, reason) => resolve([code, reason])),
     );
     host.room.send("kick", { sessionId: ben.room.sessionId });
-    expect(await closed).toEqual([4403, `The host removed you from room ${host.room.state.code}.`]);
+    expect(await closed).toEqual([4403, refusalMessage({ code: "kicked", params: { room: host.room.state.code } })]);
     expect(ben.errors.at(-1)?.code).toBe("kicked");
     await host.until((s) => s.players.size === 2, "Ben gone");
     await expect(colyseus.sdk.reconnect(ben.room.reconnectionToken)).rejects.toThrow();

@@ -9,6 +9,8 @@ import { bPatterns, findB, keysIn, roomData } from "./b-on-the-wire";
 import { capturingClient, createMatch, framesOf, inPhase, type TestPlayer } from "./players";
 import { teacherHttp } from "./teacher-http";
 import { useGameServer } from "./test-server";
+import { refusalOf } from "./refusals";
+import { nameRefused, type Refusal } from "../../shared/refusals";
 
 let clock = new Date("2026-01-15T12:00:00.000Z");
 let colyseus: ColyseusTestServer;
@@ -58,7 +60,10 @@ describe("homework", () => {
 
     const first = await play(ada, 1, 3);
     ada.room.send("roomSettings", { visibility: "public" }); // a host control: homework has none
-    expect(await ada.nextError()).toMatchObject({ code: "not-allowed", message: "Homework has no host controls." });
+    expect(await ada.nextError()).toMatchObject({
+      code: "not-allowed",
+      params: { reason: "no-host-controls", mode: "homework" },
+    });
     // The opening (which fixes B) waits for the deadline: other students have yet to play this B.
     expect(ada.reveals[0].opening).toBeUndefined();
     expect(ada.reveals[0].openingAfter).toBe("2026-01-15T22:00:00.000Z");
@@ -156,9 +161,10 @@ describe("homework", () => {
     const late = await open({ name: "Ada", assignment: id, device: DEVICE.ada });
     await late.until(inPhase("tuning"), "tuning");
     clock = new Date("2026-01-15T22:00:00.000Z");
-    await expect(colyseus.sdk.create(HOMEWORK_ROOM, { name: "Bo", assignment: id, device: DEVICE.bo })).rejects.toThrow(
-      "This homework closed on 15 Jan 2026, 17:00 America/New_York time (2026-01-15T22:00:00.000Z).",
-    );
+    // The client words it in the teacher's zone: "This homework closed on 15 Jan 2026, 17:00 America/New_York time (…)".
+    expect(
+      await refusalOf(colyseus.sdk.create(HOMEWORK_ROOM, { name: "Bo", assignment: id, device: DEVICE.bo })),
+    ).toEqual({ code: "homework-closed", params: { deadline: "2026-01-15T22:00:00.000Z", zone: "America/New_York" } });
     // The round begun in time but scored after the deadline is revealed, not stored.
     await play(late, 1, 6);
     expect((await http.report(key, `?assignment=${id}`)).rows).toEqual([]);
@@ -168,31 +174,31 @@ describe("homework", () => {
     clock = new Date("2026-01-15T19:59:59.999Z");
     await (await open({ name: "Cy", assignment: kiritimati.id, device: DEVICE.cy })).room.leave();
     clock = new Date("2026-01-15T20:00:00.000Z");
-    await expect(
-      colyseus.sdk.create(HOMEWORK_ROOM, { name: "Cy", assignment: kiritimati.id, device: DEVICE.cy }),
-    ).rejects.toThrow("This homework closed on 16 Jan 2026, 10:00 Pacific/Kiritimati time (2026-01-15T20:00:00.000Z).");
+    expect(
+      await refusalOf(colyseus.sdk.create(HOMEWORK_ROOM, { name: "Cy", assignment: kiritimati.id, device: DEVICE.cy })),
+    ).toEqual({
+      code: "homework-closed",
+      params: { deadline: "2026-01-15T20:00:00.000Z", zone: "Pacific/Kiritimati" },
+    });
     clock = new Date("2026-01-15T12:00:00.000Z");
   });
 
   it("refuses an unknown homework, a missing device and names the assignment does not take", async () => {
     const { key, id } = await assignment({ rounds: 1, friendlyNames: true });
-    const refused: [object, string | RegExp][] = [
-      [{ name: "Ada", assignment: crypto.randomUUID(), device: DEVICE.ada }, "There is no such homework."],
-      [{ name: "Ada", assignment: "not-a-uuid", device: DEVICE.ada }, "There is no such homework."],
-      [{ name: "Curious Nautilus", assignment: id }, /this browser keeps no device id/],
-      [{ name: "Curious Nautilus", assignment: id, device: "short" }, /this browser keeps no device id/],
-      [
-        { name: "Ada", assignment: id, device: DEVICE.ada },
-        "Cannot join: this room uses generated names only. Press Random for one.",
-      ],
+    const refused: [object, Refusal][] = [
+      [{ name: "Ada", assignment: crypto.randomUUID(), device: DEVICE.ada }, { code: "homework-not-found" }],
+      [{ name: "Ada", assignment: "not-a-uuid", device: DEVICE.ada }, { code: "homework-not-found" }],
+      [{ name: "Curious Nautilus", assignment: id }, { code: "no-device-id" }],
+      [{ name: "Curious Nautilus", assignment: id, device: "short" }, { code: "no-device-id" }],
+      [{ name: "Ada", assignment: id, device: DEVICE.ada }, nameRefused("name-generated-only")],
     ];
-    for (const [options, message] of refused) {
-      await expect(colyseus.sdk.create(HOMEWORK_ROOM, options), JSON.stringify(options)).rejects.toThrow(message);
+    for (const [options, refusal] of refused) {
+      expect(await refusalOf(colyseus.sdk.create(HOMEWORK_ROOM, options)), JSON.stringify(options)).toEqual(refusal);
     }
     const typed = await assignment({ rounds: 1 });
-    await expect(
-      colyseus.sdk.create(HOMEWORK_ROOM, { name: "b1tch", assignment: typed.id, device: DEVICE.ada }),
-    ).rejects.toThrow("Cannot join: that name is not allowed here. Choose another, or press Random.");
+    expect(
+      await refusalOf(colyseus.sdk.create(HOMEWORK_ROOM, { name: "b1tch", assignment: typed.id, device: DEVICE.ada })),
+    ).toEqual(nameRefused("name-not-allowed"));
     // Nothing was started by a refusal; a generated name is taken.
     const nautilus = await open({ name: "Curious Nautilus", assignment: id, device: DEVICE.ada });
     expect(homeworkOf(nautilus)).toMatchObject({ counts: true, roundsDone: 0 });

@@ -7,6 +7,7 @@ import { roundPoints } from "../../shared/scoring";
 import { MAX_PLAYERS } from "../../shared/protocol";
 import { createMatch, hiddenErrors, inPhase, joinMatch, type TestPlayer } from "./players";
 import { useGameServer } from "./test-server";
+import { refusalOf } from "./refusals";
 
 let colyseus: ColyseusTestServer;
 
@@ -22,9 +23,10 @@ async function playRound(players: TestPlayer[], levels: number[]): Promise<void>
 describe("a match room", () => {
   it("refuses create options that are the server's own (a room's kind, its clock)", async () => {
     // Colyseus merges a client's create options under the room's own: the join schema refuses them too.
-    await expect(colyseus.sdk.create("match", { name: "Ada", mode: "daily", now: 0 })).rejects.toThrow(
-      /Unrecognized keys: "mode", "now"/,
-    );
+    expect(await refusalOf(colyseus.sdk.create("match", { name: "Ada", mode: "daily", now: 0 }))).toEqual({
+      code: "join-invalid",
+      params: { reason: "option-invalid", field: "mode, now" },
+    });
   });
 
   it("plays a whole match of 3 whose points are the shared scoring of their picks", async () => {
@@ -165,7 +167,7 @@ describe("a match room", () => {
     bo.room.send("start", {});
     expect(await bo.nextError()).toEqual({
       code: "not-allowed",
-      message: 'Only the host can send "start".',
+      params: { reason: "host-only", type: "start" },
       type: "start",
     });
 
@@ -182,9 +184,10 @@ describe("a match room", () => {
     const others = await Promise.all(
       Array.from({ length: MAX_PLAYERS - 1 }, (_, i) => colyseus.sdk.joinById(code, { name: `P${i + 1}` })),
     );
-    await expect(colyseus.sdk.joinById(code, { name: "One too many" })).rejects.toThrow(
-      "This room is full: 60 players already.",
-    );
+    expect(await refusalOf(colyseus.sdk.joinById(code, { name: "One too many" }))).toEqual({
+      code: "room-full",
+      params: { max: 60, who: "players" },
+    });
     const watcher = await joinMatch(colyseus, code, { name: "Eve", spectator: true });
     expect(watcher.room.state.players.size).toBe(MAX_PLAYERS);
     await Promise.all(others.map((room) => room.leave()));
@@ -194,7 +197,7 @@ describe("a match room", () => {
     await playRound([host], [1]);
     host.room.send("next", {});
     await host.until(inPhase("podium"), "the podium");
-    await expect(colyseus.sdk.joinById(code, { name: "Latecomer" })).rejects.toThrow(/This match has finished/);
+    expect(await refusalOf(colyseus.sdk.joinById(code, { name: "Latecomer" }))).toEqual({ code: "match-finished" });
   });
 
   it("counts rooms and clients in the health check", async () => {
@@ -219,20 +222,23 @@ describe("a match room", () => {
     const host = await createMatch(colyseus, { name: "  Ada   Lovelace " });
     expect(host.room.state.players.get(host.room.sessionId)!.name).toBe("Ada Lovelace");
     host.room.send("settings", { rounds: 21 });
-    expect((await host.nextError()).message).toMatch(/rounds/);
+    expect((await host.nextError()).params).toMatchObject({ reason: "bad-field", type: "settings", path: "rounds" });
     host.room.send("settings", { rounds: 3, cheat: true });
     expect((await host.nextError()).code).toBe("invalid-message");
     host.room.send("teleport", {});
-    expect((await host.nextError()).message).toMatch(/Unknown message type/);
+    expect((await host.nextError()).params).toEqual({ reason: "unknown-type", name: '"teleport"' });
     host.room.send("pick", { level: 4 });
     expect((await host.nextError()).code).toBe("wrong-phase");
     // Nobody acts for someone else: a message names no player, and extra fields are refused.
     host.room.send("settings", { rounds: 3, sessionId: "someone-else" });
-    expect((await host.nextError()).message).toMatch(/sessionId/);
+    expect((await host.nextError()).params).toMatchObject({ reason: "bad-field", path: "sessionId" });
     expect(host.room.state.rounds).toBe(5);
 
     await expect(colyseus.sdk.joinById("ZZZZZ", { name: "Bo" })).rejects.toThrow(/not found/);
-    await expect(colyseus.sdk.joinById(host.room.state.code, { name: "" })).rejects.toThrow(/at least one character/);
+    expect(await refusalOf(colyseus.sdk.joinById(host.room.state.code, { name: "" }))).toEqual({
+      code: "name-refused",
+      params: { reason: "name-empty", action: "join" },
+    });
     const twin = await joinMatch(colyseus, host.room.state.code, { name: "ada lovelace" });
     expect(twin.room.state.players.get(twin.room.sessionId)!.name).toBe("ada lovelace 2");
     // Look-alikes count as the same name (TR39 skeletons): Cyrillic А, then fullwidth letters.

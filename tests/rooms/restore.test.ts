@@ -4,6 +4,7 @@
 // picks and lock-ins intact), the round resumes at tuning with the same A and B and a fresh timer,
 // and its points are what a direct scoring of the same round id gives. Also: a room lost at its
 // reveal (nothing scored or saved twice), the daily and homework rooms, and a room idle too long.
+import { refusalMessage } from "../../shared/refusals";
 import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { Client, type Room } from "@colyseus/sdk";
@@ -12,7 +13,6 @@ import {
   DAILY_ROOM,
   HOMEWORK_ROOM,
   MATCH_ROOM,
-  SEAT_GONE,
   SEAT_TOKEN_PATTERN,
   type ErrorMessage,
   type RevealMessage,
@@ -174,7 +174,9 @@ async function comeBack(
   expect(ada.room.state.hostId).toBe(ada.room.sessionId);
   expect([me(ada).locked, me(bo).locked, me(cy).locked]).toEqual([true, true, false]);
   expect(me(cy).pick).toBe(2); // Cy's own pick, as only Cy sees it
-  await expect(sdk.joinById(code, { name: "Eve", seat: "A".repeat(24) })).rejects.toThrow(SEAT_GONE);
+  await expect(sdk.joinById(code, { name: "Eve", seat: "A".repeat(24) })).rejects.toThrow(
+    refusalMessage({ code: "seat-gone" }),
+  );
   const projector = watch("Projector", await sdk.joinById<MatchState>(code, { name: "Projector", spectator: true }));
   await waitFor(() => messagesOf(projector, "restored").length === 1, "the projector's restored message");
 
@@ -251,10 +253,7 @@ describe("restore after a restart", () => {
     expect(await first.exited).toBe(0);
     for (const seat of [...lost.players, lost.projector]) {
       const told = await waitFor(() => messagesOf<ErrorMessage>(seat, "error").at(-1), "the restarting message");
-      expect(told).toEqual({
-        code: "server-restarting",
-        message: "The server is restarting: you will be back in a moment.",
-      });
+      expect(told).toEqual({ code: "server-restarting" });
       await waitFor(() => seat.left === 4001, `${seat.name} closed with 4001`);
     }
     const second = await start(databasePath);
@@ -345,7 +344,7 @@ describe("restore after a restart", () => {
     const sdk2 = new Client(second.url);
     await expect(
       sdk2.joinById(hana.room.roomId, { name: "Hana", device: "device-of-someone-else", seat: tokens[1] }),
-    ).rejects.toThrow("This homework room belongs to another student.");
+    ).rejects.toThrow(refusalMessage({ code: "homework-other-student" }));
     const dee2 = watch("Dee", await sdk2.joinById<MatchState>(dee.room.roomId, { name: "Dee", seat: tokens[0] }));
     const hana2 = watch(
       "Hana",

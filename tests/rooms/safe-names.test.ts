@@ -7,14 +7,16 @@ import { matchMaker } from "@colyseus/core";
 import { MATCH_ROOM } from "../../shared/protocol";
 import { createMatch, joinMatch } from "./players";
 import { useGameServer } from "./test-server";
+import { nameRefused, refusalMessage } from "../../shared/refusals";
 
 let colyseus: ColyseusTestServer;
 
 useGameServer((booted) => (colyseus = booted), { addressLimits: { roomsPerWindow: 1000, failedJoinsPerWindow: 1000 } });
 
-const NOT_ALLOWED = "Cannot join: that name is not allowed here. Choose another, or press Random.";
-const GENERATED_ONLY = "Cannot join: this room uses generated names only. Press Random for one.";
-const REMOVED = "Cannot join: the host removed you from this match.";
+// The SDK error's message is the refusal as JSON (shared/refusals.ts), worded by the client.
+const NOT_ALLOWED = refusalMessage(nameRefused("name-not-allowed"));
+const GENERATED_ONLY = refusalMessage(nameRefused("name-generated-only"));
+const REMOVED = refusalMessage({ code: "removed-by-host" });
 
 const names = (player: { room: { state: { players: Map<string, { name: string }> } } }) =>
   [...player.room.state.players.values()].map((p) => p.name).sort();
@@ -88,7 +90,7 @@ describe("safe names", () => {
     host.room.send("rename", { sessionId: boId, name: "b1tch" });
     expect(await host.nextError()).toEqual({
       code: "name-refused",
-      message: "Cannot rename: that name is not allowed here. Choose another.",
+      params: { reason: "name-not-allowed-rename", action: "rename" },
       type: "rename",
     });
     host.room.send("rename", { sessionId: "nobody", name: "Zed" });
@@ -98,7 +100,7 @@ describe("safe names", () => {
     bo.room.send("rename", { sessionId: boId, name: "Boss" });
     expect(await bo.nextError()).toEqual({
       code: "not-allowed",
-      message: 'Only the host can send "rename".',
+      params: { reason: "host-only", type: "rename" },
       type: "rename",
     });
     await new Promise((r) => setTimeout(r, 200));

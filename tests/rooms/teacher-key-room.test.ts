@@ -2,6 +2,7 @@
 // fail the create with a sentence (and make no room); a good key files the room's matches under
 // the teacher, and the key itself reaches no client (no frame, no state) and no log line. A store
 // that cannot be read fails the create (a teacher's room, a homework) with a sentence, logged.
+import { refusalMessage } from "../../shared/refusals";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { ErrorCode, matchMaker } from "@colyseus/core";
@@ -25,15 +26,15 @@ describe("a room made with a teacher key", () => {
   it("refuses an unknown, a revoked or a malformed key, and makes no room", async () => {
     const unknown = "tk-AAAAAAAAAAAAAAAAAAAAAAAA";
     await expect(colyseus.sdk.create(MATCH_ROOM, { name: "Ada", teacherKey: unknown })).rejects.toThrow(
-      "Cannot create the room: this teacher key is not known. Check it on the teacher page.",
+      refusalMessage({ code: "teacher-key-unknown" }),
     );
     const key = await http.newKey();
     await http.revoke(key);
     await expect(colyseus.sdk.create(MATCH_ROOM, { name: "Ada", teacherKey: key })).rejects.toThrow(
-      "Cannot create the room: this teacher key was revoked. Make a new one on the teacher page.",
+      refusalMessage({ code: "teacher-key-revoked" }),
     );
     await expect(colyseus.sdk.create(MATCH_ROOM, { name: "Ada", teacherKey: "tk-short" })).rejects.toThrow(
-      /a teacher key looks like tk-/,
+      refusalMessage({ code: "teacher-key-malformed" }),
     );
     expect(await matchMaker.query({ name: MATCH_ROOM })).toHaveLength(0);
   });
@@ -68,7 +69,7 @@ describe("a room made with a teacher key", () => {
 });
 
 describe("a store that cannot be read at create", () => {
-  it("fails the room with a sentence instead of the database's error, and logs it without the key", async () => {
+  it("fails the room with a refusal code instead of the database's error, and logs it without the key", async () => {
     const gone = await openDatabase({ path: ":memory:" });
     await gone.close(); // as when PostgreSQL cannot be reached
     const teachers = new TeacherStore(gone);
@@ -76,7 +77,7 @@ describe("a store that cannot be read at create", () => {
     const key = "tk-AAAAAAAAAAAAAAAAAAAAAAAA";
     await expect(teacherOf(teachers, key)).rejects.toMatchObject({
       code: ErrorCode.APPLICATION_ERROR,
-      message: "Cannot create the room: the teacher keys cannot be read just now. Try again in a minute.",
+      message: refusalMessage({ code: "teacher-keys-store-failed" }),
     });
     const homework = {
       name: "Ada",
@@ -85,8 +86,7 @@ describe("a store that cannot be read at create", () => {
     };
     await expect(openHomework(teachers, homework, new Date())).rejects.toMatchObject({
       code: ErrorCode.APPLICATION_ERROR,
-      message:
-        "Cannot start this homework: the server cannot reach its stored homework just now. Try again in a minute.",
+      message: refusalMessage({ code: "homework-store-failed" }),
     });
     expect(errors.mock.calls.map(([event]) => event)).toEqual(["teacher-key-not-checked", "homework-not-read"]);
     expect(JSON.stringify(errors.mock.calls)).not.toContain(key);
