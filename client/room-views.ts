@@ -153,6 +153,7 @@ export function roomProjector(r: RoomRead): ProjectorView {
       showPicksLive: state.showPicksLive,
       visibility: state.visibility,
       locked: state.locked,
+      hostLanguage: state.hostLanguage,
     },
     rows: r.rows,
     phase: state.phase,

@@ -138,4 +138,4 @@ export async function setLanguage(next: Language): Promise<void> {
   for (const listener of listeners) listener();
 }
 
-export { mountLanguageMenu } from "./language-menu";
+export { languageMenu, mountLanguageMenu } from "./language-menu";

@@ -5,9 +5,9 @@ import { LANGUAGES, LANGUAGE_NAMES } from "../../shared/languages";
 import { language, onLanguageChange, setLanguage, t } from "./i18n";
 import "./language-menu.css";
 
-function draw(el: HTMLElement): void {
-  render(
-    html`<label class="language-menu">
+/** The menu as a template, for a screen that draws its own header (the projector). */
+export function languageMenu() {
+  return html`<label class="language-menu">
       <span class="language-globe" aria-hidden="true">🌐</span>
       <select
         data-testid="language-menu"
@@ -18,13 +18,11 @@ function draw(el: HTMLElement): void {
           (l) => html`<option value=${l} lang=${l} ?selected=${l === language()}>${LANGUAGE_NAMES[l]}</option>`,
         )}
       </select>
-    </label>`,
-    el,
-  );
+    </label>`;
 }
 
 /** Draws the menu into `el` and keeps it in step with the language shown. */
 export function mountLanguageMenu(el: HTMLElement): void {
-  draw(el);
-  onLanguageChange(() => draw(el));
+  render(languageMenu(), el);
+  onLanguageChange(() => render(languageMenu(), el));
 }

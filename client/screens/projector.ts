@@ -21,7 +21,7 @@ import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { topThree } from "./podium";
 import { slots } from "../placement";
-import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { formatNumber, languageMenu, t, tHtml } from "../i18n/i18n";
 import { cueText } from "../i18n/cue-text";
 import { kindName, spiralAbout, spiralName } from "../i18n/spiral-names";
 import { LANGUAGE_NAMES, languageSchema } from "../../shared/languages";
@@ -284,6 +284,7 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
                 )}</span>`
               : nothing
           }
+          <span class="pj-language">${languageMenu()}</span>
           <div id="pj-host-bar-slot" class="pj-host-bar-slot" ${ref(slots.pjHostBar)}></div>
         </header>
         <div id="pj-lobby" class="pj-body pj-lobby" ?hidden=${phase !== "lobby"}>${phase === "lobby" ? lobby(v) : nothing}</div>
