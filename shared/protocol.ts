@@ -29,14 +29,6 @@ export const TUNING_SECONDS = { min: 10, max: 180, default: 45 } as const;
 export const NAME_MAX_LENGTH = 20;
 /** A seat token (the `seat` message, the `seat` join option): 18 random bytes as base64url. */
 export const SEAT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
-/**
- * English of the `seat-gone` refusal and of `server-restarting`, for the pages that have not moved
- * to errors.json yet (the server sends codes: shared/refusals.ts).
- * @deprecated word `{ code: "seat-gone" }` / `{ code: "server-restarting" }` with describeRefusal.
- */
-export const SEAT_GONE = "Cannot rejoin: that seat is not in this room any more.";
-/** @deprecated see SEAT_GONE. */
-export const SERVER_RESTARTING = "The server is restarting: you will be back in a moment.";
 
 /**
  * Trimmed, 1–20 visible characters, no control characters. Each issue's message is a name reason
