@@ -255,7 +255,7 @@ describe("daily challenge and leaderboards", () => {
     expect(first.reveal.openingAfter).toBe("2026-11-27T00:05:00.000Z"); // the day's end, and time to finish its last round
     const early = await getJson("/api/daily/2026-11-26/opening");
     expect(early.status).toBe(403);
-    expect(early.body.error).toMatch(/published when its day ends/);
+    expect(early.body.error).toBe("daily-not-published");
     expect((await getJson("/api/daily/2026-12-25/opening")).status).toBe(403);
     expect((await getJson("/api/daily/26-11-2026/opening")).status).toBe(400);
 
