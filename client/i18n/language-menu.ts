@@ -8,7 +8,9 @@ import "./language-menu.css";
 /** The menu as a template, for a screen that draws its own header (the projector). */
 export function languageMenu() {
   return html`<label class="language-menu">
-      <span class="language-globe" aria-hidden="true">🌐</span>
+      <svg class="language-globe" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6">
+        <circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3c2.6 2.6 2.6 15.4 0 18M12 3c-2.6 2.6-2.6 15.4 0 18" />
+      </svg>
       <select
         data-testid="language-menu"
         aria-label=${t("common.language")}

@@ -11,7 +11,7 @@ import { formatNumber, t } from "../i18n/i18n";
 const LAYOUTS = {
   page: {
     row: 34,
-    top: 30,
+    top: 6,
     width: 620,
     leftText: 236,
     lineFrom: 246,
@@ -19,11 +19,10 @@ const LAYOUTS = {
     rightText: 384,
     maxName: 16,
     font: 17,
-    head: 15,
   },
   narrow: {
     row: 30,
-    top: 28,
+    top: 6,
     width: 400,
     leftText: 150,
     lineFrom: 158,
@@ -31,11 +30,10 @@ const LAYOUTS = {
     rightText: 240,
     maxName: 10,
     font: 17,
-    head: 14,
   },
   projector: {
     row: 44,
-    top: 38,
+    top: 8,
     width: 640,
     leftText: 270,
     lineFrom: 280,
@@ -43,7 +41,6 @@ const LAYOUTS = {
     rightText: 370,
     maxName: 14,
     font: 26,
-    head: 20,
   },
 } as const;
 
@@ -108,11 +105,10 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
       <span class="shake-mean">${t("reveal.shakeMean", { shift })}</span><span class="muted small shake-explain"
         >${` ${t("reveal.shakeExplain")}`}</span>
     </figcaption>
+    <div class="shake-heads" dir="ltr"><span>${options.left}</span><span>${options.right}</span></div>
     <svg viewBox="0 0 ${W} ${height}" class="shake-svg" role="img" preserveAspectRatio="xMidYMin meet"
-      style="--name-size: ${L.font}px; --head-size: ${L.head}px">
+      style="--name-size: ${L.font}px">
       <title .textContent=${t("reveal.shakeAgainst", { left: options.left, right: options.right })}></title>
-      <text x=${LEFT_TEXT} y="18" text-anchor="end" class="shake-head">${options.left}</text>
-      <text x=${RIGHT_TEXT} y="18" text-anchor="start" class="shake-head">${options.right}</text>
       ${left}${right}
     </svg>
     ${more > 0 ? html`<p class="muted small">${t("reveal.shakeMore", { count: more })}</p>` : nothing}

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import type { SpiralEntry } from "../../shared/catalog";
 import { shortCitation } from "../../shared/spiral-art";
-import { t } from "../i18n/i18n";
+import { t, tHtml } from "../i18n/i18n";
 import { spiralAbout, spiralBumps, spiralName } from "../i18n/spiral-names";
 import { entryFor } from "../scene/pictures";
 import { picturesShown, setPicturesShown } from "../scene/pictures/mode";
@@ -13,7 +13,7 @@ import { picturesShown, setPicturesShown } from "../scene/pictures/mode";
  * The caption's facts in the page's language (shared/spiral-art.ts captionOf, worded here): what
  * it is, its pitch (measured or our estimate) and where the figures come from.
  */
-export function captionFacts(entry: SpiralEntry): { what: string; pitch: string; source: string } {
+export function captionFacts(entry: SpiralEntry): { what: string; pitch: string; source: unknown[] } {
   const arms =
     entry.arms > 1
       ? t(entry.kind === "plant" ? "lesson.captionRows" : "lesson.captionArms", { count: entry.arms })
@@ -27,8 +27,9 @@ export function captionFacts(entry: SpiralEntry): { what: string; pitch: string;
       arms,
       bumps: spiralBumps(entry),
     }),
-    source: t("lesson.captionSource", {
-      citation: shortCitation(entry),
+    // The citation is authors' names: marked so that nothing translates it.
+    source: tHtml("lesson.captionSource", {
+      citation: html`<cite translate="no">${shortCitation(entry)}</cite>`,
       estimates: entry.pitchDeg.estimate || entry.turns.estimate ? "yes" : "no",
     }),
   };

@@ -34,7 +34,8 @@ const phase = (page: Page, name: string) =>
 /**
  * What a cheat-proof reader of the pseudo-locale finds: text (and labels a screen reader reads)
  * with a Latin word of three letters or more that is not user data — a string that skipped the
- * message files. `allowed`: names, codes and the brand.
+ * message files. `allowed`: names, codes and the brand; elements marked translate="no" (authors'
+ * names in a citation), code and keys (<code>, <kbd>) are skipped.
  */
 function untranslated(page: Page, allowed: string[]): Promise<string[]> {
   return page.evaluate((allowed) => {
@@ -42,11 +43,14 @@ function untranslated(page: Page, allowed: string[]): Promise<string[]> {
     const plain = (text: string) => {
       let rest = text;
       for (const a of allowed) rest = rest.split(a).join(" ");
-      return /[A-Za-z]{3,}/.test(rest.replace(/https?:\/\/\S+/g, " "));
+      // Links, hashes and ids (hex) are data too.
+      return /[A-Za-z]{3,}/.test(rest.replace(/https?:\/\/\S+/g, " ").replace(/\b[0-9a-f-]{8,}\b/g, " "));
     };
     const skip = (el: Element | null) =>
       !el ||
-      el.closest("[hidden], script, style, noscript, time, [data-testid=language-menu], [aria-hidden=true]") !== null ||
+      el.closest(
+        "[hidden], script, style, noscript, time, code, kbd, [translate=no], [data-testid=language-menu], [aria-hidden=true]",
+      ) !== null ||
       (getComputedStyle(el).display === "none" && !el.closest(".sr-only"));
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {

@@ -1,5 +1,6 @@
 // "The spirals": every catalog entry's picture with its caption (what it is, its pitch, where the
 // figures come from), its points laid over it on a second canvas. Loaded when opened (home page).
+import { html, render } from "lit-html";
 import { CATALOG } from "../../../shared/spirals";
 import { captionFacts } from "../../screens/spiral-caption";
 import { onLanguageChange, t } from "../../i18n/i18n";
@@ -80,7 +81,7 @@ export function renderGallery(root: HTMLElement): void {
     what.textContent = ` ${caption.what}`;
     const facts = document.createElement("span");
     facts.className = "small muted spiral-card-facts";
-    facts.textContent = `${caption.pitch} ${caption.source}`;
+    render(html`${caption.pitch} ${caption.source}`, facts);
     text.append(name, what, document.createElement("br"), facts);
     figure.append(box, text);
     grid.append(figure);
