@@ -105,7 +105,7 @@ export function renderShakeUp(box: HTMLElement, shake: ShakeUp, options: ShakeUp
       <span class="shake-mean">${t("reveal.shakeMean", { shift })}</span><span class="muted small shake-explain"
         >${` ${t("reveal.shakeExplain")}`}</span>
     </figcaption>
-    <div class="shake-heads" dir="ltr"><span>${options.left}</span><span>${options.right}</span></div>
+    <div class="shake-heads" dir="ltr"><span dir="auto">${options.left}</span><span dir="auto">${options.right}</span></div>
     <svg viewBox="0 0 ${W} ${height}" class="shake-svg" role="img" preserveAspectRatio="xMidYMin meet"
       style="--name-size: ${L.font}px">
       <title .textContent=${t("reveal.shakeAgainst", { left: options.left, right: options.right })}></title>
