@@ -41,7 +41,6 @@ import { polarPlot } from "./create/plot";
 import { builderView, type DraftRound, type SetProblemView } from "./create/set-builder";
 import { SetRefusal, deleteSet, listSets, readSet, saveSet, shareSet, sharedSet } from "./create/sets-api";
 import { errorText } from "./teacher/teacher-api";
-import type { Words } from "./teacher/teacher-state";
 import { TracerCanvas, type TraceState } from "./create/tracer-canvas";
 import { ROTATE_STEP, ZOOM } from "./create/view-transform";
 
@@ -80,21 +79,6 @@ const builder = {
 const root = byId("create-page");
 let canvas: TracerCanvas | undefined;
 
-// --- The page's error and notice lines, worded again when the language changes ---------------
-
-let errorWords: Words | null = null;
-let noticeWords: Words | null = null;
-
-function sayError(words: Words | null): void {
-  errorWords = words;
-  showError(words && words());
-}
-
-function sayNotice(words: Words | null): void {
-  noticeWords = words;
-  showNotice(words && words());
-}
-
 // --- The tracer -------------------------------------------------------------------------------
 
 function setTrace(change: Partial<TraceState>): void {
@@ -103,15 +87,15 @@ function setTrace(change: Partial<TraceState>): void {
 }
 
 function loadPhoto(file: File): void {
-  if (!file.type.startsWith("image/")) return sayError(() => t("create.notAPicture", { file: file.name }));
+  if (!file.type.startsWith("image/")) return showError(() => t("create.notAPicture", { file: file.name }));
   const url = URL.createObjectURL(file); // the photo stays in this browser: nothing is uploaded
   const img = new Image();
   img.onload = () => {
     photoName = file.name;
     resetTrace(img, img.naturalWidth, img.naturalHeight);
-    sayNotice(() => t("create.photoOpened", { file: file.name }));
+    showNotice(() => t("create.photoOpened", { file: file.name }));
   };
-  img.onerror = () => sayError(() => t("create.photoUnreadable", { file: file.name }));
+  img.onerror = () => showError(() => t("create.photoUnreadable", { file: file.name }));
   img.src = url;
 }
 
@@ -275,7 +259,7 @@ function keepSpiral(): void {
   keepProblem = undefined;
   builder.spirals = [...builder.spirals, parsed.data];
   const name = parsed.data.name;
-  sayNotice(() => t("create.spiralKept", { name }));
+  showNotice(() => t("create.spiralKept", { name }));
   keep = { name: "", kind: keep.kind, cue: "" };
   draw();
 }
@@ -321,7 +305,7 @@ async function withKey<T>(what: (key: string) => Promise<T>): Promise<T | undefi
   } catch (err) {
     if (err instanceof SetRefusal && err.field && err.field !== "authorization")
       builder.problem = { text: err.words, field: err.field };
-    else sayError(() => errorText(err));
+    else showError(() => errorText(err));
     return undefined;
   } finally {
     builder.busy = false;
@@ -344,7 +328,7 @@ const actions = {
   rename: (name: string) => ((builder.name = name), draw()),
   removeSpiral: (index: number) => {
     const used = builder.rounds.some((r) => [r.a, r.b].some((s) => "traced" in s && s.traced === index));
-    if (used) return sayError(() => t("create.spiralInUse"));
+    if (used) return showError(() => t("create.spiralInUse"));
     builder.spirals = builder.spirals.filter((_, i) => i !== index);
     // Later spirals move up one place: their rounds follow them.
     const shift = (ref: DraftRound["a"]) => ("traced" in ref && ref.traced > index ? { traced: ref.traced - 1 } : ref);
@@ -368,7 +352,7 @@ const actions = {
     const saved = await withKey((key) => saveSet(key, set));
     if (!saved) return;
     builder.saved = saved;
-    sayNotice(() => t("create.savedNotice", { name: saved.name }));
+    showNotice(() => t("create.savedNotice", { name: saved.name }));
     await refreshMine();
   },
   exportJson: () => {
@@ -399,13 +383,13 @@ const actions = {
     }
     loadSet(result.set);
     const name = result.set.name;
-    sayNotice(() => t("create.imported", { name, file: file.name }));
+    showNotice(() => t("create.imported", { name, file: file.name }));
   },
   share: async (id: string) => {
     const shared = await withKey((key) => shareSet(key, id));
     if (!shared) return;
     const link = `${location.origin}${shared.link}`;
-    sayNotice(() => t("create.shareNotice", { link }));
+    showNotice(() => t("create.shareNotice", { link }));
     await refreshMine();
   },
   load: async (id: string) => {
@@ -457,12 +441,12 @@ function draw(): void {
 async function openShared(): Promise<void> {
   const token = new URLSearchParams(location.search).get("shared");
   if (token === null) return;
-  if (!SHARE_TOKEN_PATTERN.test(token)) return sayError(() => t("create.badShareLink"));
+  if (!SHARE_TOKEN_PATTERN.test(token)) return showError(() => t("create.badShareLink"));
   const found = await withKey((key) => sharedSet(key, token));
   if (!found) return;
   loadSet(found.set);
   const name = found.set.name;
-  sayNotice(() => t("create.sharedCopy", { name }));
+  showNotice(() => t("create.sharedCopy", { name }));
 }
 
 /** The set's name as it opens, in the language shown (replaced on a language change unless typed). */
@@ -473,8 +457,6 @@ function languageChanged(): void {
   if (builder.name === previous) builder.name = defaultName;
   document.title = t("create.pageTitle");
   draw();
-  if (errorWords) showError(errorWords());
-  if (noticeWords) showNotice(noticeWords());
 }
 
 await initI18n();

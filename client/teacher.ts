@@ -37,21 +37,6 @@ const store = teacherStore(choiceFromUrl(new URLSearchParams(location.search)));
 /** The key of the link, kept here too where storage is blocked. */
 let linkKey: string | undefined;
 
-// --- The page's error and notice lines, worded again when the language changes ---------------
-
-let errorWords: Words | null = null;
-let noticeWords: Words | null = null;
-
-function sayError(words: Words | null): void {
-  errorWords = words;
-  showError(words && words());
-}
-
-function sayNotice(words: Words | null): void {
-  noticeWords = words;
-  showNotice(words && words());
-}
-
 /** What an error says, worded when it is shown (a refusal's code, in the language shown then). */
 const wordsOf =
   (err: unknown): Words =>
@@ -70,7 +55,7 @@ function adoptLinkKey(): void {
   }
   if (!raw) return;
   if (!TEACHER_KEY_PATTERN.test(raw)) {
-    sayError(() => t("teacher.badKeyLink"));
+    showError(() => t("teacher.badKeyLink"));
     return;
   }
   rememberTeacherKey(raw);
@@ -99,8 +84,8 @@ const refusedKey = (err: unknown) => err instanceof ApiRefusal && (err.status ==
 /** The page's error line shows a lost connection (cleared when the server answers again). */
 let offline = false;
 function connection(problem: Words | undefined): void {
-  if (problem) sayError(problem);
-  else if (offline) sayError(null);
+  if (problem) showError(problem);
+  else if (offline) showError(null);
   offline = Boolean(problem);
 }
 
@@ -170,9 +155,9 @@ function choose(choice: ReportChoice | undefined, push: boolean): void {
 // --- Actions ---------------------------------------------------------------------------------
 
 function copyText(text: string, copied: Words): void {
-  const refused = () => sayNotice(() => t("teacher.copyRefused"));
+  const refused = () => showNotice(() => t("teacher.copyRefused"));
   if (!navigator.clipboard) return refused();
-  navigator.clipboard.writeText(text).then(() => sayNotice(copied), refused);
+  navigator.clipboard.writeText(text).then(() => showNotice(copied), refused);
 }
 
 async function submitAssignment(): Promise<void> {
@@ -189,7 +174,7 @@ async function submitAssignment(): Promise<void> {
     const overview = store.get().overview;
     if (overview) store.set({ overview: { ...overview, assignments: [made, ...overview.assignments] } });
     store.set({ formBusy: false });
-    sayNotice(() => t("teacher.assignmentReady", { title: made.title }));
+    showNotice(() => t("teacher.assignmentReady", { title: made.title }));
     void loadOverview();
   } catch (err) {
     store.set({ formBusy: false });
@@ -208,7 +193,7 @@ async function downloadCsv(): Promise<void> {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   } catch (err) {
-    sayError(() => t("teacher.csvFailed", { why: errorText(err) }));
+    showError(() => t("teacher.csvFailed", { why: errorText(err) }));
   }
 }
 
@@ -219,9 +204,9 @@ const actions: TeacherActions = {
       const key = await ensureTeacherKey();
       linkKey = undefined;
       useKey(key);
-      sayNotice(() => t("teacher.keyMade"));
+      showNotice(() => t("teacher.keyMade"));
     } catch (err) {
-      sayError(wordsOf(err));
+      showError(wordsOf(err));
     } finally {
       store.set({ keyBusy: false });
     }
@@ -239,10 +224,10 @@ const actions: TeacherActions = {
     try {
       await revokeKey(key);
       refuse(key, () => t("teacher.keyRevokedRefusal"));
-      sayNotice(() => t("teacher.keyRevoked"));
+      showNotice(() => t("teacher.keyRevoked"));
     } catch (err) {
       if (refusedKey(err)) refuse(key, wordsOf(err));
-      else sayError(() => t("teacher.revokeFailed", { why: errorText(err) }));
+      else showError(() => t("teacher.revokeFailed", { why: errorText(err) }));
     } finally {
       store.set({ keyBusy: false });
     }
@@ -275,8 +260,6 @@ function languageChanged(): void {
   defaultTitle = t("teacher.defaultTitle");
   if (draft.title === previous) store.set({ draft: { ...draft, title: defaultTitle } });
   draw();
-  if (errorWords) showError(errorWords());
-  if (noticeWords) showNotice(noticeWords());
 }
 
 await initI18n();
@@ -287,7 +270,7 @@ store.subscribe(draw);
 
 adoptLinkKey();
 if (new URLSearchParams(location.search).has("report") && !store.get().report) {
-  sayError(() => t("teacher.unknownReport"));
+  showError(() => t("teacher.unknownReport"));
 }
 draw();
 useKey(currentKey());

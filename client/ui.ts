@@ -4,25 +4,39 @@ import { byId, setText, show } from "./dom";
 import { readStored, writeStored } from "./storage";
 import { NAME_MAX_LENGTH } from "../shared/protocol";
 import { nameReasonOf, parseRefusal } from "../shared/refusals";
-import { t } from "./i18n/i18n";
+import { onLanguageChange, t } from "./i18n/i18n";
 import { describeRefusal } from "./i18n/refusal-text";
 
-/** Shows the page's error line; null hides it. */
-export function showError(message: string | null): void {
-  const el = byId("error");
-  if (message) setText(el, message);
-  show(el, Boolean(message));
+/** A sentence for the page's error or notice line, or how to word it (again, in another language). */
+export type Words = string | (() => string);
+
+const shown: Record<"error" | "notice", Words | null> = { error: null, notice: null };
+
+function say(line: "error" | "notice", words: Words | null): void {
+  shown[line] = words;
+  const el = byId(line);
+  const text = typeof words === "function" ? words() : words;
+  if (text) setText(el, text);
+  show(el, Boolean(text));
 }
 
+/** Shows the page's error line; null hides it. Given as words, it is worded again on a language change. */
+export const showError = (words: Words | null): void => say("error", words);
+
 export function clearError(): void {
+  shown.error = null;
   byId("error").hidden = true;
 }
 
-export function showNotice(message: string | null): void {
-  const el = byId("notice");
-  if (message) setText(el, message);
-  show(el, Boolean(message));
-}
+/** Shows the page's notice line (as showError). */
+export const showNotice = (words: Words | null): void => say("notice", words);
+
+onLanguageChange(() => {
+  for (const line of ["error", "notice"] as const) {
+    const words = shown[line];
+    if (typeof words === "function" && !byId(line).hidden) say(line, words);
+  }
+});
 
 /** Each phase's message key (its name on a badge). */
 const PHASE_KEYS: Readonly<Record<string, string>> = {
