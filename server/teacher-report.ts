@@ -69,6 +69,7 @@ export async function readReport(
     id: s.id,
     kind: s.kind,
     label: s.kind === "match" ? matchLabel(s.label, s.startedAt) : s.label,
+    ...(s.kind === "match" ? { code: s.label, startedAt: new Date(s.startedAt).toISOString() } : {}),
   }));
   if ((filter.match || filter.assignment) && sources.length === 0) return undefined;
 

@@ -156,6 +156,9 @@ export interface ReportSource {
   kind: "match" | "homework";
   /** "Room ABCDE, 1 Dec 2026 14:05" or the assignment's title. */
   label: string;
+  /** A match's room code and start (ISO time), for a page to word its label in its language. */
+  code?: string;
+  startedAt?: string;
 }
 
 /** GET /api/teacher/report (?match=ID | ?assignment=ID | neither: everything of the key). */

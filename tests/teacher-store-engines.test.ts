@@ -324,7 +324,15 @@ describe.each(ENGINES)("the teacher store on %s", (engine) => {
     expect(all.students).toBe(4);
 
     const one = note(await teachers.report(teacherId, { match: secondMatch.id }))!;
-    expect(one.sources).toEqual([{ id: secondMatch.id, kind: "match", label: expect.stringMatching(/^Room ROOM1, /) }]);
+    expect(one.sources).toEqual([
+      {
+        id: secondMatch.id,
+        kind: "match",
+        label: expect.stringMatching(/^Room ROOM1, /),
+        code: "ROOM1",
+        startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
     expect(one.title).toBe(one.sources[0].label);
     expect(one.rows.map((r) => r.name)).toEqual(["Ada", "Bo"]);
     const homework = note(await teachers.report(teacherId, { assignment: assignment.id }))!;

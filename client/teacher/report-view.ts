@@ -3,7 +3,7 @@
 // its data-* attributes are the page contract). Labels are words and colours, never colour alone.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { MAX_LEVEL } from "../../shared/ladder-levels";
-import type { ClassReport, ReportRow } from "../../shared/teacher";
+import type { ClassReport, ReportRow, ReportSource } from "../../shared/teacher";
 import { formatDate, formatNumber, t } from "../i18n/i18n";
 import { chartLegend, labelText, picksChart, sharesBar, uCurve } from "./charts";
 import type { ReportView } from "./teacher-state";
@@ -14,28 +14,23 @@ export interface ReportActions {
   close(): void;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** A match's label as the server makes it (shared/class-report.ts matchLabel): "Room ABCDE, 1 Dec 2026 14:05 UTC". */
-const MATCH_LABEL = /^Room (\S+), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}:\d{2}) UTC$/;
-
-/** A source's label in the language shown: a match's label made again, a homework title as typed. */
-export function sourceText(label: string): string {
-  const m = MATCH_LABEL.exec(label);
-  const month = m ? MONTHS.indexOf(m[3]) : -1;
-  if (!m || month < 0) return label;
-  const at = Date.UTC(Number(m[4]), month, Number(m[2]));
+/** A source's label in the language shown: a match's room and start (UTC), a homework's title as typed. */
+export function sourceText(source: ReportSource): string {
+  if (source.kind !== "match" || !source.code || !source.startedAt) return source.label;
+  const at = new Date(source.startedAt);
   return t("teacher.matchSource", {
-    code: m[1],
-    day: Number(m[2]),
+    code: source.code,
+    day: at.getUTCDate(),
     month: formatDate(at, { month: "short", timeZone: "UTC" }),
-    year: m[4],
-    time: m[5],
+    year: String(at.getUTCFullYear()),
+    time: at.toISOString().slice(11, 16),
   });
 }
 
 /** The report's heading: everything of the key, a match's label or the homework's title. */
 export const reportTitle = (view: ReportView): string | undefined =>
-  view.data && (view.choice.kind === "all" ? t("teacher.allTitle") : sourceText(view.data.title));
+  view.data &&
+  (view.choice.kind === "all" || !view.data.sources[0] ? t("teacher.allTitle") : sourceText(view.data.sources[0]));
 
 const error = (e: number | null) =>
   e === null ? "–" : formatNumber(e, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
@@ -59,7 +54,7 @@ function row(r: ReportRow): TemplateResult {
 function table(report: ClassReport): TemplateResult {
   const many = report.sources.length > 1;
   const bySource = many
-    ? report.sources.map((s) => ({ label: sourceText(s.label), rows: report.rows.filter((r) => r.source === s.id) }))
+    ? report.sources.map((s) => ({ label: sourceText(s), rows: report.rows.filter((r) => r.source === s.id) }))
     : [{ label: "", rows: report.rows }];
   return html`<table class="report-table">
     <thead>
@@ -81,7 +76,7 @@ function table(report: ClassReport): TemplateResult {
 }
 
 function rounds(report: ClassReport): TemplateResult {
-  const labels = new Map(report.sources.map((s) => [s.id, sourceText(s.label)]));
+  const labels = new Map(report.sources.map((s) => [s.id, sourceText(s)]));
   const many = report.sources.length > 1;
   return html`${report.rounds.map((r) => {
     const levels = Math.max(MAX_LEVEL, r.picks.length, ...r.curve.map((c) => c.level));
@@ -121,7 +116,7 @@ export function reportSection(view: ReportView, act: ReportActions): TemplateRes
     </section>`;
   }
   // What it covers, unless the title already says it (a single match's report).
-  const covers = report.sources.filter((s) => s.label !== report.title).map((s) => sourceText(s.label));
+  const covers = report.sources.filter((s) => s.label !== report.title).map(sourceText);
   return html`<section id="report" class="card report" aria-labelledby="report-title">
     ${head}
     ${

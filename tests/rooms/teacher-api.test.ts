@@ -370,7 +370,13 @@ describe("the class report", () => {
     const report = await api<ClassReport>("GET", `/teacher/report?match=${matchId}`, { key });
     expect(report.status).toBe(200);
     expect(report.body.sources).toEqual([
-      { id: matchId, kind: "match", label: expect.stringMatching(`^Room ${code}, `) },
+      {
+        id: matchId,
+        kind: "match",
+        label: expect.stringMatching(`^Room ${code}, `),
+        code,
+        startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     ]);
     expect(report.body.students).toBe(3);
     const expected = host.reveals.flatMap((reveal) =>
