@@ -6,6 +6,7 @@
 import type { RevealMessage, RoundMessage } from "../shared/protocol";
 import { replayPath, type RoundOpening } from "../shared/round-key";
 import { verifyOpening } from "../shared/round-proof";
+import { verdictText } from "./i18n/verdict-text";
 import { formatError } from "./view-model";
 import { dailyDateOf, localTime } from "./daily-proof";
 import { language, t } from "./i18n/i18n";
@@ -103,7 +104,7 @@ function check(
   } catch (error) {
     return fail(t("lesson.failUncheckable", { reason: (error as Error).message }), reveal.opening);
   }
-  if (!verdict.ok) return fail(verdict.reason, reveal.opening);
+  if (!verdict.ok) return fail(verdictText(verdict.reason), reveal.opening);
   return {
     state: "yes",
     how,

@@ -5,7 +5,9 @@ import { generateRound } from "./round";
 import { commitmentOf, type RoundOpening } from "./round-key";
 import { COORDINATE_SCALE } from "./round-messages";
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+/** Why a check failed, as a code the page words: the opening's hash, or the B it generates. */
+export type VerdictReason = "commitment-mismatch" | "b-mismatch";
+export type Verdict = { ok: true } | { ok: false; reason: VerdictReason };
 
 /** B as revealed, in drawing coordinates (after `fromWire`). */
 export interface RevealedB {
@@ -22,8 +24,7 @@ export const roundOf = (opening: RoundOpening) =>
   });
 
 export function verifyOpening(commitment: string, opening: RoundOpening, b: RevealedB): Verdict {
-  if (commitmentOf(opening) !== commitment)
-    return { ok: false, reason: "the published values do not match the commitment made at round start" };
+  if (commitmentOf(opening) !== commitment) return { ok: false, reason: "commitment-mismatch" };
   const { spiral, points } = roundOf(opening).b;
   // Coordinates travel rounded to 1/COORDINATE_SCALE: allow that rounding, nothing more.
   const tolerance = 0.51 / COORDINATE_SCALE;
@@ -31,5 +32,5 @@ export function verifyOpening(commitment: string, opening: RoundOpening, b: Reve
     spiral.name === b.name &&
     points.x.length === b.x.length &&
     points.x.every((x, i) => Math.abs(x - b.x[i]) <= tolerance && Math.abs(points.y[i] - b.y[i]) <= tolerance);
-  return same ? { ok: true } : { ok: false, reason: "the published values do not generate the B that was shown" };
+  return same ? { ok: true } : { ok: false, reason: "b-mismatch" };
 }

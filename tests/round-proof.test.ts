@@ -49,12 +49,12 @@ describe("commit and reveal", () => {
       { ...opening, kinds: ["shell"] },
     ];
     for (const t of tampered)
-      expect(verifyOpening(commitment, t, b)).toMatchObject({ ok: false, reason: expect.stringMatching(/commitment/) });
+      expect(verifyOpening(commitment, t, b)).toMatchObject({ ok: false, reason: "commitment-mismatch" });
     // The right opening, but a B other than the one it generates.
     const other = { ...b, x: b.x.map((x, i) => (i === 7 ? x + 0.01 : x)) };
     expect(verifyOpening(commitment, opening, other)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/do not generate/),
+      reason: "b-mismatch",
     });
     expect(verifyOpening("0".repeat(64), opening, b).ok).toBe(false);
   });

@@ -4,6 +4,7 @@
 import { dailyOpeningAfter } from "../../shared/daily";
 import type { RoundOpening } from "../../shared/round-key";
 import type { ProblemBody } from "../i18n/problem-text";
+import { verdictText } from "../i18n/verdict-text";
 import { loadDailyProof } from "../daily-proof";
 
 export type OpeningAnswer =
@@ -53,7 +54,7 @@ async function checkOwnDaily(date: string, opening: RoundOpening): Promise<OwnCh
   try {
     const { verifyOpening } = await import("../../shared/round-proof");
     const verdict = verifyOpening(mine.commitment, opening, mine.b);
-    if (!verdict.ok) return failed(verdict.reason);
+    if (!verdict.ok) return failed(verdictText(verdict.reason));
     return { ok: true, b: mine.b.name };
   } catch (error) {
     return failed((error as Error).message);
