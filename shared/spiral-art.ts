@@ -147,17 +147,3 @@ export function shortCitation(entry: SpiralEntry): string {
   }
   return `${who} (${year[1]})`;
 }
-
-/** The facts beside a picture: what it is, its pitch (measured or our estimate) and where the figures come from. */
-export function captionOf(entry: SpiralEntry): { what: string; pitch: string; source: string } {
-  const pitch = entry.pitchDeg.value;
-  const arms = entry.arms > 1 ? `, ${entry.arms} ${entry.kind === "plant" ? "visible spiral rows" : "arms"}` : "";
-  return {
-    what: entry.about,
-    pitch:
-      `${entry.spiralType[0].toUpperCase()}${entry.spiralType.slice(1)} spiral, pitch ${Number(pitch.toFixed(1))}°` +
-      `${entry.pitchDeg.estimate ? " (our estimate)" : " (from the source)"}${arms}; ` +
-      `bumps: ${entry.contours.what}.`,
-    source: `Figures: ${shortCitation(entry)}${entry.pitchDeg.estimate || entry.turns.estimate ? ", with our estimates" : ""}.`,
-  };
-}

@@ -2,7 +2,8 @@
 // the arm (a logarithmic spiral's growth comes back), florets turn by the golden angle and fill
 // the unit disc, and every catalog entry has a caption with its pitch and a short source.
 import { describe, expect, it } from "vitest";
-import { captionOf, GOLDEN_ANGLE, phyllotaxis, shortCitation, spineOf } from "../shared/spiral-art";
+import { GOLDEN_ANGLE, phyllotaxis, shortCitation, spineOf } from "../shared/spiral-art";
+import { captionFacts } from "../client/screens/spiral-caption";
 import { CATALOG } from "../shared/spirals";
 
 describe("spiral art", () => {
@@ -36,14 +37,14 @@ describe("spiral art", () => {
 
   it("gives every catalog entry a caption: what it is, its pitch and a short source", () => {
     for (const entry of CATALOG.spirals) {
-      const c = captionOf(entry);
+      const c = captionFacts(entry); // worded by the client (English here)
       expect(c.what).toBe(entry.about);
       expect(c.pitch).toContain(`pitch ${Number(entry.pitchDeg.value.toFixed(1))}°`);
       expect(c.pitch).toContain(entry.pitchDeg.estimate ? "(our estimate)" : "(from the source)");
       expect(shortCitation(entry)).toMatch(/^[\p{L}'’ -]+( & [\p{L}'’ -]+| et al\.)? \(\d{4}\)$/u);
     }
     const nautilus = CATALOG.spirals.find((s) => s.id === "nautilus-pompilius")!;
-    expect(captionOf(nautilus).source).toContain("Falbo (2005)");
+    expect(JSON.stringify(captionFacts(nautilus).source)).toContain("Falbo (2005)");
     const byId = (id: string) => shortCitation(CATALOG.spirals.find((s) => s.id === id)!);
     expect(byId("hurricane-katrina")).toBe("Senn & Hiser (1959)");
     expect(byId("peregrine-falcon-dive")).toBe("Tucker et al. (2000)");

@@ -1,5 +1,5 @@
 // The facts beside a spiral's picture: its name and what it is, then (opened on demand) its pitch
-// and where the figures come from — from the catalog (shared/spiral-art.ts captionOf). And the
+// and where the figures come from — from the catalog's facts, worded in the page's language. And the
 // picture / data toggle, remembered (client/scene/pictures/mode.ts).
 import { html, nothing, type TemplateResult } from "lit-html";
 import type { SpiralEntry } from "../../shared/catalog";
@@ -10,8 +10,8 @@ import { entryFor } from "../scene/pictures";
 import { picturesShown, setPicturesShown } from "../scene/pictures/mode";
 
 /**
- * The caption's facts in the page's language (shared/spiral-art.ts captionOf, worded here): what
- * it is, its pitch (measured or our estimate) and where the figures come from.
+ * The caption's facts in the page's language: what it is, its pitch (measured or our estimate) and
+ * where the figures come from.
  */
 export function captionFacts(entry: SpiralEntry): { what: string; pitch: string; source: unknown[] } {
   const arms =
