@@ -350,10 +350,11 @@ describe.skipIf(!hasChromium)("classrooms in Chromium", () => {
       const bots: Room[] = [];
       for (let i = 0; i < 44; i++) bots.push(await new Client(app.url).joinById(code, { name: friendlyName(random) }));
       await host.getByTestId("projector-toggle").click();
-      await expect.poll(() => host.locator("#pj-player-list li").count()).toBe(45);
+      // A page that loads, joins and lists 45 players: seconds on a loaded machine, not poll's default 1 s.
+      await expect.poll(() => host.locator("#pj-player-list li").count(), { timeout: 30_000 }).toBe(45);
       const beamer = await open("Projector", { viewport: { width: 1280, height: 720 } });
       await beamer.goto(`${app.url}/host?room=${code}`);
-      await expect.poll(() => beamer.locator("#pj-player-list li").count()).toBe(45);
+      await expect.poll(() => beamer.locator("#pj-player-list li").count(), { timeout: 30_000 }).toBe(45);
       await fits(host, "lobby of 45 at 1920");
       await fits(beamer, "lobby of 45 at 1280");
       await shoot(host, "11-projector-lobby-45-players-1920");
