@@ -2,10 +2,10 @@
 // name on this device stands in it (TeacherStore.resumeAttempt: a new attempt, or the unfinished
 // one to go on with). Every refusal is checked before an attempt is made, so a refused student
 // leaves nothing behind.
-import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { nameIssue, nameSchema, type HomeworkMessage } from "../shared/protocol";
-import { nameRefused, refusalMessage, type Refusal, type RefusalCode, type RefusalParams } from "../shared/refusals";
+import { nameRefused, type Refusal } from "../shared/refusals";
+import { refuse } from "./refuse";
 import { deviceSchema } from "../shared/teacher";
 import { joinNameRefusal } from "./name-filter";
 import { fromStore } from "./room-teacher";
@@ -25,13 +25,6 @@ export interface HomeworkOptions {
   assignment?: unknown;
   device?: unknown;
 }
-
-/** A refused create: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
-const refuse = (code: RefusalCode | Refusal, params?: RefusalParams) =>
-  new ServerError(
-    ErrorCode.MATCHMAKE_INVALID_CRITERIA,
-    refusalMessage(typeof code === "string" ? { code, ...(params ? { params } : {}) } : code),
-  );
 
 /**
  * The refusal of a closed homework: `{ deadline: ISO time, zone: the teacher's time zone }`; the

@@ -5,7 +5,7 @@
 // homework room plays one student's attempt at an assignment (server/homework-room.ts). The room
 // outlives its process (server/restorable-room.ts: checkpoints, restore, seat tokens).
 import { randomUUID } from "node:crypto";
-import { CloseCode, ServerError, ErrorCode, matchMaker, type Client } from "@colyseus/core";
+import { CloseCode, matchMaker, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { z } from "zod";
 import { SPIRAL_KINDS } from "../shared/catalog";
@@ -23,7 +23,8 @@ import {
   nameIssue,
 } from "../shared/protocol";
 import { languageSchema } from "../shared/languages";
-import { nameRefused, refusalMessage, type Refusal, type RefusalCode, type RefusalParams } from "../shared/refusals";
+import { nameRefused, refusalMessage, type Refusal } from "../shared/refusals";
+import { refuse } from "./refuse";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
 import { Player } from "../shared/state";
@@ -89,13 +90,6 @@ export interface MatchRoomOptions {
   /** Players a room takes (default MAX_PLAYERS; load tests raise it). */
   maxPlayers?: number;
 }
-
-/** A refused create or join: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
-const refuse = (code: RefusalCode | Refusal, params?: RefusalParams) =>
-  new ServerError(
-    ErrorCode.MATCHMAKE_INVALID_CRITERIA,
-    refusalMessage(typeof code === "string" ? { code, ...(params ? { params } : {}) } : code),
-  );
 
 /** A creator's name the filter refuses fails the create itself, so no empty room is left waiting. */
 function refuseCreatorName(name: unknown): void {

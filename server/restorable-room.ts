@@ -2,9 +2,10 @@
 // (server/checkpoint-writer.ts), a new process rebuilds it under the same code from that
 // checkpoint (server/restore.ts), and players take their seats back with their seat tokens
 // (server/seats.ts). MatchRoom (server/match-room.ts) adds the joins, leaves and reconnections.
-import { ServerError, ErrorCode, type Client } from "@colyseus/core";
+import { type Client } from "@colyseus/core";
 import { CLOSE_REPLACED, type SeatMessage } from "../shared/protocol";
 import { refusalMessage } from "../shared/refusals";
+import { refuse } from "./refuse";
 import { checkpointOf, playerOf, type RoomCheckpoint } from "./checkpoint";
 import type { CheckpointStore } from "./checkpoint-store";
 import { CheckpointWriter } from "./checkpoint-writer";
@@ -129,8 +130,7 @@ export abstract class RestorableRoom extends MatchPhases {
   protected takeSeatBack(client: Client, token: string): boolean {
     const from = this.seats.holder(token);
     const old = from === undefined ? undefined : this.state.players.get(from);
-    if (from === undefined || !old)
-      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusalMessage({ code: "seat-gone" })); // taken by another join meanwhile
+    if (from === undefined || !old) throw refuse("seat-gone"); // taken by another join meanwhile
     const to = client.sessionId;
     const restored = this.seats.isWaiting(from);
     const player = copyPlayer(old);

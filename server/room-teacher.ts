@@ -6,12 +6,10 @@ import { z } from "zod";
 import { teacherKeySchema } from "../shared/teacher";
 import { setRoundSpecs, type SetRoundSpec } from "../shared/round-set";
 import { refusalMessage, type RefusalCode } from "../shared/refusals";
+import { refuse } from "./refuse";
 import type { SetsStore } from "./sets-store";
 import { log } from "./log";
 import type { KeyCheck, TeacherStore } from "./teacher-store";
-
-/** A refused create: its message is the Refusal as JSON (shared/refusals.ts), worded by the client. */
-const refuse = (code: RefusalCode) => new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, refusalMessage({ code }));
 
 /**
  * What the store answers; when it fails (PostgreSQL unreachable, a locked file) the failure is

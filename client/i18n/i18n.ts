@@ -61,22 +61,37 @@ export function tHtml(key: string, params: MessageParams): unknown[] {
   return Array.isArray(out) ? out : [out];
 }
 
-export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(locale(), options).format(value);
+/**
+ * Intl formatters are costly to make and screens format on every render (tuning redraws as the
+ * slider moves): one per language and options, kept.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function kept<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, options: object, make: () => F): F {
+  const key = `${locale()}\u0000${kind}\u0000${JSON.stringify(options)}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
+const numbers = (options: Intl.NumberFormatOptions = {}) =>
+  kept("n", options, () => new Intl.NumberFormat(locale(), options));
+const dates = (options: Intl.DateTimeFormatOptions) =>
+  kept("d", options, () => new Intl.DateTimeFormat(locale(), options));
+
+export const formatNumber = (value: number, options?: Intl.NumberFormatOptions) => numbers(options).format(value);
 
 /** A share (0.55) as the locale writes a percentage. */
 export const formatPercent = (share: number, options?: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0, ...options }).format(share);
+  numbers({ style: "percent", maximumFractionDigits: 0, ...options }).format(share);
 
 export const formatDate = (
   date: Date | number | string,
   options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
-) => new Intl.DateTimeFormat(locale(), options).format(new Date(date));
+) => dates(options).format(new Date(date));
 
 export const formatTime = (
   date: Date | number | string,
   options: Intl.DateTimeFormatOptions = { timeStyle: "short" },
-) => new Intl.DateTimeFormat(locale(), options).format(new Date(date));
+) => dates(options).format(new Date(date));
 
 /** Called after another language is shown: each page re-renders what it drew. */
 export function onLanguageChange(listener: () => void): () => void {
