@@ -2,8 +2,8 @@
 // notice, the phase's name and badge, the name this browser plays under.
 import { byId, setText, show } from "./dom";
 import { readStored, writeStored } from "./storage";
-import { NAME_MAX_LENGTH } from "../shared/protocol";
-import { nameReasonOf, parseRefusal } from "../shared/refusals";
+import { nameIssue } from "../shared/protocol";
+import { parseRefusal } from "../shared/refusals";
 import { onLanguageChange, t } from "./i18n/i18n";
 import { describeRefusal } from "./i18n/refusal-text";
 
@@ -87,7 +87,7 @@ export function errorText(err: unknown): string {
 
 /** Why a typed name is not valid (nameSchema's first issue), in words: "a name needs at least one character". */
 export function nameIssueText(issue: { message?: string; params?: unknown }): string {
-  return describeRefusal(nameReasonOf(issue, NAME_MAX_LENGTH));
+  return describeRefusal(nameIssue(issue));
 }
 
 export function rememberedName(): string | undefined {
