@@ -70,9 +70,6 @@ export function refusalKind(r: ServerRefusal | undefined): Refusal | undefined {
   return undefined;
 }
 
-/** What a refusal was about, from the SDK error's message (the server's Refusal as JSON). */
-export const refusalOf = (message: string): Refusal | undefined => refusalKind(parseRefusal(message));
-
 /** A failed create or join as a RoomRefused: the server's refusal worded when it is one, else `friendly`. */
 function refused(err: unknown, friendly: (err: unknown) => string): RoomRefused {
   const coded = parseRefusal((err as { message?: string } | undefined)?.message ?? "");
