@@ -28,5 +28,8 @@ export default defineConfig({
     env: { LOG_LEVEL: "warn" }, // the server's JSON event lines, minus the routine ones
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page under load (two cores, a full run) can take seconds to load a chunk or a reply:
+    // polls wait up to 30 s for what they expect, rather than Vitest's default 1 s.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
