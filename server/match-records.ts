@@ -70,7 +70,7 @@ export class MatchRecords {
     rows: StoredRow[],
     levels: LevelErrors[] = [],
   ): Promise<void> {
-    const results = rows.map(({ arithmetic: _, ...r }) => r);
+    const results = rows.map(({ sum: _, ...r }) => r);
     // A set's round is not the catalog's: its token would replay a different round, so it is marked instead.
     const token = opening.set ? `set~${opening.id}` : replayToken(opening);
     const stored = { round, opening: token, bestLevel, levels, results };

@@ -23,7 +23,7 @@ export interface MatchRecord {
   counts?: boolean;
 }
 
-export interface StoredResult extends Omit<RoundResult, "arithmetic"> {
+export interface StoredResult extends Omit<RoundResult, "sum"> {
   seat: number;
   /** The player's total after this round. */
   total: number;

@@ -2,7 +2,7 @@
 // who becomes host, and what comes after a reveal. The room (server/) only calls these.
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import type { ClientMessageType, ErrorMessage, Phase, RoundResult } from "./protocol";
-import { MAX_POINTS, pointsArithmetic, roundPoints } from "./scoring";
+import { MAX_POINTS, pointsSum, roundPoints } from "./scoring";
 import { nameKeys } from "./name-skeleton";
 import { nextPhase } from "./match-flow";
 
@@ -49,7 +49,7 @@ export function scoreRound(
 
 /**
  * One player's result row: points for the fit, plus the speed bonus when the room has one
- * (`bonus` undefined when it has none), with the arithmetic written out for the player.
+ * (`bonus` undefined when it has none), with the sum behind the points for the player to read.
  */
 export function roundResult(
   pick: { sessionId: string; name: string; level: number },
@@ -64,7 +64,7 @@ export function roundResult(
     hiddenError,
     points: roundPoints(hiddenError, bestError) + (bonus ?? 0),
     speedBonus: bonus ?? 0,
-    arithmetic: pointsArithmetic(hiddenError, bestError) + (bonus === undefined ? "" : ` + speed bonus ${bonus}`),
+    sum: pointsSum(hiddenError, bestError),
   };
 }
 

@@ -1,6 +1,7 @@
 // The message protocol between the game client and a match room: names, payloads and the zod
 // schemas the server validates every message with. Documented in docs/protocol.md.
 import type { RoundOpening } from "./round-key";
+import type { PointsSum } from "./scoring";
 import { z } from "zod";
 import { MAX_LEVEL, MIN_LEVEL } from "./ladder-levels";
 import { SPIRAL_KINDS } from "./catalog";
@@ -196,8 +197,8 @@ export interface RoundResult {
   /** Points for the fit, plus the speed bonus when the room has one. */
   points: number;
   speedBonus: number;
-  /** The scoring sum, e.g. "1000 × (0.041 / 0.052)² = 622". */
-  arithmetic: string;
+  /** The sum behind the points (the page writes it out: shared/scoring.ts pointsArithmetic). */
+  sum: PointsSum;
 }
 
 /**

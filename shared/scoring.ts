@@ -63,17 +63,33 @@ export function roundPoints(hiddenError: number, bestHiddenError: number): numbe
 }
 
 /**
- * The arithmetic behind a round's points, for the player to read. Both errors are printed with
- * just enough decimals (four at least) that redoing the sum from the printed numbers rounds to
- * the same points.
+ * The sum behind a round's points, for the player to read: both errors, how many decimals to
+ * print them with (just enough, four at least, that redoing the sum from the printed numbers
+ * rounds to the same points) and the points.
  */
-export function pointsArithmetic(hiddenError: number, bestHiddenError: number): string {
+export interface PointsSum {
+  best: number;
+  yours: number;
+  decimals: number;
+  points: number;
+}
+
+export function pointsSum(hiddenError: number, bestHiddenError: number): PointsSum {
   const points = roundPoints(hiddenError, bestHiddenError);
-  const show = (best: string, yours: string) => `${MAX_POINTS} × (${best} ÷ ${yours})^2 = ${points}`;
-  for (let decimals = 4; decimals <= 20; decimals++) {
-    const best = bestHiddenError.toFixed(decimals),
-      yours = hiddenError.toFixed(decimals);
-    if (roundPoints(Number(yours), Number(best)) === points) return show(best, yours);
-  }
-  return show(String(bestHiddenError), String(hiddenError)); // the shortest exact forms: always agrees
+  let decimals = 4;
+  // 20 decimals print any error the game meets (≥ 0.001) exactly, so the loop always ends agreeing.
+  while (
+    decimals < 20 &&
+    roundPoints(Number(hiddenError.toFixed(decimals)), Number(bestHiddenError.toFixed(decimals))) !== points
+  )
+    decimals++;
+  return { best: bestHiddenError, yours: hiddenError, decimals, points };
+}
+
+/** The sum written out, e.g. "1000 × (0.0400 ÷ 0.0500)^2 = 640"; `write` prints a number (the page's language). */
+export function pointsArithmetic(
+  sum: PointsSum,
+  write: (value: number, decimals: number) => string = (value, decimals) => value.toFixed(decimals),
+): string {
+  return `${write(MAX_POINTS, 0)} × (${write(sum.best, sum.decimals)} ÷ ${write(sum.yours, sum.decimals)})^2 = ${write(sum.points, 0)}`;
 }

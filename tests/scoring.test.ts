@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignedError, hiddenError, pointsArithmetic, roundPoints, transplant } from "../shared/scoring";
+import { alignedError, hiddenError, pointsArithmetic, pointsSum, roundPoints, transplant } from "../shared/scoring";
 import { speedBonus } from "../shared/match";
 import { plainSpiral } from "../shared/round";
 import { Random } from "../shared/random";
@@ -93,7 +93,7 @@ describe("round points", () => {
     expect(roundPoints(0.06, 0.03)).toBe(250);
     expect(roundPoints(0.05, 0.04)).toBe(640);
     expect(roundPoints(0.07, 0.02)).toBe(82);
-    expect(pointsArithmetic(0.05, 0.04)).toBe("1000 × (0.0400 ÷ 0.0500)^2 = 640");
+    expect(pointsArithmetic(pointsSum(0.05, 0.04))).toBe("1000 × (0.0400 ÷ 0.0500)^2 = 640");
   });
 
   it("never pays more than the maximum and falls as the error grows", () => {
@@ -108,7 +108,7 @@ describe("round points", () => {
     for (let i = 0; i < 100_000; i++) {
       const best = Math.exp(rng.uniform(Math.log(0.002), Math.log(0.5)));
       const yours = best * Math.exp(rng.uniform(0, Math.log(8)));
-      const text = pointsArithmetic(yours, best);
+      const text = pointsArithmetic(pointsSum(yours, best));
       const m = /^1000 × \((\d+\.\d+) ÷ (\d+\.\d+)\)\^2 = (\d+)$/.exec(text);
       expect(m, text).not.toBeNull();
       const [, b, y, p] = m!;
@@ -121,7 +121,7 @@ describe("round points", () => {
     }
     expect(longer).toBeGreaterThan(0); // four decimals are not always enough
     // A case that needs more: 4 decimals would print 0.0051 ÷ 0.0073 → 488, not 484.
-    expect(pointsArithmetic(0.00734, 0.00511)).toBe("1000 × (0.00511 ÷ 0.00734)^2 = 485");
+    expect(pointsArithmetic(pointsSum(0.00734, 0.00511))).toBe("1000 × (0.00511 ÷ 0.00734)^2 = 485");
   });
 
   it("adds the speed bonus as match.ts computes it: 50 × time share × points / 1000, rounded", () => {

@@ -20,6 +20,7 @@ import { slots } from "../placement";
 import { captionTemplate } from "./spiral-caption";
 import { formatNumber, t, tHtml } from "../i18n/i18n";
 import { spiralName } from "../i18n/spiral-names";
+import { sumText } from "../i18n/sum-text";
 
 export interface RevealScreenView {
   /** This round's reveal with everybody's results (undefined until the state has reached it). */
@@ -117,7 +118,7 @@ export function createRevealScreen(
       const arithmetic = !msg
         ? ""
         : mine
-          ? t(mine.speedBonus ? "reveal.arithmeticBonus" : "reveal.arithmetic", { arithmetic: mine.arithmetic })
+          ? t(mine.speedBonus ? "reveal.arithmeticBonus" : "reveal.arithmetic", { arithmetic: sumText(mine) })
           : t("reveal.arithmeticOthers");
       const proof = msg && !v.practice ? proofOf(round, msg, v.homework ? "homework" : "day") : undefined;
       const gaps = msg

@@ -15,6 +15,7 @@ import { phaseLabel } from "../ui";
 import { cueText } from "../i18n/cue-text";
 import { formatNumber, t, tHtml } from "../i18n/i18n";
 import { spiralName } from "../i18n/spiral-names";
+import { sumText } from "../i18n/sum-text";
 import { livePicture } from "./live-spiral";
 import { roomBoard } from "./room-board";
 import type { Listing, ListingProblem, ListingStatus, WatchState, Watching } from "./watch-state";
@@ -151,7 +152,7 @@ function results(reveal: RevealView, current: boolean, round: RoundMessage | und
             rows,
             (r) => r.sessionId,
             (r) => html`<li data-testid="result-row" data-name=${r.name}
-          data-points=${r.points} data-level=${r.level} title=${r.arithmetic}><span class="name">${r.name}</span>
+          data-points=${r.points} data-level=${r.level} title=${sumText(r)}><span class="name">${r.name}</span>
           <span class="level">${t(r.level === reveal.bestLevel ? "watch.resultLevelBest" : "watch.resultLevel", {
             level: r.level,
           })}</span>

@@ -16,6 +16,7 @@ import { roundOf } from "../../shared/round-proof";
 import { fitRound, type HiddenFit } from "../../shared/round-ladder";
 import { fromWire, roundMessage } from "../../shared/round-messages";
 import { scoreRound } from "../../shared/match";
+import { pointsArithmetic } from "../../shared/scoring";
 import type { RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
 
@@ -183,7 +184,7 @@ describe.skipIf(!hasChromium)("solo practice, served statically, no game server"
         .poll(() => page.getByTestId("practice-best").textContent())
         .toContain(`Level ${scored.bestLevel} (hidden error`);
       await expect(page.locator("#u-curve canvas").isVisible()).resolves.toBe(true);
-      await expect.poll(() => page.locator("#arithmetic").textContent()).toContain(scored.results[0].arithmetic);
+      await expect.poll(() => page.locator("#arithmetic").textContent()).toContain(pointsArithmetic(scored.results[0].sum));
       await page.screenshot({ path: `${SHOTS}/3-reveal.png`, fullPage: true });
 
       // Next round: a new seed, the total carries on.

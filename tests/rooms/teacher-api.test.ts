@@ -20,6 +20,7 @@ import { openDatabase } from "../../server/store/database";
 import { roundKey } from "../../server/round-secret";
 import { REPORT_CSV_COLUMNS } from "../../shared/class-report";
 import { parseReplayToken, replayPath } from "../../shared/round-key";
+import { pointsSum } from "../../shared/scoring";
 import {
   ASSIGNMENTS_PER_KEY,
   assignmentSettingsSchema,
@@ -317,7 +318,7 @@ const row = (sessionId: string, name: string, seat: number, level: number, point
   hiddenError: curve[level - 1].hiddenError,
   points,
   speedBonus: 0,
-  arithmetic: "",
+  sum: pointsSum(curve[level - 1].hiddenError, curve[5].hiddenError), // level 6 is the best
   total,
 });
 const opening = (id: string) => ({
