@@ -37,10 +37,22 @@ const phase = (page: Page, name: string) =>
  * What a cheat-proof reader of the pseudo-locale finds: text (and labels a screen reader reads)
  * with a Latin word of three letters or more that is not user data — a string that skipped the
  * message files. `allowed`: names, codes and the brand; elements marked translate="no" (authors'
- * names in a citation), code and keys (<code>, <kbd>) are skipped.
+ * names in a citation), code and keys (<code>, <kbd>) are skipped, and so are Intl's own words.
  */
 function untranslated(page: Page, allowed: string[]): Promise<string[]> {
-  return page.evaluate((allowed) => {
+  return page.evaluate((given) => {
+    // What Intl writes is the locale's own (the pseudo-locale formats as English): month and
+    // weekday names, AM/PM, UTC, and time zones' ids and their cities (spaces for underscores).
+    const intl = (options: Intl.DateTimeFormatOptions, date: Date) =>
+      new Intl.DateTimeFormat("en", options).format(date);
+    const zones = Intl.supportedValuesOf("timeZone").map((zone) => zone.replace(/_/g, " "));
+    const words = ["AM", "PM", "UTC", ...zones, ...zones.map((zone) => zone.split("/").at(-1)!)];
+    for (const style of ["long", "short"] as const) {
+      for (let m = 0; m < 12; m++) words.push(intl({ month: style, timeZone: "UTC" }, new Date(Date.UTC(2026, m, 15))));
+      for (let d = 0; d < 7; d++)
+        words.push(intl({ weekday: style, timeZone: "UTC" }, new Date(Date.UTC(2026, 0, 4 + d))));
+    }
+    const allowed = [...given, ...words].sort((a, b) => b.length - a.length); // "December" before "Dec"
     const found = new Set<string>();
     const plain = (text: string) => {
       let rest = text;
@@ -269,6 +281,11 @@ describe.skipIf(!hasChromium)("every classroom's language", () => {
       const seen = await Promise.all(players.slice(0, 4).map(points));
       expect(seen[0].length).toBe(5);
       for (const other of seen.slice(1)) expect(other).toEqual(seen[0]);
+      // The sum behind the points is written with each language's decimals, left to right in Arabic.
+      const sum = (page: Page) => page.locator("#arithmetic").textContent();
+      expect(await sum(host)).toMatch(/\u20661000 × \(\d\.\d{4,} ÷ \d\.\d{4,}\)\^2 = \d+\u2069/);
+      expect(await sum(spanish)).toMatch(/\u20661000 × \(\d,\d{4,} ÷ \d,\d{4,}\)\^2 = \d+\u2069/);
+      expect(await sum(arabic)).toMatch(/\u2066.+\u2069/);
 
       // The reveal in every language: it lasts a few seconds a round, so the shots go on over the rounds.
       const left = [...LANGUAGES];
@@ -336,6 +353,86 @@ describe.skipIf(!hasChromium)("every classroom's language", () => {
       // The boards list this file's players (the match above is over by now): names are data.
       await settled(() => untranslated(page, [...NAMES, "Shell", "Galaxy"]), `${path} in the pseudo-locale`);
     }
+    expect(problems).toEqual([]);
+  });
+  it("homework, solo practice and the teacher's report in the pseudo-locale", { timeout: 300_000 }, async () => {
+    problems.length = 0;
+    const keyRes = await fetch(`${app.url}/api/teacher/keys`, { method: "POST" });
+    const { key } = (await keyRes.json()) as { key: string };
+    const api = (path: string, body?: unknown) =>
+      fetch(`${app.url}/api${path}`, {
+        method: body ? "POST" : "GET",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+
+    // A one-round match under the key, so the report has a match and its rows.
+    const sdk = new Client(app.url);
+    const rooms: Room<any, MatchState>[] = [await sdk.create("match", { name: "Tess", teacherKey: key })];
+    rooms[0].onMessage("*", () => undefined);
+    const until = (room: Room<any, MatchState>, check: (s: MatchState) => boolean) =>
+      expect.poll(() => Boolean(room.state && check(room.state)), { timeout: 60_000 }).toBe(true);
+    await until(rooms[0], (s) => Boolean(s.code));
+    rooms.push(await sdk.joinById(rooms[0].roomId, { name: "Ana" }));
+    rooms[1].onMessage("*", () => undefined);
+    rooms[0].send("settings", { rounds: 1 });
+    await until(rooms[0], (s) => s.rounds === 1 && s.players.size === 2);
+    rooms[0].send("start", {});
+    for (const [i, room] of rooms.entries()) {
+      await until(room, (s) => s.phase === "tuning");
+      room.send("pick", { level: 3 + i });
+      room.send("lockIn", {});
+    }
+    await until(rooms[0], (s) => s.phase === "reveal");
+    rooms[0].send("next", {});
+    await until(rooms[0], (s) => s.phase === "podium");
+    await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
+
+    const title = "Spirals";
+    const made = await api("/teacher/assignments", {
+      title,
+      rounds: 1,
+      kinds: ["shell", "galaxy"],
+      difficulty: "normal",
+      deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      timeZone: "Europe/Berlin",
+    });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    const allowed = [...NAMES, "Shell", "Galaxy", title, key, rooms[0].roomId];
+
+    // The teacher's page: the key, the match list and its report.
+    const teacher = await open("teacher-pseudo");
+    await teacher.goto(`${app.url}/teacher?lang=pseudo#${key}`);
+    await teacher.getByTestId("teacher-match").first().waitFor();
+    await settled(() => untranslated(teacher, allowed), "the teacher's page in the pseudo-locale");
+    await teacher.getByTestId("teacher-match").first().locator("a.report-link").click();
+    await teacher.getByTestId("report-row").first().waitFor();
+    await settled(() => untranslated(teacher, allowed), "the teacher's report in the pseudo-locale");
+
+    // The homework page, its round and the reveal (B's values wait for the deadline).
+    const student = await open("homework-pseudo");
+    await student.goto(`${app.url}/homework/${id}?lang=pseudo`);
+    await student.getByTestId("homework-title").waitFor();
+    await settled(() => untranslated(student, allowed), "the homework page in the pseudo-locale");
+    await student.getByTestId("name-input").fill("Dana");
+    await student.getByTestId("homework-start").click();
+    await phase(student, "tuning");
+    await settled(() => untranslated(student, allowed), "homework tuning in the pseudo-locale");
+    await student.getByTestId("lock-in").click();
+    await phase(student, "reveal");
+    await settled(() => untranslated(student, allowed), "the homework reveal in the pseudo-locale");
+
+    // Solo practice: training, tuning and the reveal with the U-curve.
+    const solo = await open("practice-pseudo");
+    const seed = "seed-7";
+    await solo.goto(`${app.url}/?practice=${seed}&lang=pseudo`);
+    await phase(solo, "tuning");
+    allowed.push(seed); // the page shows its seed, to share
+    await settled(() => untranslated(solo, allowed), "practice tuning in the pseudo-locale");
+    await solo.getByTestId("lock-in").click();
+    await phase(solo, "reveal");
+    await settled(() => untranslated(solo, allowed), "the practice reveal in the pseudo-locale");
     expect(problems).toEqual([]);
   });
 });
