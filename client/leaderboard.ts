@@ -131,7 +131,7 @@ async function watchRoom(code: string): Promise<void> {
   }
   room.onLeave((closeCode) => {
     store.set({ room: { code, room, failed: false, closed: true } });
-    showNotice(t(closeCode === CLOSE_KICKED ? "board.kicked" : "board.roomClosed", { code }));
+    showNotice(() => t(closeCode === CLOSE_KICKED ? "board.kicked" : "board.roomClosed", { code }));
   });
   window.addEventListener("pagehide", () => void room.leave(true).catch(() => undefined));
 }

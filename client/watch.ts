@@ -72,7 +72,7 @@ async function connectListing(): Promise<void> {
 function spectatorName(): string | undefined {
   const parsed = nameSchema.safeParse(store.get().nameField || t("watch.defaultSpectatorName"));
   if (!parsed.success) {
-    showError(t("watch.badName", { reason: nameIssueText(parsed.error.issues[0]) }));
+    showError(() => t("watch.badName", { reason: nameIssueText(parsed.error.issues[0]) }));
     refs.name.value?.focus();
     return undefined;
   }
@@ -88,7 +88,7 @@ async function watch(code: string, push = true): Promise<void> {
   showError(null);
   stopWatching(false);
   store.set({ joining: code });
-  showNotice(t("watch.joining", { code }));
+  showNotice(() => t("watch.joining", { code }));
   try {
     const room = await spectate(code, name);
     showNotice(null);
@@ -97,7 +97,7 @@ async function watch(code: string, push = true): Promise<void> {
     if (push && urlCode() !== code) history.pushState({ room: code }, "", `/watch?room=${code}`);
   } catch (err) {
     showNotice(null);
-    showError(errorText(err));
+    showError(() => errorText(err));
     if (urlCode() === code) history.replaceState({}, "", "/watch");
   } finally {
     if (store.get().joining === code) store.set({ joining: undefined });
@@ -134,8 +134,8 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
   room.onMessage("error", (e: ErrorMessage) => {
     if (!e?.code) return;
     // SIGTERM: the room closes next (4001) and the page watches the restored room again.
-    if (e.code === "server-restarting") return showNotice(describeRefusal(e));
-    showError(describeRefusal(e));
+    if (e.code === "server-restarting") return showNotice(() => describeRefusal(e));
+    showError(() => describeRefusal(e));
   });
   room.onMessage("restored", () => showRestored());
   for (const type of ["podium", "pickCounts", "kicked", "daily", "seat"]) room.onMessage(type, () => undefined);
@@ -145,7 +145,7 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
   });
   room.onDrop(() => {
     if (!current()) return;
-    showNotice(t("watch.connectionLost", { code }));
+    showNotice(() => t("watch.connectionLost", { code }));
     void giveUpIfProcessGone(room);
   });
   room.onReconnect(() => current() && showNotice(null));
@@ -154,14 +154,14 @@ function listen(room: MatchRoom, code: string, carry: Partial<Watching> = {}): W
     const cause = rejoinCause(closeCode);
     if (cause) return void comeBack(w, cause);
     stopWatching(true);
-    showNotice(leftMessage(code, closeCode, reason, "spectator"));
+    showNotice(() => leftMessage(code, closeCode, reason, "spectator"));
   });
   return w;
 }
 
 /** The watched room's process is gone: watch the restored room, or stop and say why. */
 async function comeBack(w: Watching, cause: RejoinCause): Promise<void> {
-  showNotice(rejoiningNotice(w.code, cause));
+  showNotice(() => rejoiningNotice(w.code, cause));
   const { round, revealMessage, revealRound, reveal } = w;
   const carry = { round, revealMessage, revealRound, reveal };
   const wanted = () => store.get().watching === w && !w.leaving;
@@ -202,7 +202,7 @@ function submitCode(event: Event): void {
   const raw = store.get().codeField;
   const code = normalizeRoomCode(raw);
   if (!code) {
-    showError(roomCodeRefusal(raw, t("watch.needCode")));
+    showError(() => roomCodeRefusal(raw, t("watch.needCode")));
     refs.code.value?.focus();
     return;
   }
@@ -250,7 +250,7 @@ void connectListing();
     const code = urlCode();
     if (code) void watch(code, false);
     else {
-      showError(t("watch.badLinkCode", { code: raw.slice(0, 30) }));
+      showError(() => t("watch.badLinkCode", { code: raw.slice(0, 30) }));
       history.replaceState({}, "", "/watch");
     }
   }

@@ -1,6 +1,7 @@
 // The message files (issue 19): every language has every English key, nothing more; each message
 // is valid ICU with the same placeholders as English (a translation cannot drop a number or
-// invent one); plurals have their "other" case; every key the client names exists.
+// invent one); plurals have their "other" case; every key the client names exists; and the client's
+// code writes no sentence of its own.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
@@ -92,5 +93,23 @@ describe("keys the client names", () => {
       for (const key of keys) if (key && !english.has(key)) missing.push(`${file}: ${key}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe("sentences in the client's code", () => {
+  /** Written in code on purpose: never shown (the page words the case from a message instead). */
+  const NEVER_SHOWN = ["This browser could not start TensorFlow.js's wasm backend."]; // → practice.wasmUnavailable
+
+  it("are none: what a player reads comes from the message files", () => {
+    const found: string[] = [];
+    for (const file of sources("client")) {
+      const text = readFileSync(file, "utf8")
+        .replace(/^\s*(\/\/|\/?\*).*$/gm, "")
+        .replace(/console\.\w+\(.*$/gm, ""); // the developer's console is English
+      // A quoted string or template (not HTML: lit's markup holds only ${t(...)}) of three words or more.
+      for (const m of text.matchAll(/(["'`])([A-Z][a-z]+(?: [\w'’,.${}-]+){2,}[^"'`\n]*)\1/g))
+        if (!NEVER_SHOWN.includes(m[2])) found.push(`${file}: ${m[2]}`);
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ export function openUrlRound(asked: { seed: string } | { token: string }): void 
   if (opening) return start(replayRound(opening), false);
   history.replaceState({}, "", "/");
   store.set({ practice: undefined });
-  showError(t("practice.damagedReplay"));
+  showError(() => t("practice.damagedReplay"));
 }
 
 /** Starts a practice (a running total from 0) with the round of a new random seed, or `seed`. */
@@ -167,7 +167,7 @@ async function playRound(choice: RoundChoice): Promise<void> {
     p.failed = true;
     store.changed();
     const reason = (err as Error).message;
-    showError(t(p.replay ? "practice.replayTrainingFailed" : "practice.practiceTrainingFailed", { reason }));
+    showError(() => t(p.replay ? "practice.replayTrainingFailed" : "practice.practiceTrainingFailed", { reason }));
   }
 }
 

@@ -74,7 +74,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
   function validName(): string | null {
     const parsed = nameSchema.safeParse(name.value!.value);
     if (!parsed.success) {
-      showError(t("home.chooseName", { reason: nameIssueText(parsed.error.issues[0]) }));
+      showError(() => t("home.chooseName", { reason: nameIssueText(parsed.error.issues[0]) }));
       name.value!.focus();
       return null;
     }
@@ -85,7 +85,7 @@ export function createHomeScreen(root: HTMLElement, actions: HomeActions): HomeS
     const raw = code.value!.value;
     const valid = normalizeRoomCode(raw);
     if (!valid) {
-      showError(roomCodeRefusal(raw, t("home.typeRoomCode")));
+      showError(() => roomCodeRefusal(raw, t("home.typeRoomCode")));
       code.value!.focus();
       return null;
     }

@@ -70,7 +70,7 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
     e.preventDefault();
     const parsed = nameSchema.safeParse(name ?? "");
     if (!parsed.success) {
-      showError(t("homework.chooseName", { reason: describeRefusal(nameIssue(parsed.error.issues[0])) }));
+      showError(() => t("homework.chooseName", { reason: describeRefusal(nameIssue(parsed.error.issues[0])) }));
       root.querySelector<HTMLInputElement>("#homework-name")?.focus();
       return;
     }

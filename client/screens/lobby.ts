@@ -85,7 +85,7 @@ export function createLobbyScreen(root: HTMLElement, roomSettings: HTMLElement):
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value as Kind);
     if (chosen.length === 0) {
       box.checked = true;
-      showError(t("lobby.kindsNeedOne"));
+      showError(() => t("lobby.kindsNeedOne"));
       return;
     }
     sendSettings("kinds-input", { kinds: chosen });

@@ -32,7 +32,7 @@ function rename(e: Event, port: RoomPort, p: PlayerRow, current: () => RoomPort 
   const field = (e.target as HTMLFormElement).querySelector("input")!;
   const parsed = nameSchema.safeParse(field.value);
   if (!parsed.success) {
-    showError(t("lobby.cannotRename", { name: p.name, reason: nameIssueText(parsed.error.issues[0]) }));
+    showError(() => t("lobby.cannotRename", { name: p.name, reason: nameIssueText(parsed.error.issues[0]) }));
     field.focus();
     return;
   }

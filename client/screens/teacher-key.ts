@@ -17,7 +17,7 @@ function copy(e: Event, link: string): void {
   // No key in the notice: the notice also shows over the projector view.
   const selectIt = () => {
     field?.select();
-    showNotice(t("lobby.copyRefused"));
+    showNotice(() => t("lobby.copyRefused"));
   };
   if (!navigator.clipboard) return selectIt();
   navigator.clipboard.writeText(link).then(() => showNotice(t("lobby.teacherLinkCopied")), selectIt);

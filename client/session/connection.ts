@@ -44,6 +44,7 @@ import { showReconnecting } from "./reconnect-notice";
 import { forgetSeat, goHome } from "./go-home";
 import { giveUpIfProcessGone } from "../gone-process";
 import { describeRefusal } from "../i18n/refusal-text";
+import { t } from "../i18n/i18n";
 import { rejoin, shouldRejoin } from "./rejoin";
 
 export { goHome } from "./go-home";
@@ -156,8 +157,8 @@ function listen(room: MatchRoom, mode: SessionMode, extra: Partial<RoomSession>)
       return;
     }
     // SIGTERM: the sockets close next (4001) and the page joins the restored room again.
-    if (e.code === "server-restarting") return showReconnecting(true, describeRefusal(e));
-    showError(describeRefusal(e));
+    if (e.code === "server-restarting") return showReconnecting(true, () => describeRefusal(e));
+    showError(() => describeRefusal(e));
   });
   room.onStateChange(changed);
   // The SDK calls onDrop on the drop and again on every failed try, then onReconnect or onLeave.
@@ -185,11 +186,7 @@ function listen(room: MatchRoom, mode: SessionMode, extra: Partial<RoomSession>)
     const cause = shouldRejoin(s, code);
     if (cause) return void rejoin(s, cause, code, reason, (next, old) => listen(next, old.mode, carried(old)));
     goHome(false, false);
-    showError(
-      mode === "homework"
-        ? "Lost the connection to your homework. Your finished rounds are saved: press Start to go on."
-        : leftMessage(s.code, code, reason),
-    );
+    showError(mode === "homework" ? () => t("session.homeworkLost") : () => leftMessage(s.code, code, reason));
   });
   return s;
 }
@@ -200,7 +197,7 @@ function kickedOut(s: RoomSession): void {
   goHome(false, false);
   if (urlCode()) history.replaceState({}, "", "/");
   store.set({ hostPage: false });
-  showError(`The host removed you from room ${s.code}.`);
+  showError(() => t("errors.kicked", { room: s.code }));
 }
 
 export async function daily(name: string): Promise<NameRefusal | undefined> {
@@ -252,7 +249,7 @@ export async function resume(code: string): Promise<boolean> {
   const seat = loadRoomSeat(code);
   if ((!token && !seat) || store.get().resuming) return false;
   store.set({ resuming: code });
-  showNotice(`Getting your seat in room ${code} back…`);
+  showNotice(() => t("session.gettingSeatBack", { code }));
   try {
     const room = (await reconnectBy(code, token, Boolean(seat))) ?? (await rejoinBy(code, seat));
     showNotice(null);

@@ -5,7 +5,7 @@ import { t } from "../i18n/i18n";
 
 export function copyLink(code: string): void {
   const link = joinLink(code);
-  const shown = () => showNotice(t("session.shareLink", { link }));
+  const shown = () => showNotice(() => t("session.shareLink", { link }));
   if (!navigator.clipboard) return shown();
   navigator.clipboard.writeText(link).then(() => showNotice(t("session.linkCopied", { link })), shown);
 }

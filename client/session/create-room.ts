@@ -16,7 +16,7 @@ async function teacherKey(): Promise<{ key: string; fresh: boolean } | undefined
   try {
     return { key: await ensureTeacherKey(), fresh: !known };
   } catch (err) {
-    showNotice(t("session.noTeacherKey", { reason: errorText(err).replace(/\.$/, "") }));
+    showNotice(() => t("session.noTeacherKey", { reason: errorText(err).replace(/\.$/, "") }));
     return undefined;
   }
 }
@@ -36,7 +36,7 @@ export async function create(name: string): Promise<NameRefusal | undefined> {
     rememberTeacherKey(undefined);
     const question = t("session.keyRefusedQuestion", { reason: errorText(err) });
     if (!(await confirmAction(question, t("session.createWithoutKey")))) {
-      showError(t("session.keyForgotten"));
+      showError(() => t("session.keyForgotten"));
       return undefined;
     }
     try {

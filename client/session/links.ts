@@ -16,7 +16,7 @@ const PROJECTOR_NAME = "Projector";
 
 function joinFromLink(home: HomeScreen, code: string): void {
   if (home.openRoomLink(code) === "join") home.submitJoin();
-  else showNotice(t("session.chooseNameToJoin", { code }));
+  else showNotice(() => t("session.chooseNameToJoin", { code }));
 }
 
 /** A link to a room this browser has a seat in (either token): reclaim it, else the usual link flow. */
@@ -32,11 +32,11 @@ export function openLinkedRoom(home: HomeScreen): void {
   const raw = urlRoomParam();
   const hostPage = onHostPath();
   store.set({ hostPage });
-  if (setFromLink()) showNotice(t("session.playYourSet"));
+  if (setFromLink()) showNotice(() => t("session.playYourSet"));
   if (raw === null) {
     if (hostPage) {
       store.set({ projector: true });
-      showNotice(t("session.hostOnThisScreen"));
+      showNotice(() => t("session.hostOnThisScreen"));
     }
     return;
   }
@@ -48,7 +48,7 @@ export function openLinkedRoom(home: HomeScreen): void {
     return;
   }
   if (!code) {
-    showError(t("session.badLinkCode", { code: raw.slice(0, 30) }));
+    showError(() => t("session.badLinkCode", { code: raw.slice(0, 30) }));
     history.replaceState({}, "", "/");
     return;
   }

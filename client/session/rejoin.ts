@@ -59,15 +59,15 @@ function lost(s: RoomSession, closeCode: number, reason: string, outcome: { kind
   if (failure !== "retry") forgetSeat(s.code);
   goHome(false, false);
   if (s.mode === "homework") {
-    showError(t("session.homeworkLost"));
+    showError(() => t("session.homeworkLost"));
   } else if (failure === "refused" && closeCode === CLOSE_SERVER_SHUTDOWN) {
-    showError(t("session.restartRefused", { code: s.code, reason: errorText(outcome.error) }));
+    showError(() => t("session.restartRefused", { code: s.code, reason: errorText(outcome.error) }));
   } else if (failure === "refused") {
-    showError(leftMessage(s.code, closeCode, reason)); // refused by the same process: the seat is gone
+    showError(() => leftMessage(s.code, closeCode, reason)); // refused by the same process: the seat is gone
   } else if (failure === "no-room") {
-    showError(t("session.cameBackWithoutRoom", { code: s.code }));
+    showError(() => t("session.cameBackWithoutRoom", { code: s.code }));
   } else {
-    showError(t("session.couldNotGetBack", { code: s.code }));
+    showError(() => t("session.couldNotGetBack", { code: s.code }));
   }
 }
 
@@ -84,7 +84,7 @@ export async function rejoin(
   prepare: (room: MatchRoom, old: RoomSession) => RoomSession,
 ): Promise<void> {
   const options = rejoinOptions(s)!;
-  showReconnecting(true, cause === "restart" ? describeRefusal({ code: "server-restarting" }) : undefined);
+  showReconnecting(true, cause === "restart" ? () => describeRefusal({ code: "server-restarting" }) : undefined);
   const wanted = () => store.get().session === s && !s.leaving;
   // `prepare` runs as soon as the join resolves: the room's first messages (seat, restored, round) are not missed.
   const outcome = await rejoinWithBackoff({
