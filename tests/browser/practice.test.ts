@@ -184,7 +184,9 @@ describe.skipIf(!hasChromium)("solo practice, served statically, no game server"
         .poll(() => page.getByTestId("practice-best").textContent())
         .toContain(`Level ${scored.bestLevel} (hidden error`);
       await expect(page.locator("#u-curve canvas").isVisible()).resolves.toBe(true);
-      await expect.poll(() => page.locator("#arithmetic").textContent()).toContain(pointsArithmetic(scored.results[0].sum));
+      await expect
+        .poll(() => page.locator("#arithmetic").textContent())
+        .toContain(pointsArithmetic(scored.results[0].sum));
       await page.screenshot({ path: `${SHOTS}/3-reveal.png`, fullPage: true });
 
       // Next round: a new seed, the total carries on.
