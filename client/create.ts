@@ -36,11 +36,10 @@ import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
 import { describeProblem } from "./i18n/problem-text";
 import { kindName } from "./i18n/spiral-names";
 import { ensureTeacherKey, readTeacherKey } from "./teacher-key";
-import { confirmAction, showError, showNotice } from "./ui";
+import { confirmAction, errorText, showError, showNotice } from "./ui";
 import { polarPlot } from "./create/plot";
 import { builderView, type DraftRound, type SetProblemView } from "./create/set-builder";
 import { SetRefusal, deleteSet, listSets, readSet, saveSet, shareSet, sharedSet } from "./create/sets-api";
-import { errorText } from "./teacher/teacher-api";
 import { TracerCanvas, type TraceState } from "./create/tracer-canvas";
 import { ROTATE_STEP, ZOOM } from "./create/view-transform";
 

@@ -11,7 +11,8 @@ import { CLOSE_KICKED } from "../shared/protocol";
 import { normalizeRoomCode } from "../shared/room-code";
 import { byId } from "./dom";
 import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
-import { describeProblem, type ProblemBody } from "./i18n/problem-text";
+import { describeProblem } from "./i18n/problem-text";
+import type { Problem } from "../shared/problems";
 import { friendlyError, spectate, type MatchRoom } from "./net";
 import { errorText, roomCodeRefusal, showError, showNotice } from "./ui";
 import { dailyOpenings } from "./spectator/daily-opening";
@@ -53,11 +54,11 @@ async function getJson<T>(url: string): Promise<T> {
   } catch {
     throw new Error(t("board.unreachable"));
   }
-  const body = (await res.json().catch(() => undefined)) as Partial<ProblemBody> | undefined;
+  const body = (await res.json().catch(() => undefined)) as Partial<Problem> | undefined;
   if (!res.ok) {
     throw new Error(
       typeof body?.error === "string"
-        ? t("board.refused", { reason: describeProblem(body as ProblemBody) })
+        ? t("board.refused", { reason: describeProblem(body as Problem) })
         : t("board.unavailable", { status: String(res.status) }),
     );
   }

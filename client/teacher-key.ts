@@ -5,7 +5,9 @@
 import { DEVICE_PATTERN, TEACHER_KEY_PATTERN } from "../shared/teacher";
 import { readStored, writeStored } from "./storage";
 import { t } from "./i18n/i18n";
-import { describeProblem, type ProblemBody } from "./i18n/problem-text";
+import { describeProblem } from "./i18n/problem-text";
+import type { Problem } from "../shared/problems";
+import { Worded } from "./ui";
 
 const KEY = "teacher-key";
 const DEVICE = "device";
@@ -21,15 +23,15 @@ export function rememberTeacherKey(key: string | undefined): void {
   writeStored(KEY, key);
 }
 
-/** This browser's key, made by the server on first use. Rejects with a sentence (worded here) when the server says no. */
+/** This browser's key, made by the server on first use. Rejects with a Worded error when the server says no. */
 export async function ensureTeacherKey(): Promise<string> {
   const known = readTeacherKey();
   if (known) return known;
   const res = await fetch("/api/teacher/keys", { method: "POST", headers: { accept: "application/json" } });
   const body = (await res.json().catch(() => ({}))) as { key?: string; error?: string };
   if (!res.ok || !body.key)
-    throw new Error(
-      body.error ? describeProblem(body as ProblemBody) : t("session.teacherKeyFailed", { status: res.status }),
+    throw new Worded(() =>
+      body.error ? describeProblem(body as Problem) : t("session.teacherKeyFailed", { status: res.status }),
     );
   rememberTeacherKey(body.key);
   return body.key;

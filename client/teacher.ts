@@ -8,18 +8,10 @@ import { TEACHER_KEY_PATTERN } from "../shared/teacher";
 import { byId } from "./dom";
 import { initI18n, mountLanguageMenu, onLanguageChange, t } from "./i18n/i18n";
 import { ensureTeacherKey, readTeacherKey, rememberTeacherKey, teacherPageUrl } from "./teacher-key";
-import { confirmAction, showError, showNotice } from "./ui";
+import { confirmAction, errorText, showError, showNotice } from "./ui";
 import { draftProblem, draftSettings } from "./teacher/draft";
 import { reportTitle } from "./teacher/report-view";
-import {
-  ApiRefusal,
-  createAssignment,
-  errorText,
-  getOverview,
-  getReport,
-  getReportCsv,
-  revokeKey,
-} from "./teacher/teacher-api";
+import { ApiRefusal, createAssignment, getOverview, getReport, getReportCsv, revokeKey } from "./teacher/teacher-api";
 import {
   choiceFromUrl,
   choiceParam,

@@ -49,14 +49,6 @@ const PHASE_KEYS: Readonly<Record<string, string>> = {
   podium: "room.phasePodium",
 };
 
-/** The phases' names in the current language (read when used: each read is in the language shown). */
-export const PHASE_LABELS: Readonly<Record<string, string>> = Object.defineProperties(
-  {},
-  Object.fromEntries(
-    Object.entries(PHASE_KEYS).map(([phase, key]) => [phase, { enumerable: true, get: () => t(key) }]),
-  ),
-);
-
 /** A phase's name on a badge; "Starting" before the room's state has one. */
 export const phaseLabel = (phase: string | undefined): string => {
   const key = phase && Object.hasOwn(PHASE_KEYS, phase) ? PHASE_KEYS[phase] : "room.phaseStarting";
@@ -77,8 +69,19 @@ export function roomCodeRefusal(raw: string, whenEmpty: string): string {
   return t("session.notRoomCode", { typed: typed.slice(0, 30) });
 }
 
-/** An error's message in words: a server refusal (a code, JSON-encoded) worded in the language shown; any other as it is. */
+/** An error whose sentence is made again in the language shown (`words()`); `message` is the one made first. */
+export class Worded extends Error {
+  constructor(readonly words: () => string) {
+    super(words());
+  }
+}
+
+/**
+ * An error in words, in the language shown: a Worded error's words, a server refusal (a code,
+ * JSON-encoded) worded; any other message as it is.
+ */
 export function errorText(err: unknown): string {
+  if (err instanceof Worded) return err.words();
   const message = (err as { message?: unknown } | undefined)?.message;
   if (typeof message !== "string") return String(err);
   const refusal = parseRefusal(message);
@@ -98,10 +101,26 @@ export function rememberName(name: string): void {
   writeStored("name", name);
 }
 
-/** A modal question with Cancel and OK (the page's own dialog: big enough for a projector). */
+/** The page's question dialog, made on first use (every page that asks shares this one). */
+function confirmDialog(): HTMLDialogElement {
+  const made = document.getElementById("confirm-dialog");
+  if (made) return made as HTMLDialogElement;
+  const dialog = document.createElement("dialog");
+  dialog.id = "confirm-dialog";
+  dialog.className = "confirm-dialog";
+  dialog.innerHTML = `<form method="dialog"><p id="confirm-text"></p><div class="row end">
+    <button id="confirm-no" value="no" type="submit"></button>
+    <button id="confirm-yes" data-testid="confirm-yes" value="yes" type="submit" class="danger"></button>
+  </div></form>`;
+  document.body.append(dialog);
+  return dialog;
+}
+
+/** A modal question with Cancel and OK (big enough for a projector); its words in the language shown. */
 export function confirmAction(question: string, okLabel: string): Promise<boolean> {
-  const dialog = byId<HTMLDialogElement>("confirm-dialog");
+  const dialog = confirmDialog();
   setText(byId("confirm-text"), question);
+  setText(byId("confirm-no"), t("common.cancel"));
   setText(byId("confirm-yes"), okLabel);
   if (dialog.open) dialog.close("no");
   dialog.returnValue = "";

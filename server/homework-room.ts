@@ -3,8 +3,8 @@
 // one to go on with). Every refusal is checked before an attempt is made, so a refused student
 // leaves nothing behind.
 import { z } from "zod";
-import { nameIssue, nameSchema, type HomeworkMessage } from "../shared/protocol";
-import { nameRefused, type Refusal } from "../shared/refusals";
+import { nameIssueRefusal, nameSchema, type HomeworkMessage } from "../shared/protocol";
+import type { Refusal } from "../shared/refusals";
 import { refuse } from "./refuse";
 import { deviceSchema } from "../shared/teacher";
 import { joinNameRefusal } from "./name-filter";
@@ -56,10 +56,7 @@ export async function openHomework(
     throw refuse("no-device-id");
   }
   const name = nameSchema.safeParse(options.name);
-  if (!name.success) {
-    const reason = nameIssue(name.error.issues[0]);
-    throw refuse(nameRefused(reason.code, reason.params));
-  }
+  if (!name.success) throw refuse(nameIssueRefusal(name.error.issues[0]));
   const refusal = joinNameRefusal(name.data, assignment.friendlyNames);
   if (refusal) throw refuse(refusal);
   const attempt = await fromStore(

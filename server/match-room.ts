@@ -20,10 +20,10 @@ import {
   type RestoredMessage,
   type SeatMessage,
   CLOSE_NO_SEAT,
-  nameIssue,
+  nameIssueRefusal,
 } from "../shared/protocol";
 import { languageSchema } from "../shared/languages";
-import { nameRefused, refusalMessage, type Refusal } from "../shared/refusals";
+import { refusalMessage, type Refusal } from "../shared/refusals";
 import { refuse } from "./refuse";
 import { DEFAULT_PICK, nextHost, uniqueName } from "../shared/match";
 import { MODE_RULES, type RoomMode } from "../shared/match-flow";
@@ -102,10 +102,7 @@ function refuseCreatorName(name: unknown): void {
 function joinOptionsRefusal(issue: z.core.$ZodIssue): Refusal {
   // An unknown option has no path of its own: its name is the problem's place.
   const field = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.map(String).join(".");
-  if (field === "name") {
-    const reason = nameIssue(issue);
-    return nameRefused(reason.code, reason.params);
-  }
+  if (field === "name") return nameIssueRefusal(issue);
   const known = issue.message === "set-id-format" || issue.message === "seat-token-format";
   return { code: "join-invalid", params: { reason: known ? issue.message : "option-invalid", field } };
 }

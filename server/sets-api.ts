@@ -14,11 +14,11 @@ import { log } from "./log";
 import type { SetsStore } from "./sets-store";
 import type { TeacherStore } from "./teacher-store";
 import { teacherKeyGate } from "./teacher-key-gate";
-import { issueProblem, type ProblemParams } from "../shared/problems";
+import { issueProblem, type Problem, type ProblemParams } from "../shared/problems";
 
 type Refuse = (res: express.Response, status: number, error: string, field: string, params?: ProblemParams) => void;
 const refuse: Refuse = (res, status, error, field, params) =>
-  void res.status(status).json(params ? { error, params, field } : { error, field });
+  void res.status(status).json({ error, params, field } satisfies Problem); // (JSON drops a missing params)
 
 const setId = z.uuid();
 

@@ -86,7 +86,7 @@ export function teacherApiRouter(
     : new AddressWindow(TEACHER_KEYS_PER_HOUR, HOUR_MS);
   const json = express.json({ limit: `${BODY_MAX_KB}kb` });
   const refuse = (res: express.Response, status: number, error: string, params?: Problem["params"]) =>
-    void res.status(status).json(params ? { error, params } : { error });
+    void res.status(status).json({ error, params } satisfies Problem); // (JSON drops a missing params)
 
   const withKey = teacherKeyGate(teachers);
 

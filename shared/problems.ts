@@ -5,9 +5,10 @@
 // A zod issue becomes a reason: its message when the schema gave a code (`"text-too-short"`), else
 // `zod-<issue code>` (`"zod-too-big"`) with the facts zod's own English sentence is made of.
 import type { z } from "zod";
+import { factsOf, type RefusalParams } from "./refusals";
 
-/** What a parameter may be: a fact, never a sentence. */
-export type ProblemParams = Record<string, string | number>;
+/** What a parameter may be: a fact, never a sentence (the rooms' refusals take the same). */
+export type ProblemParams = RefusalParams;
 
 /** A refusal: its code, the facts it is worded with, and the field it is about (a dotted path). */
 export interface Problem {
@@ -39,10 +40,7 @@ const bound = (issue: { inclusive?: boolean; exact?: boolean }) =>
 
 /** An issue as a reason code and its facts. */
 export function issueReason(issue: Issue): { reason: string; params: ProblemParams } {
-  const params: ProblemParams = {};
-  if (issue.code === "custom" && issue.params)
-    for (const [k, v] of Object.entries(issue.params as Record<string, unknown>))
-      if (typeof v === "string" || typeof v === "number") params[k] = v;
+  const params: ProblemParams = issue.code === "custom" && issue.params ? factsOf(issue.params) : {};
   switch (issue.code) {
     case "too_big":
       Object.assign(params, { origin: issue.origin ?? "value", max: Number(issue.maximum), bound: bound(issue) });

@@ -8,7 +8,15 @@ import { SPIRAL_KINDS } from "./catalog";
 import { DIFFICULTIES } from "./difficulties";
 import { deviceSchema, teacherKeySchema } from "./teacher";
 import { languageSchema } from "./languages";
-import { nameReasonOf, REASON_CODES, type NameReason, type ReasonCode, type RefusalParams } from "./refusals";
+import {
+  nameReasonOf,
+  nameRefused,
+  REASON_CODES,
+  type NameReason,
+  type ReasonCode,
+  type Refusal,
+  type RefusalParams,
+} from "./refusals";
 
 export { DIFFICULTIES };
 
@@ -48,6 +56,12 @@ export const nameSchema = z
 
 /** A nameSchema issue as a name reason and its params (`{ code: "name-too-long", params: { max: 20 } }`). */
 export const nameIssue = (issue: { message?: string; params?: unknown }) => nameReasonOf(issue, NAME_MAX_LENGTH);
+
+/** A join or create refused for its name's nameSchema issue: `name-refused` with the reason. */
+export function nameIssueRefusal(issue: { message?: string; params?: unknown }): Refusal {
+  const reason = nameIssue(issue);
+  return nameRefused(reason.code, reason.params);
+}
 
 /** Options a client passes when it creates or joins a room. */
 export const joinOptionsSchema = z.strictObject({

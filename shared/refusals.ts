@@ -98,7 +98,15 @@ export const NAME_REASONS = [
 ] as const satisfies readonly ReasonCode[];
 export type NameReason = (typeof NAME_REASONS)[number];
 
+/** What a parameter may be: a fact, never a sentence. */
 export type RefusalParams = Record<string, string | number>;
+
+/** An object's facts: its string and number entries (anything else is dropped). */
+export function factsOf(values: object): RefusalParams {
+  const facts: RefusalParams = {};
+  for (const [k, v] of Object.entries(values)) if (typeof v === "string" || typeof v === "number") facts[k] = v;
+  return facts;
+}
 
 export interface Refusal {
   code: RefusalCode | CloseReasonCode;
@@ -118,9 +126,7 @@ export function parseRefusal(message: string): Refusal | undefined {
     if (typeof code !== "string" || !/^[a-z][a-z0-9-]*$/.test(code)) return undefined;
     if (params === undefined) return { code: code as Refusal["code"] };
     if (!params || typeof params !== "object" || Array.isArray(params)) return undefined;
-    const kept: RefusalParams = {};
-    for (const [k, v] of Object.entries(params)) if (typeof v === "string" || typeof v === "number") kept[k] = v;
-    return { code: code as Refusal["code"], params: kept };
+    return { code: code as Refusal["code"], params: factsOf(params) };
   } catch {
     return undefined;
   }

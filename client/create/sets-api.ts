@@ -5,7 +5,8 @@ import type { AssignmentSummary } from "../../shared/teacher";
 import { t } from "../i18n/i18n";
 import { describeProblem } from "../i18n/problem-text";
 import { keyHeaders } from "../teacher-key";
-import { Worded, type Problem } from "../teacher/teacher-api";
+import type { Problem } from "../../shared/problems";
+import { Worded } from "../ui";
 
 /** The server said no (status 0: it could not be reached); `words()` says why in the language shown. */
 export class SetRefusal extends Worded {

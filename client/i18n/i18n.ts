@@ -65,8 +65,9 @@ export function tHtml(key: string, params: MessageParams): unknown[] {
  * Intl formatters are costly to make and screens format on every render (tuning redraws as the
  * slider moves): one per language and options, kept.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function kept<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, options: object, make: () => F): F {
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat;
+const formatters = new Map<string, Formatter>();
+function kept<F extends Formatter>(kind: string, options: object, make: () => F): F {
   const key = `${locale()}\u0000${kind}\u0000${JSON.stringify(options)}`;
   let found = formatters.get(key) as F | undefined;
   if (!found) formatters.set(key, (found = make()));
@@ -92,6 +93,10 @@ export const formatTime = (
   date: Date | number | string,
   options: Intl.DateTimeFormatOptions = { timeStyle: "short" },
 ) => dates(options).format(new Date(date));
+
+/** Items as the language lists them, short ("Shells, Galaxies"; "贝壳、星系"). */
+export const formatList = (items: string[]) =>
+  kept("l", {}, () => new Intl.ListFormat(locale(), { type: "unit", style: "short" })).format(items);
 
 /** Called after another language is shown: each page re-renders what it drew. */
 export function onLanguageChange(listener: () => void): () => void {

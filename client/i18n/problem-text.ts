@@ -4,15 +4,9 @@
 // `invalid-settings`, `invalid-set`) carries its reason as a code in params; it is worded first and
 // put in the sentence ("rounds.0.cue: at most 160 characters"). A code this page does not know
 // (a newer server) is still shown, in a generic sentence with the code.
+import type { Problem } from "../../shared/problems";
 import { t } from "./i18n";
 import { ENGLISH } from "./messages";
-
-/** A refusal as the server sends it. */
-export interface ProblemBody {
-  error: string;
-  params?: Record<string, string | number>;
-  field?: string;
-}
 
 const known = (code: string) => ENGLISH.has(`problems.${code}`);
 
@@ -27,7 +21,7 @@ function worded(code: string, params: Record<string, string | number>): string |
 }
 
 /** The refusal in the current language. */
-export function describeProblem(body: ProblemBody): string {
+export function describeProblem(body: Problem): string {
   const params: Record<string, string | number> = { ...body.params };
   if (body.field !== undefined && params.field === undefined) params.field = body.field;
   if (typeof params.reason === "string")

@@ -1,6 +1,6 @@
 // The pseudo-locale: every English message with its letters accented and the whole wrapped in
 // ⟦ ⟧, placeholders and plural/select structure kept. A page shown in it makes any string that
-// skipped the message files stand out as plain ASCII (tests/browser/i18n.test.ts looks for it),
+// skipped the message files stand out as plain ASCII (tests/browser/languages.test.ts looks for it),
 // and its extra length shows where a longer language would overflow.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import type { MessageTable } from "./messages";

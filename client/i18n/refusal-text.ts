@@ -3,23 +3,21 @@
 // error's code. Each is `errors.<code>` of client/locales/<lang>/errors.json with its params; a
 // `reason` param is a code too, worded first and put into its parent's sentence.
 import { ENGLISH } from "./messages";
-import { language, t } from "./i18n";
+import { formatDate, language, t } from "./i18n";
+import { formatInZone } from "../teacher/deadline";
 
 type Params = Record<string, string | number>;
 
 /** Whether errors.json has a sentence for `code` (English has every key; other languages fall back to it). */
 export const knowsRefusal = (code: string): boolean => ENGLISH.has(`errors.${code}`);
 
-/** A homework deadline as the teacher's time zone reads it (English: "15 Jan 2026, 17:00"). */
+/** A homework deadline as the teacher's time zone reads it, in the language shown. */
 function deadlineIn(deadline: string, zone: string): string {
-  const at = new Date(deadline);
-  if (Number.isNaN(at.getTime())) return deadline;
-  const lang = language();
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+  if (Number.isNaN(Date.parse(deadline))) return deadline;
   try {
-    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { ...options, timeZone: zone }).format(at);
+    return formatInZone(deadline, zone, language());
   } catch {
-    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, options).format(at); // an unknown zone
+    return formatDate(deadline, { dateStyle: "medium", timeStyle: "short" }); // a zone this browser does not know
   }
 }
 

@@ -3,16 +3,15 @@
 // friendly names) and Start. Once closed: "closed" and each round's A and B. An unknown link says
 // so and points home. Nothing is drawn while another screen shows, so the page holds one name field.
 import { html, nothing, render } from "lit-html";
-import { NAME_MAX_LENGTH, nameIssue, nameSchema } from "../../shared/protocol";
+import { NAME_MAX_LENGTH, nameSchema } from "../../shared/protocol";
 import { SPIRAL_KINDS } from "../../shared/catalog";
 import type { AssignmentPublic } from "../../shared/teacher";
 import type { HomeworkPage } from "../store";
-import { showError } from "../ui";
+import { nameIssueText, showError } from "../ui";
 import { deadlineWords } from "./homework-deadline";
 import { kindList } from "./settings-summary";
 import { randomName } from "./random-name";
 import { t, tHtml } from "../i18n/i18n";
-import { describeRefusal } from "../i18n/refusal-text";
 
 export interface HomeworkActions {
   start(name: string): void;
@@ -70,7 +69,7 @@ export function createHomeworkScreen(root: HTMLElement, actions: HomeworkActions
     e.preventDefault();
     const parsed = nameSchema.safeParse(name ?? "");
     if (!parsed.success) {
-      showError(() => t("homework.chooseName", { reason: describeRefusal(nameIssue(parsed.error.issues[0])) }));
+      showError(() => t("homework.chooseName", { reason: nameIssueText(parsed.error.issues[0]) }));
       root.querySelector<HTMLInputElement>("#homework-name")?.focus();
       return;
     }

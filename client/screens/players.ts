@@ -45,7 +45,7 @@ function renameForm(port: RoomPort, p: PlayerRow, current: () => RoomPort | unde
     <input data-testid="rename-input" maxlength=${NAME_MAX_LENGTH} value=${p.name} aria-label=${t("lobby.newNameFor", { name: p.name })}
       @keydown=${(e: KeyboardEvent) => e.key === "Escape" && edit(undefined)} />
     <button type="submit" class="small-button" data-testid="rename-save">${t("lobby.save")}</button>
-    <button type="button" class="small-button" @click=${() => edit(undefined)}>${t("lobby.cancel")}</button>
+    <button type="button" class="small-button" @click=${() => edit(undefined)}>${t("common.cancel")}</button>
   </form>`;
 }
 

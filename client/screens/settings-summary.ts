@@ -1,7 +1,7 @@
 // The room's settings in words ("Shells, Galaxies · hard difficulty · speed bonus on"), for the
 // training screen and the projector.
 import { SPIRAL_KINDS } from "../../shared/catalog";
-import { language, t } from "../i18n/i18n";
+import { formatList, t } from "../i18n/i18n";
 
 const KIND_KEYS: Readonly<Record<string, string>> = {
   shell: "room.kindShell",
@@ -15,15 +15,8 @@ const KIND_KEYS: Readonly<Record<string, string>> = {
 /** A kind of spiral as a group ("Shells"), in the language shown; an unknown kind as it is. */
 export const kindLabel = (kind: string): string => (Object.hasOwn(KIND_KEYS, kind) ? t(KIND_KEYS[kind]) : kind);
 
-/** The kinds' names by kind (read when used: each read is in the language shown). */
-export const KIND_LABELS: Readonly<Record<string, string>> = Object.defineProperties(
-  {},
-  Object.fromEntries(Object.keys(KIND_KEYS).map((kind) => [kind, { enumerable: true, get: () => kindLabel(kind) }])),
-);
-
 /** Kinds' names as a list ("Shells, Galaxies"), with the language's own separators. */
-export const kindList = (kinds: string[]): string =>
-  new Intl.ListFormat(language(), { type: "unit", style: "short" }).format(kinds.map(kindLabel));
+export const kindList = (kinds: readonly string[]): string => formatList(kinds.map(kindLabel));
 
 /** The settings' fields of the room state that the lobby and the summaries read. */
 export interface SettingsState {

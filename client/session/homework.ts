@@ -10,7 +10,8 @@ import { clearError, showError } from "../ui";
 import { enter, nameRefusalOf } from "./connection";
 import { urlHomework } from "./routes";
 import { t } from "../i18n/i18n";
-import { describeProblem, type ProblemBody } from "../i18n/problem-text";
+import { describeProblem } from "../i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 
 const nameKey = (id: string) => `homework-name:${id}`;
 
@@ -31,7 +32,7 @@ function update(id: string, patch: Partial<HomeworkPage>): void {
 async function load(id: string): Promise<void> {
   try {
     const res = await fetch(`/api/assignments/${encodeURIComponent(id)}`, { headers: { accept: "application/json" } });
-    const body = (await res.json().catch(() => ({}))) as Partial<AssignmentPublic> & Partial<ProblemBody>;
+    const body = (await res.json().catch(() => ({}))) as Partial<AssignmentPublic> & Partial<Problem>;
     if (res.ok && typeof body.title === "string" && typeof body.deadline === "string")
       return update(id, { status: "ready", assignment: body as AssignmentPublic, error: undefined });
     if (MISSING[res.status]) return update(id, { status: "missing", error: t(MISSING[res.status]) });

@@ -3,7 +3,7 @@
 // that day against them. No DOM, and no words: ./leaderboard-view words what is found.
 import { dailyOpeningAfter } from "../../shared/daily";
 import type { RoundOpening } from "../../shared/round-key";
-import type { ProblemBody } from "../i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 import { verdictText } from "../i18n/verdict-text";
 import { loadDailyProof } from "../daily-proof";
 
@@ -14,7 +14,7 @@ export type OpeningAnswer =
 
 /** Why a day's values cannot be had: no server, its refusal (a code), or just its HTTP status. */
 export type OpeningProblem =
-  { kind: "unreachable" } | { kind: "refused"; body: ProblemBody } | { kind: "http"; status: number };
+  { kind: "unreachable" } | { kind: "refused"; body: Problem } | { kind: "http"; status: number };
 
 /** This browser's check of the day it played: ✓ with the B it was shown, or ✗ with the reason. */
 export type OwnCheck = { ok: true; b: string } | { ok: false; reason: string };
@@ -41,7 +41,7 @@ async function fetchOpening(date: string): Promise<OpeningAnswer> {
   }
   const problem: OpeningProblem =
     typeof body?.error === "string"
-      ? { kind: "refused", body: body as unknown as ProblemBody }
+      ? { kind: "refused", body: body as unknown as Problem }
       : { kind: "http", status: res.status };
   return { status: "failed", problem };
 }

@@ -16,6 +16,7 @@ import {
   zoneOffsetMinutes,
 } from "./deadline";
 import type { AssignmentDraft, TeacherState } from "./teacher-state";
+import { kindLabel } from "../screens/settings-summary";
 
 export interface FormActions {
   draft(change: Partial<AssignmentDraft>): void;
@@ -97,7 +98,7 @@ export function assignmentForm(s: Readonly<TeacherState>, act: FormActions): Tem
           (
             kind,
           ) => html`<label class="check kind"><input type="checkbox" value=${kind} .checked=${d.kinds.includes(kind)}
-            @change=${(e: Event) => toggleKind(kind, (e.target as HTMLInputElement).checked)} />${t(`teacher.kinds.${kind}`)}</label>`,
+            @change=${(e: Event) => toggleKind(kind, (e.target as HTMLInputElement).checked)} />${kindLabel(kind)}</label>`,
         )}
       </fieldset>
       <label>${t("teacher.fieldDay")}

@@ -4,7 +4,7 @@
 // differ by dash as well as colour, bars carry their numbers: readable without colour.
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from "lit-html";
 import { FIT_LABELS, fitLabel, type FitLabel, type LevelErrors, type ReportRound } from "../../shared/teacher";
-import { formatNumber, language, t } from "../i18n/i18n";
+import { formatList, formatNumber, t } from "../i18n/i18n";
 
 /** A fit label ("underfit", "on-target", "overfit") in words. */
 export const labelText = (label: FitLabel): string => t(`teacher.fit.${label}`);
@@ -21,9 +21,7 @@ const pct = (share: number) => t("teacher.percent", { value: Math.round(share * 
 
 /** The shares of underfit, on target and overfit as one bar, each part with its share, then a legend. */
 export function sharesBar(shares: Record<FitLabel, number>): TemplateResult {
-  const words = new Intl.ListFormat(language(), { type: "unit", style: "short" }).format(
-    FIT_LABELS.map((l) => t("teacher.shareOf", { label: labelText(l), share: pct(shares[l]) })),
-  );
+  const words = formatList(FIT_LABELS.map((l) => t("teacher.shareOf", { label: labelText(l), share: pct(shares[l]) })));
   return html`<div class="shares-bar" data-testid="shares-bar" role="img" aria-label=${words}>
       ${FIT_LABELS.map((l) =>
         shares[l] > 0

@@ -6,6 +6,7 @@ import { assignmentPath, type AssignmentSummary, type TeacherMatch, type Teacher
 import { formatDate, language, t, tHtml } from "../i18n/i18n";
 import { browserZone, formatInZone, offsetLabel, zoneOffsetMinutes } from "./deadline";
 import { choiceParam, sameChoice, type ReportChoice } from "./teacher-state";
+import { kindList } from "../screens/settings-summary";
 
 export interface OverviewActions {
   /** Opens a report (the address keeps the choice). */
@@ -13,10 +14,6 @@ export interface OverviewActions {
   /** Copies `text`; `copied` is the notice then shown. */
   copy(text: string, copied: () => string): void;
 }
-
-/** Kinds of spirals as a short list in the language shown ("Shells, Galaxies"). */
-export const kindList = (kinds: readonly string[]): string =>
-  new Intl.ListFormat(language(), { type: "unit", style: "short" }).format(kinds.map((k) => t(`teacher.kinds.${k}`)));
 
 /** A link to a report: a real address (opens in a new tab too), drawn in place on a plain click. */
 function reportLink(choice: ReportChoice, shown: ReportChoice | undefined, act: OverviewActions, text: string) {

@@ -4,22 +4,10 @@
 import type { AssignmentSettings, AssignmentSummary, ClassReport, TeacherOverview } from "../../shared/teacher";
 import { t } from "../i18n/i18n";
 import { describeProblem } from "../i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 import { keyHeaders } from "../teacher-key";
+import { Worded } from "../ui";
 import type { ReportChoice } from "./teacher-state";
-
-/** The server's refusal as it sent it: a code, its parameters and the field it names. */
-export type Problem = Parameters<typeof describeProblem>[0];
-
-/** An error whose sentence is made again in the language shown (`words()`); `message` is the one made first. */
-export class Worded extends Error {
-  constructor(readonly words: () => string) {
-    super(words());
-  }
-}
-
-/** What went wrong, in the current language (a Worded error's words, else its message). */
-export const errorText = (err: unknown): string =>
-  err instanceof Worded ? err.words() : err instanceof Error ? err.message : String(err);
 
 /** The server said no: `status` tells a refused key (401/403) from a missing report (404). */
 export class ApiRefusal extends Worded {

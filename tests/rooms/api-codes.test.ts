@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { useGameServer } from "./test-server";
-import { describeProblem, type ProblemBody } from "../../client/i18n/problem-text";
+import { describeProblem } from "../../client/i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 import { PROBLEM_CODE } from "../../shared/problems";
 import { SET_LIMITS, type RoundSetInput } from "../../shared/round-set";
 import { tracedOf } from "../traced-spirals";
@@ -19,7 +20,7 @@ const problems = JSON.parse(readFileSync("client/locales/en/problems.json", "utf
 
 interface Reply {
   status: number;
-  body: ProblemBody & Record<string, unknown>;
+  body: Problem & Record<string, unknown>;
 }
 
 async function api(method: string, path: string, options: { key?: string; body?: unknown; raw?: string } = {}) {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRouter } from "../../server/api";
 import { ResultsStore } from "../../server/results-store";
 import { tempDatabasePath } from "../../tools/server-process";
-import { describeProblem, type ProblemBody } from "../../client/i18n/problem-text";
+import { describeProblem } from "../../client/i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 
 const DATE = "2026-12-01";
 let store: ResultsStore;
@@ -72,7 +73,7 @@ describe("GET /api/leaderboard?asOf=", () => {
       const response = await get(`board=daily&${bad}`);
       expect(response.status, bad).toBe(400);
       expect(response.body.error, bad).toBe("invalid-query");
-      expect(describeProblem(response.body as ProblemBody), bad).toMatch(/^asOf: /);
+      expect(describeProblem(response.body as Problem), bad).toMatch(/^asOf: /);
     }
   });
 });

@@ -31,7 +31,8 @@ import {
   type ClassReport,
   type TeacherOverview,
 } from "../../shared/teacher";
-import { describeProblem, type ProblemBody } from "../../client/i18n/problem-text";
+import { describeProblem } from "../../client/i18n/problem-text";
+import type { Problem } from "../../shared/problems";
 import { createMatch, inPhase, joinMatch } from "./players";
 import { useGameServer } from "./test-server";
 
@@ -51,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => results.close());
 
 /** A reply; a refusal's body is `{ error: "<code>", params? }`, and `words` is it as the page words it. */
-interface Reply<T = ProblemBody> {
+interface Reply<T = Problem> {
   status: number;
   headers: Headers;
   body: T;
@@ -59,7 +60,7 @@ interface Reply<T = ProblemBody> {
   words?: string;
 }
 
-async function api<T = ProblemBody>(
+async function api<T = Problem>(
   method: string,
   path: string,
   options: { key?: string; authorization?: string; body?: unknown; raw?: string } = {},
@@ -73,7 +74,7 @@ async function api<T = ProblemBody>(
   const response = await fetch(`http://127.0.0.1:${port}/api${path}`, { method, headers, body });
   const text = await response.text();
   const json = response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
-  const words = json?.error ? describeProblem(json as ProblemBody) : undefined;
+  const words = json?.error ? describeProblem(json as Problem) : undefined;
   return { status: response.status, headers: response.headers, body: json, text, words };
 }
 
@@ -570,7 +571,7 @@ describe("a store that fails", () => {
         const reply = await fetch(`${base}${path}`, { method, ...init });
         expect(reply.status, path).toBe(500);
         expect(reply.headers.get("content-type"), path).toMatch(/^application\/json/);
-        const body = (await reply.json()) as ProblemBody;
+        const body = (await reply.json()) as Problem;
         expect(body, path).toEqual({ error: "teacher-store-down" });
         expect(describeProblem(body)).toBe(
           "The server could not read or write its teacher data just now: try again in a minute.",
