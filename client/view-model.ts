@@ -60,6 +60,9 @@ export function movement(row: Pick<PlayerRow, "rank" | "previousRank">): Movemen
   return { symbol: "–", label: t("tuning.samePlace"), kind: "same" };
 }
 
+/** Points (and ranks) as the game writes them: no grouping (2100), in the page's digits. */
+export const formatPoints = (n: number): string => formatNumber(n, { useGrouping: false });
+
 /** An error as players read it: four decimals (0.0412), in the page's language. */
 export function formatError(v: number): string {
   return formatNumber(v, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });

@@ -2,7 +2,8 @@
 // ("You already finished this homework…"), or that the teacher sees it; at the podium, the result.
 import { html, nothing, render } from "lit-html";
 import type { HomeworkMessage, Phase } from "../../shared/protocol";
-import { formatNumber, t } from "../i18n/i18n";
+import { t } from "../i18n/i18n";
+import { formatPoints } from "../view-model";
 
 export interface HomeworkNoticeView {
   homework: HomeworkMessage;
@@ -12,7 +13,7 @@ export interface HomeworkNoticeView {
 }
 
 /** Points as the game writes them: 2100 (no grouping), in the viewer's digits. */
-const pointsParams = (points: number) => ({ points, shown: formatNumber(points, { useGrouping: false }) });
+const pointsParams = (points: number) => ({ points, shown: formatPoints(points) });
 
 export function homeworkNoticeText(v: HomeworkNoticeView): string {
   const { homework: h, phase, round, points } = v;

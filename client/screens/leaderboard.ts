@@ -1,7 +1,7 @@
 // The leaderboard in rank order, with round points, picks and movement since the last reveal.
 import { html, render } from "lit-html";
 import { repeat } from "lit-html/directives/repeat.js";
-import { movement, type PlayerRow } from "../view-model";
+import { formatPoints, movement, type PlayerRow } from "../view-model";
 import { formatNumber, t } from "../i18n/i18n";
 
 export function renderLeaderboard(rows: PlayerRow[], withRound: boolean, root: HTMLElement): void {
@@ -20,7 +20,7 @@ export function renderLeaderboard(rows: PlayerRow[], withRound: boolean, root: H
         return html`<li class="leaderboard-row${p.isMe ? " me" : ""}" data-testid="leaderboard-row" data-name=${p.name}
       data-points=${p.points}><span class="rank">${p.rank ? formatNumber(p.rank) : "–"}</span><span class="move ${move.kind}" title=${move.label}
       aria-label=${move.label}>${move.symbol}</span><span class="who"><span class="name">${p.isMe ? t("reveal.nameYou", { name: p.name }) : p.name}</span
-      ><span class="detail">${detail}</span></span><span class="points">${formatNumber(p.points, { useGrouping: false })}</span></li>`;
+      ><span class="detail">${detail}</span></span><span class="points">${formatPoints(p.points)}</span></li>`;
       },
     )}</ol>`,
     root,

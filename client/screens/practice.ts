@@ -8,7 +8,7 @@ import type { RoundMessage } from "../../shared/protocol";
 import type { RevealView } from "../../shared/reveal-view";
 import { commitmentOf } from "../../shared/round-key";
 import { MAX_LEVEL } from "../../shared/ladder-levels";
-import { formatError } from "../view-model";
+import { formatError, formatPoints } from "../view-model";
 import { shortCommitment } from "../reveal-lesson";
 import type { Practice, PracticeRecord } from "../practice/practice-state";
 import { practiceUrlOf } from "../practice/practice-mode";
@@ -22,7 +22,6 @@ import { cueText } from "../i18n/cue-text";
 const what = (p: Practice) =>
   p.replay ? t("practice.replayedRound") : t("practice.practiceRound", { number: p.number });
 /** Points as players read them (1000, not 1,000). */
-const points = (n: number) => formatNumber(n, { useGrouping: false });
 
 export function practiceTraining(p: Practice): TrainingView {
   const round = what(p);
@@ -182,7 +181,7 @@ function historyTable(history: PracticeRecord[]): TemplateResult {
         ) => html`<tr><td>${formatNumber(r.number)}</td><td>${spiralName(r.a)} → ${spiralName(r.b)}</td><td>${formatNumber(
           r.level,
         )}</td><td>${formatNumber(r.bestLevel)}</td>
-        <td class="num">${points(r.points)}</td></tr>`,
+        <td class="num">${formatPoints(r.points)}</td></tr>`,
       )}</tbody></table>
   </details>`;
 }

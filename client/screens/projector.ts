@@ -15,13 +15,13 @@ import type { RevealView } from "../../shared/reveal-view";
 import { qrDataUrl } from "../qr";
 import { COLOURS, SpiralView } from "../scene/spiral-scene";
 import { UCurveView } from "../scene/u-curve-scene";
-import { formatSeconds, type PlayerRow } from "../view-model";
+import { formatError, formatPoints, formatSeconds, type PlayerRow } from "../view-model";
 import { settingsSummary, type SettingsState } from "./settings-summary";
 import { gapRows, mostPicked, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { topThree } from "./podium";
 import { slots } from "../placement";
-import { formatNumber, languageMenu, t, tHtml } from "../i18n/i18n";
+import { languageMenu, t, tHtml } from "../i18n/i18n";
 import { cueText } from "../i18n/cue-text";
 import { kindName, spiralAbout, spiralName } from "../i18n/spiral-names";
 import { LANGUAGE_NAMES, languageSchema } from "../../shared/languages";
@@ -58,11 +58,6 @@ export interface ProjectorScreen {
 const BOARD_ROWS = 10;
 const LIST_SIZES = ["l", "m", "s", "xs", "xxs"] as const;
 const joinLink = (code: string) => `${location.origin}/?room=${code}`;
-/** Points and ranks in the viewer's digits (no grouping: 2100, as the rest of the game writes them). */
-const digits = (n: number) => formatNumber(n, { useGrouping: false });
-/** A hidden error as the reveal writes it: four decimals (0.0412), in the viewer's digits. */
-const fixed4 = (x: number) =>
-  formatNumber(x, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
 
 /** The class's pick to explain beside the best level: the only one, everyone's, or the most common (when two or more share it). */
 function classPick(levels: number[]): { level: number; label: string } | undefined {
@@ -76,10 +71,12 @@ function classPick(levels: number[]): { level: number; label: string } | undefin
 function board(rows: PlayerRow[], withRound: boolean) {
   const shown = rows.slice(0, BOARD_ROWS);
   return html`${shown.map(
-    (p) => html`<li class="pj-board-row"><span class="rank">${p.rank ? digits(p.rank) : "–"}</span><span class="name"
+    (
+      p,
+    ) => html`<li class="pj-board-row"><span class="rank">${p.rank ? formatPoints(p.rank) : "–"}</span><span class="name"
     >${p.name}</span><span class="points">${
-      withRound && p.revealedPick ? html`<span class="round">+${digits(p.roundPoints)}</span>` : nothing
-    }${digits(p.points)}</span></li>`,
+      withRound && p.revealedPick ? html`<span class="round">+${formatPoints(p.roundPoints)}</span>` : nothing
+    }${formatPoints(p.points)}</span></li>`,
   )}
     ${rows.length > shown.length ? html`<li class="pj-board-more">${t("projector.boardMore", { count: rows.length - shown.length })}</li>` : nothing}`;
 }
@@ -194,7 +191,7 @@ export function createProjectorScreen(root: HTMLElement): ProjectorScreen {
             !reveal
               ? t("projector.revealing")
               : best
-                ? t("projector.bestLevelError", { level: reveal.bestLevel, error: fixed4(best.error) })
+                ? t("projector.bestLevelError", { level: reveal.bestLevel, error: formatError(best.error) })
                 : t("projector.bestLevel", { level: reveal.bestLevel })
           }</p>
           <div id="pj-ucurve" class="pj-ucurve" aria-label=${t("projector.uCurveLabel")} ${ref(uCurveBox)}></div>

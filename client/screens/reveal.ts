@@ -12,13 +12,13 @@ import type { RevealView } from "../../shared/reveal-view";
 import type { RoomPort } from "../port";
 import { COLOURS, type SpiralView } from "../scene/spiral-scene";
 import type { UCurveView } from "../scene/u-curve-scene";
-import { formatError } from "../view-model";
+import { formatError, formatPoints } from "../view-model";
 import { announce, countUp, finishCountUp, sound } from "../feel";
 import { gapRows, proofOf } from "../reveal-lesson";
 import { gapsTemplate, proofTemplate } from "./proof";
 import { slots } from "../placement";
 import { captionTemplate } from "./spiral-caption";
-import { formatNumber, t, tHtml } from "../i18n/i18n";
+import { t, tHtml } from "../i18n/i18n";
 import { spiralName } from "../i18n/spiral-names";
 import { sumText } from "../i18n/sum-text";
 
@@ -79,7 +79,7 @@ export function createRevealScreen(
       countUp(
         el,
         mine.points,
-        (n) => `+${formatNumber(n, { useGrouping: false })}`,
+        (n) => `+${formatPoints(n)}`,
         900,
         () => {
           if (mine.points > 0) sound("points");

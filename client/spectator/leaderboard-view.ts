@@ -2,6 +2,7 @@
 // daily challenge board with its day's round, and the all-time hall of fame, each paged.
 import { html, nothing, type TemplateResult } from "lit-html";
 import { ref, type Ref } from "lit-html/directives/ref.js";
+import { localTime } from "../daily-proof";
 import { formatDate, formatNumber, language, t, tHtml } from "../i18n/i18n";
 import { describeProblem } from "../i18n/problem-text";
 import { spiralName } from "../i18n/spiral-names";
@@ -118,10 +119,6 @@ function roomCard(w: RoomWatch): TemplateResult {
 
 // --- The daily challenge ---------------------------------------------------------------------
 
-/** An instant (when a day's values come out) in the reader's time zone and words. */
-const when = (iso: string) =>
-  Number.isNaN(Date.parse(iso)) ? iso : formatDate(iso, { dateStyle: "medium", timeStyle: "short" });
-
 const openingProblem = (p: OpeningProblem) =>
   p.kind === "unreachable"
     ? t("board.serverUnreachable")
@@ -141,7 +138,7 @@ function opening(s: Readonly<LeaderboardState>): TemplateResult {
       ? nothing
       : a.status === "later"
         ? html`<p data-testid="daily-published-after" data-after=${a.after}
-        >${tHtml("board.publishedAfter", { time: html`<time datetime=${a.after}>${when(a.after)}</time>` })}</p>`
+        >${tHtml("board.publishedAfter", { time: html`<time datetime=${a.after}>${localTime(a.after)}</time>` })}</p>`
         : a.status === "failed"
           ? html`<p class="muted">${t("board.cannotReplay", { reason: openingProblem(a.problem) })}</p>`
           : html`<p><a class="replay-link" href=${a.replay} data-testid="daily-replay"
